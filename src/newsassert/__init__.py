@@ -1,0 +1,68 @@
+"""newsassert: test whether news sources agree, and whether a summary says only
+what its sources say.
+
+The pipeline, one module or package per stage::
+
+    load -> normalize -> segment -> extract -> store -> query -> check -> report
+"""
+
+from __future__ import annotations
+
+from newsassert.check.verdict import Evidence, Verdict
+from newsassert.corpus import Corpus
+from newsassert.errors import (
+    AliasError,
+    CheckFileError,
+    ConfigError,
+    LoadError,
+    NewsAssertError,
+    QueryError,
+)
+from newsassert.extract import extract
+from newsassert.hookspecs import hookimpl
+from newsassert.lexicon import Lexicon, LexiconEntry
+from newsassert.load import load, make_article
+from newsassert.model import (
+    Article,
+    Claim,
+    DateClaim,
+    MentionClaim,
+    QuantityClaim,
+    RoleClaim,
+    Segment,
+)
+from newsassert.plugins import plugin_manager
+from newsassert.query import Query, compile_query
+from newsassert.query.selection import Selection
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "AliasError",
+    "Article",
+    "CheckFileError",
+    "Claim",
+    "ConfigError",
+    "Corpus",
+    "DateClaim",
+    "Evidence",
+    "Lexicon",
+    "LexiconEntry",
+    "LoadError",
+    "MentionClaim",
+    "NewsAssertError",
+    "QuantityClaim",
+    "Query",
+    "QueryError",
+    "RoleClaim",
+    "Segment",
+    "Selection",
+    "Verdict",
+    "__version__",
+    "compile_query",
+    "extract",
+    "hookimpl",
+    "load",
+    "make_article",
+    "plugin_manager",
+]

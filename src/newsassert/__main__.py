@@ -1,0 +1,7 @@
+"""``python -m newsassert``."""
+
+import sys
+
+from newsassert.cli import main
+
+sys.exit(main())

@@ -1,0 +1,59 @@
+"""The ``newsassert`` command line: one module per command.
+
+Exit codes: 0 when every check holds, 1 when one fails, 2 on bad input or usage.
+A user error prints one line to stderr, never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+from collections.abc import Sequence
+
+from newsassert.errors import NewsAssertError
+
+__all__ = ["main"]
+
+COMMANDS = ("check", "extract", "query", "explain", "cache")
+
+EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # type: ignore[override]
+        self.print_usage(sys.stderr)
+        self.exit(EXIT_USAGE, f"{self.prog}: error: {message}\n")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    from newsassert import __version__
+
+    parser = _Parser(
+        prog="newsassert",
+        description="Test whether news sources agree, and whether a summary says only "
+        "what its sources say.",
+    )
+    parser.add_argument("--version", action="version", version=f"newsassert {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    sub.required = True
+    for name in COMMANDS:
+        module = importlib.import_module(f"newsassert.cli.{name}")
+        module.register(sub)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        code: int = args.run(args)
+    except NewsAssertError as exc:
+        print(f"newsassert: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except KeyboardInterrupt:
+        print("newsassert: interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return EXIT_OK
+    return code

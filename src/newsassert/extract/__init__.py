@@ -1,0 +1,86 @@
+"""Extract: the checkable claims of an article.
+
+Each extractor is a plugin implementing ``newsassert_extract_claims(article,
+segment)``; the built-in ones are :mod:`~newsassert.extract.quantities`,
+:mod:`~newsassert.extract.dates` and :mod:`~newsassert.extract.entities`.
+Extraction is a pure function of the article (its text, languages and
+publication date) and the lexicon.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any, TypeVar
+
+from newsassert.lexicon import Lexicon, default_lexicon
+from newsassert.model import Article, Claim, Segment, claim_id
+
+__all__ = ["extract", "extract_article", "lexicon_of", "make_claim", "sentence_span"]
+
+C = TypeVar("C", bound=Claim)
+
+
+def extract_article(article: Article) -> tuple[Claim, ...]:
+    """Every claim of ``article``, sorted by offset, duplicates dropped."""
+    from newsassert.plugins import plugin_manager
+
+    hook = plugin_manager().hook.newsassert_extract_claims
+    found: dict[tuple[str, int, int, str], Claim] = {}
+    for segment in article.segments:
+        for result in hook(article=article, segment=segment):
+            for claim in result or ():
+                found.setdefault((claim.kind, claim.start, claim.end, claim.id), claim)
+    return tuple(sorted(found.values(), key=lambda c: (c.start, c.end, c.kind, c.id)))
+
+
+def extract(
+    text: str, lang: str | None = None, published: dt.date | str | None = None
+) -> list[Claim]:
+    """The claims of a loose text (segmented as an article with id ``"text"``).
+
+    ``lang`` forces the language of every paragraph; ``published`` (a date or
+    ``YYYY-MM-DD``) resolves weekdays and relative dates.
+    """
+    from newsassert.load import make_article
+
+    if isinstance(published, str):
+        published = dt.date.fromisoformat(published)
+    article = make_article(text, id="text", published=published, lang=lang)
+    return list(article.claims)
+
+
+def lexicon_of(article: Article) -> Lexicon:
+    """The lexicon an article is read with: the corpus's, or the default one."""
+    return article.lexicon if article.lexicon is not None else default_lexicon()
+
+
+def sentence_span(segment: Segment, offset: int) -> tuple[int, int]:
+    """The sentence of ``segment`` that contains ``offset`` (the segment if none does)."""
+    for start, end in segment.sentences:
+        if start <= offset < end:
+            return start, end
+    return segment.start, segment.end
+
+
+def make_claim(
+    article: Article, segment: Segment, cls: type[C], start: int, end: int, **fields: Any
+) -> C:
+    """A claim of ``cls`` at ``article.text[start:end]``, common fields filled in."""
+    s_start, s_end = sentence_span(segment, start)
+    raw = article.text[s_start:s_end]
+    lead = len(raw) - len(raw.lstrip())
+    sentence = raw.strip()
+    text = article.text[start:end]
+    return cls(
+        id=claim_id(article.id, cls.kind, sentence, start - s_start - lead, text),
+        article=article.id,
+        outlet=article.outlet,
+        published=article.published.isoformat() if article.published else None,
+        lang=segment.lang,
+        section=segment.section,
+        start=start,
+        end=end,
+        text=text,
+        sentence=sentence,
+        **fields,
+    )

@@ -1,0 +1,213 @@
+"""The vocabulary newsassert knows: units, roles, places, organizations, people.
+
+Entries come from plugins through the ``newsassert_lexicon`` hook (the
+built-in data files are one such plugin) and from users' alias files. Lookups
+go through :func:`newsassert.normalize.key`, so spelling variants (hamza forms,
+``ة``/``ه``, case, diacritics) find the same entry.
+
+An alias file is TOML, one table per kind, mapping a canonical name to its
+other spellings::
+
+    [place]
+    Iraq = ["Irak", "بلاد الرافدين"]
+
+    [person]
+    "Mohammed Shia al-Sudani" = ["محمد شياع السوداني", "Al-Sudani"]
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import re
+import tomllib
+from collections.abc import Iterable, Mapping
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import attrs
+
+from newsassert.errors import AliasError
+from newsassert.hookspecs import hookimpl
+from newsassert.normalize import key
+
+__all__ = ["LEXICON_KINDS", "Lexicon", "LexiconEntry", "default_lexicon", "load_aliases"]
+
+LEXICON_KINDS = ("unit", "role", "place", "demonym", "org", "person")
+
+
+@attrs.frozen
+class LexiconEntry:
+    """One word or name: its ``kind``, canonical English form and written forms.
+
+    ``country`` ties a demonym (``أمريكي``, ``Iraqi``) or a city to its
+    country. ``data`` holds any further ``(name, value)`` pairs a kind needs.
+    """
+
+    kind: str = attrs.field(validator=attrs.validators.in_(LEXICON_KINDS))
+    canonical: str
+    forms: tuple[str, ...] = attrs.field(converter=tuple, default=())
+    country: str | None = None
+    data: tuple[tuple[str, str], ...] = attrs.field(converter=tuple, default=())
+
+    def get(self, name: str, default: str | None = None) -> str | None:
+        return dict(self.data).get(name, default)
+
+
+def form_key(text: str) -> str:
+    """The key of a (possibly multi-word) form: lossy key, hyphens and spaces folded."""
+    return " ".join(key(text).replace("-", " ").split())
+
+
+@attrs.frozen(eq=False)
+class Lexicon:
+    """An immutable, indexed collection of :class:`LexiconEntry`."""
+
+    entries: tuple[LexiconEntry, ...] = attrs.field(converter=tuple)
+    _index: Mapping[str, Mapping[str, LexiconEntry]] = attrs.field(init=False, repr=False)
+
+    def __attrs_post_init__(self) -> None:
+        index: dict[str, dict[str, LexiconEntry]] = {k: {} for k in LEXICON_KINDS}
+        for entry in self.entries:
+            table = index[entry.kind]
+            for form in (entry.canonical, *entry.forms):
+                table[form_key(form)] = entry
+        object.__setattr__(self, "_index", index)
+
+    def lookup(self, kind: str, text: str) -> LexiconEntry | None:
+        """The entry of ``kind`` that ``text`` is a form of, if any."""
+        return self._index[kind].get(form_key(text))
+
+    def canonical(self, kind: str, text: str) -> str | None:
+        entry = self.lookup(kind, text)
+        return entry.canonical if entry else None
+
+    def forms(self, kind: str) -> Mapping[str, LexiconEntry]:
+        """Every form of ``kind`` (by key) and its entry."""
+        return self._index[kind]
+
+    def of_kind(self, kind: str) -> tuple[LexiconEntry, ...]:
+        return tuple(e for e in self.entries if e.kind == kind)
+
+    def same(self, kind: str, a: str, b: str) -> bool:
+        """Whether two texts are the same entry of ``kind`` (or equal by key)."""
+        if form_key(a) == form_key(b):
+            return True
+        ea, eb = self.lookup(kind, a), self.lookup(kind, b)
+        return ea is not None and eb is not None and ea.canonical == eb.canonical
+
+    def extended(self, entries: Iterable[LexiconEntry]) -> Lexicon:
+        """A new lexicon with ``entries`` added (they win over existing forms)."""
+        return Lexicon((*self.entries, *entries))
+
+
+_TOML_POSITION = re.compile(r"\(at line (\d+), column (\d+)\)")
+
+
+def load_aliases(path: str | Path) -> tuple[LexiconEntry, ...]:
+    """Read an alias file (TOML: ``[kind]`` tables of canonical = [spellings])."""
+    path = Path(path)
+    try:
+        raw = path.read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise AliasError(f"cannot read the alias file: {_reason(exc)}", path=str(path)) from None
+    try:
+        data = tomllib.loads(raw)
+    except tomllib.TOMLDecodeError as exc:
+        found = _TOML_POSITION.search(str(exc))
+        line, column = (int(found[1]), int(found[2])) if found else (None, None)
+        message = _TOML_POSITION.sub("", str(exc)).strip()
+        raise AliasError(
+            f"not valid TOML: {message}", path=str(path), line=line, column=column
+        ) from None
+    entries: list[LexiconEntry] = []
+    for kind, table in data.items():
+        if kind not in LEXICON_KINDS:
+            raise AliasError(
+                f"unknown table [{kind}]; the tables are: {', '.join(LEXICON_KINDS)}",
+                path=str(path),
+                line=_line_of(raw, f"[{kind}]"),
+            )
+        if not isinstance(table, dict):
+            raise AliasError(f"'{kind}' must be a table", path=str(path), line=_line_of(raw, kind))
+        for canonical, spellings in table.items():
+            if isinstance(spellings, str):
+                spellings = [spellings]
+            if not isinstance(spellings, list) or not all(isinstance(s, str) for s in spellings):
+                raise AliasError(
+                    f"the spellings of {canonical!r} in [{kind}] must be a list of strings",
+                    path=str(path),
+                    line=_line_of(raw, canonical),
+                )
+            entries.append(LexiconEntry(kind, canonical, tuple(spellings)))
+    return tuple(entries)
+
+
+def _line_of(raw: str, needle: str) -> int | None:
+    for number, line in enumerate(raw.splitlines(), 1):
+        if needle in line:
+            return number
+    return None
+
+
+def _reason(exc: BaseException) -> str:
+    if isinstance(exc, OSError) and exc.strerror:
+        return exc.strerror.lower()
+    return str(exc)
+
+
+# ---------------------------------------------------------------------------
+# The built-in lexicon plugin: newsassert's own data files.
+# ---------------------------------------------------------------------------
+
+
+def read_data(name: str) -> Any:
+    """Load one of newsassert's data files (``data/NAME``, JSON or TOML)."""
+    text = resources.files("newsassert").joinpath("data", name).read_text(encoding="utf-8")
+    return json.loads(text) if name.endswith(".json") else tomllib.loads(text)
+
+
+def entries_from_data(data: Mapping[str, Any]) -> list[LexiconEntry]:
+    """Entries from a data table: ``{kind: [{canonical, forms, country?, ...}]}``."""
+    out: list[LexiconEntry] = []
+    for kind, items in data.items():
+        for item in items:
+            extra = tuple(
+                (k, str(v)) for k, v in item.items() if k not in ("canonical", "forms", "country")
+            )
+            out.append(
+                LexiconEntry(
+                    kind, item["canonical"], tuple(item.get("forms", ())), item.get("country"), extra
+                )
+            )
+    return out
+
+
+BUILTIN_DATA_FILES = ("units.toml", "roles.toml", "places.json", "orgs.toml")
+
+
+class BuiltinLexicon:
+    """newsassert's own vocabulary, registered as a plugin like any other."""
+
+    @hookimpl
+    def newsassert_lexicon(self) -> list[LexiconEntry]:
+        entries: list[LexiconEntry] = []
+        for name in BUILTIN_DATA_FILES:
+            if resources.files("newsassert").joinpath("data", name).is_file():
+                entries.extend(entries_from_data(read_data(name)))
+        return entries
+
+
+@functools.cache
+def default_lexicon() -> Lexicon:
+    """The lexicon of every registered plugin (cached; cleared when plugins change)."""
+    from newsassert.plugins import plugin_manager
+
+    results = plugin_manager().hook.newsassert_lexicon()
+    entries: list[LexiconEntry] = []
+    # pluggy calls the last registered plugin first; reverse so that later
+    # plugins' forms overwrite the built-in ones in the index.
+    for result in reversed(results):
+        entries.extend(result or ())
+    return Lexicon(entries)

@@ -1,0 +1,3 @@
+"""The pytest plugin (being written)."""
+
+from __future__ import annotations

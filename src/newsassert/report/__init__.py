@@ -1,0 +1,1 @@
+"""Report: verdicts as terminal text, JSON and a self-contained HTML page."""
