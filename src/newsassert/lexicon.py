@@ -37,6 +37,18 @@ __all__ = ["LEXICON_KINDS", "Lexicon", "LexiconEntry", "default_lexicon", "load_
 LEXICON_KINDS = ("unit", "role", "place", "demonym", "org", "person")
 
 
+def _entries(items: Iterable[LexiconEntry]) -> tuple[LexiconEntry, ...]:
+    return tuple(items)
+
+
+def _strings(items: Iterable[str]) -> tuple[str, ...]:
+    return tuple(items)
+
+
+def _pairs(items: Iterable[tuple[str, str]]) -> tuple[tuple[str, str], ...]:
+    return tuple(items)
+
+
 @attrs.frozen
 class LexiconEntry:
     """One word or name: its ``kind``, canonical English form and written forms.
@@ -47,9 +59,9 @@ class LexiconEntry:
 
     kind: str = attrs.field(validator=attrs.validators.in_(LEXICON_KINDS))
     canonical: str
-    forms: tuple[str, ...] = attrs.field(converter=tuple, default=())
+    forms: tuple[str, ...] = attrs.field(converter=_strings, default=())
     country: str | None = None
-    data: tuple[tuple[str, str], ...] = attrs.field(converter=tuple, default=())
+    data: tuple[tuple[str, str], ...] = attrs.field(converter=_pairs, default=())
 
     def get(self, name: str, default: str | None = None) -> str | None:
         return dict(self.data).get(name, default)
@@ -64,7 +76,7 @@ def form_key(text: str) -> str:
 class Lexicon:
     """An immutable, indexed collection of :class:`LexiconEntry`."""
 
-    entries: tuple[LexiconEntry, ...] = attrs.field(converter=tuple)
+    entries: tuple[LexiconEntry, ...] = attrs.field(converter=_entries)
     _index: Mapping[str, Mapping[str, LexiconEntry]] = attrs.field(init=False, repr=False)
 
     def __attrs_post_init__(self) -> None:
