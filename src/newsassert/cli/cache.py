@@ -1,15 +1,32 @@
-"""`newsassert cache` (being written)."""
+"""``newsassert cache``: where the cache is, how big, and clearing it."""
 
 from __future__ import annotations
 
 import argparse
 from typing import Any
 
+from newsassert.store import Store
+
 
 def register(sub: Any) -> None:
-    parser = sub.add_parser("cache", help="(being written)")
+    parser = sub.add_parser(
+        "cache",
+        help="show or clear the cache of parsed articles",
+        description="The cache keeps parsed articles and their claims, keyed by content "
+        "and by the versions of newsassert, its plugins and the lexicon.",
+    )
+    parser.add_argument("action", choices=("info", "clear"), help="what to do")
+    parser.add_argument("--cache-dir", help="the cache folder (default: the user's cache folder)")
     parser.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace) -> int:
-    raise SystemExit("newsassert cache: not written yet")
+    store = Store(f"{args.cache_dir}/cache.sqlite3" if args.cache_dir else None)
+    if args.action == "clear":
+        removed = store.clear()
+        print(f"removed {removed} cached file(s) from {store.path}")
+    else:
+        stats = store.stats()
+        print(f"{stats['path']}: {stats['entries']} cached file(s), {stats['bytes']} bytes")
+    store.close()
+    return 0

@@ -1,0 +1,61 @@
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from newsassert.load import make_article
+from newsassert.store import Store, fingerprint
+
+
+def _article() -> object:
+    return make_article("وشنت الفصائل نحو 150 هجوماً.\nThe troops left.\n", id="a1", path="a1.txt")
+
+
+def test_a_stored_article_comes_back_equal_with_its_claims(tmp_path: Path) -> None:
+    store = Store(tmp_path / "c.sqlite3")
+    article = _article()
+    key = Store.key(b"bytes", "a1.txt", fingerprint())
+    assert store.get(key) is None
+    store.put(key, [article])  # type: ignore[list-item]
+    (back,) = store.get(key) or ()
+    assert back == article
+    assert back.claims == article.claims  # type: ignore[attr-defined]
+
+
+def test_the_key_changes_with_content_path_and_fingerprint() -> None:
+    base = Store.key(b"x", "a.txt", "f1")
+    assert base != Store.key(b"y", "a.txt", "f1")
+    assert base != Store.key(b"x", "b.txt", "f1")
+    assert base != Store.key(b"x", "a.txt", "f2")
+
+
+def test_a_foreign_sqlite_file_is_rebuilt_with_a_warning(tmp_path: Path) -> None:
+    path = tmp_path / "c.sqlite3"
+    db = sqlite3.connect(path)
+    db.execute("CREATE TABLE other (x)")
+    db.commit()
+    db.close()
+    store = Store(path)
+    with pytest.warns(UserWarning, match="rebuilding"):
+        assert store.get("k") is None
+    store.put("k", [_article()])  # type: ignore[list-item]
+    assert store.get("k") is not None
+    assert (tmp_path / "c.sqlite3.corrupt").exists()
+
+
+def test_a_garbage_file_is_rebuilt(tmp_path: Path) -> None:
+    path = tmp_path / "c.sqlite3"
+    path.write_bytes(b"this is not a database" * 100)
+    store = Store(path)
+    with pytest.warns(UserWarning, match="rebuilding"):
+        store.put("k", [_article()])  # type: ignore[list-item]
+    assert store.get("k") is not None
+
+
+def test_clear_empties_the_cache(tmp_path: Path) -> None:
+    store = Store(tmp_path / "c.sqlite3")
+    store.put("k", [_article()])  # type: ignore[list-item]
+    assert store.clear() == 1
+    assert store.get("k") is None
