@@ -16,6 +16,7 @@ from newsassert.errors import (
     ConfigError,
     LoadError,
     NewsAssertError,
+    PluginError,
     QueryError,
 )
 from newsassert.extract import extract
@@ -51,6 +52,7 @@ __all__ = [
     "LoadError",
     "MentionClaim",
     "NewsAssertError",
+    "PluginError",
     "QuantityClaim",
     "Query",
     "QueryError",

@@ -14,6 +14,7 @@ __all__ = [
     "ConfigError",
     "LoadError",
     "NewsAssertError",
+    "PluginError",
     "QueryError",
 ]
 
@@ -109,6 +110,40 @@ class QueryError(NewsAssertError):
             line, column = line[lo : lo + 76], column - lo
         shown = "".join(c if c.isprintable() else " " for c in line)
         return f"{self.message} (at column {self.position + 1})\n  {shown}\n  {' ' * column}^"
+
+
+class PluginError(NewsAssertError):
+    """A plugin could not be loaded or registered, or failed inside a hook.
+
+    ``plugin`` is the plugin's name (its entry-point name for installed
+    plugins), ``entry_point`` the entry point that provides it
+    (``"name = module:attr"``), ``distribution`` the package it comes from and
+    ``hook`` the hook it failed in, each when known.
+    """
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        plugin: str | None = None,
+        entry_point: str | None = None,
+        distribution: str | None = None,
+        hook: str | None = None,
+    ) -> None:
+        self.message = message
+        self.plugin = plugin
+        self.entry_point = entry_point
+        self.distribution = distribution
+        self.hook = hook
+        where = f"plugin {plugin!r}" if plugin else "a plugin"
+        origin = [f"entry point {entry_point!r}"] if entry_point else []
+        if distribution:
+            origin.append(f"from {distribution}")
+        if origin:
+            where += f" ({' '.join(origin)})"
+        if hook:
+            where += f" in {hook}"
+        super().__init__(f"{where}: {message}")
 
 
 def _where(path: str | None, line: int | None, column: int | None) -> str:
