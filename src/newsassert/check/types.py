@@ -1,11 +1,61 @@
-"""Check types: the ``expect`` kinds of check files (being written)."""
+"""Check types: the ``expect`` kinds of check files.
+
+A check file's ``[[check]]`` table names its kind with ``expect = "…"``. Each
+kind is a :class:`CheckType`: a callable that receives the corpus, the claims
+the check's ``query`` selected, and the check itself, and returns a
+:class:`~newsassert.check.verdict.Verdict`. The built-in kinds (``agree``,
+``supported_by``, ``count``, ``none``, ``distinct``) are in
+:mod:`newsassert.check.builtin`; a plugin adds more through the
+``newsassert_check_types`` hook::
+
+    @newsassert.hookimpl
+    def newsassert_check_types():
+        return {"at_most_one_outlet": AtMostOneOutlet()}
+
+A check type reads only the fields of :class:`CheckSpecLike` it needs and
+raises :class:`newsassert.CheckFileError` (naming ``spec.name``) for a field
+it cannot use.
+"""
 
 from __future__ import annotations
 
-from typing import Protocol
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, Protocol
 
-__all__ = ["CheckType"]
+if TYPE_CHECKING:
+    from newsassert.check.verdict import Verdict
+    from newsassert.corpus import Corpus
+    from newsassert.query.selection import Selection
+
+__all__ = ["CheckSpecLike", "CheckType"]
+
+
+class CheckSpecLike(Protocol):
+    """What a check type may read of a check (the check file's ``[[check]]`` table).
+
+    ``by`` is the query of the other side of ``supported_by``; ``bounds``
+    holds the bound keys of ``count`` and ``distinct`` (``min``, ``max``,
+    ``eq``) and their options (``of`` for ``count``, ``field`` for
+    ``distinct``), exactly as the table gives them.
+    """
+
+    @property
+    def name(self) -> str: ...
+    @property
+    def query(self) -> str: ...
+    @property
+    def expect(self) -> str: ...
+    @property
+    def by(self) -> str | None: ...
+    @property
+    def tolerance(self) -> float: ...
+    @property
+    def min_sources(self) -> int: ...
+    @property
+    def bounds(self) -> Mapping[str, Any]: ...
 
 
 class CheckType(Protocol):
-    name: str
+    """An ``expect`` kind: ``(corpus, selection, spec) -> Verdict``."""
+
+    def __call__(self, corpus: Corpus, selection: Selection, spec: CheckSpecLike) -> Verdict: ...
