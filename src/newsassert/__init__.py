@@ -32,6 +32,7 @@ from newsassert.model import (
     RoleClaim,
     Segment,
 )
+from newsassert.names import name_key, names_match
 from newsassert.plugins import plugin_manager
 from newsassert.query import Query, compile_query
 from newsassert.query.selection import Selection
@@ -66,5 +67,7 @@ __all__ = [
     "hookimpl",
     "load",
     "make_article",
+    "name_key",
+    "names_match",
     "plugin_manager",
 ]
