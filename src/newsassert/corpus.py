@@ -50,4 +50,6 @@ class Corpus:
         from newsassert.query.selection import Selection
 
         query = compile_query(text)
-        return Selection(query.evaluate(self.claims), query=query, corpus=self)
+        return Selection(
+            query.evaluate(self.claims, lexicon=self.lexicon), query=query, corpus=self
+        )

@@ -115,7 +115,7 @@ class Article:
         from newsassert.query.selection import Selection
 
         query = compile_query(text)
-        return Selection(query.evaluate(self.claims), query=query)
+        return Selection(query.evaluate(self.claims, lexicon=self.lexicon), query=query)
 
     def segment_at(self, offset: int) -> Segment | None:
         for segment in self.segments:

@@ -2,26 +2,34 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any, overload
 
 import attrs
 
-from newsassert.model import Claim
+from newsassert.model import CLAIM_CLASSES, COMMON_FIELDS, Claim
 
 if TYPE_CHECKING:
     from newsassert.check.verdict import Verdict
     from newsassert.corpus import Corpus
     from newsassert.query import Query
 
-__all__ = ["Selection"]
+__all__ = ["Selection", "stated_value"]
+
+_ALL_FIELDS = tuple(
+    dict.fromkeys((*COMMON_FIELDS, *(f for c in CLAIM_CLASSES.values() for f in c.KIND_FIELDS)))
+)
+
+
+def _as_claims(claims: Iterable[Claim]) -> tuple[Claim, ...]:
+    return tuple(claims)
 
 
 @attrs.frozen
 class Selection(Sequence[Claim]):
     """Claims selected by a query, in corpus order; checks return verdicts."""
 
-    claims: tuple[Claim, ...] = attrs.field(converter=tuple)
+    claims: tuple[Claim, ...] = attrs.field(converter=_as_claims)
     query: Query | None = attrs.field(default=None, eq=False)
     corpus: Corpus | None = attrs.field(default=None, eq=False, repr=False)
 
@@ -37,13 +45,31 @@ class Selection(Sequence[Claim]):
     def __getitem__(self, index: slice) -> Selection: ...
     def __getitem__(self, index: int | slice) -> Claim | Selection:
         if isinstance(index, slice):
-            return attrs.evolve(self, claims=self.claims[index])
+            return Selection(self.claims[index], query=self.query, corpus=self.corpus)
         return self.claims[index]
 
     @property
     def articles(self) -> tuple[str, ...]:
         """Ids of the articles the claims come from, in order, each once."""
         return tuple(dict.fromkeys(c.article for c in self.claims))
+
+    def values(self, field: str | None = None) -> tuple[Any, ...]:
+        """The value of each claim, in order: of ``field``, or the one each kind states.
+
+        The stated value is a quantity's ``value``, a date's ``resolved`` day
+        (or as much of ``YYYY-MM-DD`` as the text gives), a mention's
+        ``entity`` (or its ``name``), a role's ``person``. ``field`` names any
+        claim field; a claim without it gives None.
+        """
+        if field is None:
+            return tuple(stated_value(c) for c in self.claims)
+        if field not in _ALL_FIELDS:
+            from newsassert.errors import QueryError
+
+            raise QueryError(
+                f"unknown field {field!r}; fields are: {', '.join(_ALL_FIELDS)}", field, 0
+            )
+        return tuple(getattr(c, field, None) for c in self.claims)
 
     @property
     def text(self) -> str:
@@ -64,7 +90,8 @@ class Selection(Sequence[Claim]):
 
         return supported_by(self, other)
 
-    def count(self, **bounds: Any) -> Verdict:
+    # Sequence.count(value) makes no sense for claims; the check takes its name.
+    def count(self, **bounds: Any) -> Verdict:  # type: ignore[override]
         """Whether the number of claims meets bounds (:func:`newsassert.check.count`)."""
         from newsassert.check import count
 
@@ -81,3 +108,23 @@ class Selection(Sequence[Claim]):
         from newsassert.check import distinct
 
         return distinct(self, **bounds)
+
+
+def stated_value(claim: Claim) -> Any:
+    """What a claim states, as :meth:`Selection.values` reports it."""
+    kind = claim.kind
+    if kind == "quantity":
+        return getattr(claim, "value", None)
+    if kind == "date":
+        resolved = getattr(claim, "resolved", None)
+        if resolved:
+            return resolved
+        parts = (getattr(claim, "year", None), getattr(claim, "month", None))
+        if parts[0] is None:
+            return None
+        return f"{parts[0]:04d}" + (f"-{parts[1]:02d}" if parts[1] is not None else "")
+    if kind == "mention":
+        return getattr(claim, "entity", None) or getattr(claim, "name", None)
+    if kind == "role":
+        return getattr(claim, "person", None)
+    return claim.text
