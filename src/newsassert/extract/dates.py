@@ -1,11 +1,691 @@
-"""Extract dates (work in progress: being written)."""
+"""Extract dates: calendar dates, months, years, weekdays and relative days.
+
+One combined regular expression, built once at import from the month and
+weekday names of CLDR (``data/months.json``) and the date vocabulary of
+``data/date_words.json``, scans the matching form of the text (see
+:mod:`newsassert.normalize`) with its diacritics removed. Arabic words are
+matched through the lossy key: each letter of a word's key becomes the class
+of letters that fold to it, so أيار finds ايار and الماضى finds الماضي.
+
+Each match is then read by one of a few small functions (a numeric date, a
+day and month, a month, a weekday, a relative day, a year) that check the
+context (is ``مارس`` the month or the verb "he practised"? is ``الأحد``
+Sunday or "the One"?) and resolve what the publication date lets them:
+
+* a weekday refers to the most recent such day on or before publication
+  (``اليوم السبت`` is the publication day when that is a Saturday); with
+  الماضي / "last" to the most recent one strictly before it, with المقبل /
+  "next" to the first one strictly after it;
+* أمس / "yesterday", اليوم / "today", غدا / "tomorrow" count days from it;
+* a month marked الماضي (``17 أكتوبر الماضي``) is its last occurrence before
+  the publication month, الجاري / الحالي the publication year, المقبل the next
+  occurrence after it; ``من العام الماضي`` and "last year" shift the year;
+* a day and month with a weekday but no year (``الأربعاء 24 يناير``) take the
+  year, within one of publication, in which that day is that weekday;
+* a day or month with none of these keeps ``year=None``: news often names
+  a month without its year for events long past.
+
+Anything resolved from the publication date is ``relative``.
+"""
 
 from __future__ import annotations
 
+import bisect
+import datetime as dt
+import json
+from collections.abc import Iterable, Mapping, Sequence
+from importlib import resources
+from typing import Any
+
+import attrs
+import regex
+
+from newsassert.extract import make_claim
 from newsassert.hookspecs import hookimpl
-from newsassert.model import Article, Claim, Segment
+from newsassert.model import Article, Claim, DateClaim, Segment
+from newsassert.normalize import key, normalize
+
+__all__ = ["FoundDate", "find_dates"]
+
+
+@attrs.frozen
+class FoundDate:
+    """A date found in a text, as complete as the text (and publication date) give it.
+
+    ``start`` and ``end`` are offsets into the text given to :func:`find_dates`.
+    ``resolved`` is set when year, month and day are all known.
+    """
+
+    start: int
+    end: int
+    year: int | None = None
+    month: int | None = None
+    day: int | None = None
+    resolved: dt.date | None = None
+    relative: bool = False
+
+
+# ---------------------------------------------------------------------------
+# Vocabulary
+# ---------------------------------------------------------------------------
+
+
+def _data(name: str) -> Any:
+    text = resources.files("newsassert").joinpath("data", name).read_text(encoding="utf-8")
+    return json.loads(text)
+
+
+_CLDR = _data("months.json")
+_WORDS = _data("date_words.json")
+
+
+def _k(text: str) -> str:
+    return " ".join(key(text).split())
+
+
+@attrs.frozen
+class _Name:
+    number: int
+    lang: str
+    needs_context: bool
+
+
+_MONTHS: dict[str, _Name] = {
+    row["key"]: _Name(row["month"], row["lang"], row["needs_context"]) for row in _CLDR["months"]
+}
+_WEEKDAYS: dict[str, _Name] = {
+    row["key"]: _Name(row["weekday"], row["lang"], row["needs_context"])
+    for row in _CLDR["weekdays"]
+}
+
+
+def _all(group: Mapping[str, Sequence[str]]) -> list[str]:
+    return [w for words in group.values() for w in words]
+
+
+def _keys(words: Iterable[str]) -> frozenset[str]:
+    return frozenset(_k(w) for w in words)
+
+
+_REL_KIND: dict[str, str] = {
+    _k(w): kind for kind, langs in _WORDS["relative"].items() for w in _all(langs)
+}
+_DAY_OFFSET: dict[str, int] = {
+    _k(w): int(n) for n, langs in _WORDS["days_from_publication"].items() for w in _all(langs)
+}
+_ORD = _WORDS["ordinal_days"]
+
+
+def _ordinal_days() -> dict[str, int]:
+    """Every ordinal day word 1-31: الأول … العاشر, الحادي عشر …, الحادي والثلاثين."""
+    units: dict[str, int] = _ORD["units"]
+    days = {w: n for w, n in units.items() if w not in ("الحادي", "الواحد")}
+    days.update(_ORD["ten"])
+    for unit, n in units.items():
+        for teen in _ORD["teen_suffix"]:
+            days[f"{unit} {teen}"] = 10 + n
+    for tens, t in _ORD["tens"].items():
+        days[tens] = t
+        for unit, n in units.items():
+            if t + n <= 31:
+                days[f"{unit} و{tens}"] = t + n
+    return {_k(w): n for w, n in days.items()}
+
+
+_ORDINALS = _ordinal_days()
+_DATE_CUES = _keys(_all(_WORDS["date_cues"]))
+_EVENT_NOUNS = _keys(_all(_WORDS["event_nouns"]))
+_WD_NOT_BEFORE = _keys(_all(_WORDS["weekday_not_a_day"]["before"]))
+_WD_NOT_AFTER = _keys(_all(_WORDS["weekday_not_a_day"]["after"]))
+_WD_VERB_FOLLOWERS = _keys(_all(_WORDS["weekday_verb_followers"]))
+_TODAY_NOT_BEFORE = _keys(_all(_WORDS["today_not_a_date"]["before"]))
+_TODAY_NOT_AFTER = _keys(_all(_WORDS["today_not_a_date"]["after"]))
+_HIJRI = _keys(_WORDS["era_marks"]["hijri"])
+
+
+# ---------------------------------------------------------------------------
+# The combined pattern
+# ---------------------------------------------------------------------------
+
+# A letter of a key stands for every letter that folds to it.
+_FOLDS = {
+    "\u0627": "\u0627\u0623\u0625\u0622\u0671",  # alef and its hamza / madda / wasla forms
+    "\u0647": "\u0647\u0629",  # heh, teh marbuta
+    "\u064a": "\u064a\u0649\u0626",  # yeh, alef maqsura, yeh with hamza
+    "\u0648": "\u0648\u0624",  # waw, waw with hamza
+}
+
+
+def _tolerant(word: str) -> str:
+    """A pattern matching ``word`` and every spelling with the same key."""
+    out = []
+    for ch in _k(word):
+        if ch == " ":
+            out.append(r"\s+")
+        elif ch in _FOLDS:
+            out.append("[" + _FOLDS[ch] + "]")
+        elif ch.isascii() and ch.isalpha():
+            out.append("[" + ch + ch.upper() + "]")
+        else:
+            out.append(regex.escape(ch))
+    return "".join(out)
+
+
+def _alt(words: Iterable[str]) -> str:
+    """An alternation of tolerant words, longest first so that the longest wins."""
+    keys = sorted({_k(w) for w in words}, key=lambda w: (-len(w), w))
+    return "(?:" + "|".join(_tolerant(w) for w in keys) + ")"
+
+
+def _lang_words(group: Mapping[str, Sequence[str]], lang: str) -> list[str]:
+    return list(group.get(lang, ()))
+
+
+_PIECES: dict[str, str] = {
+    # Word boundaries: letters, digits and marks are inside words.
+    "B": r"(?<![\p{L}\p{N}\p{M}])",
+    "E": r"(?![\p{L}\p{N}\p{M}])",
+    # Digits may follow letters ("وعالم27-1-2024") but not digits or separators.
+    "BD": r"(?<![\p{N}.,:/\-])",
+    "ED": r"(?!\d|[.,:/\-]\d)",
+    "MONTH": _alt(_MONTHS),
+    "MONTH_EN": _alt(k for k, v in _MONTHS.items() if v.lang == "en"),
+    "WEEKDAY": _alt(_WEEKDAYS),
+    "REL": _alt(_REL_KIND),
+    "CUR": _alt(_WORDS["relative"]["current"]["ar"]),
+    "ORD": _alt(_ORDINALS),
+    "YEARWORD": _alt(_WORDS["year_words"]["ar"]),
+    "THIS": _alt(_WORDS["this"]["ar"]),
+    "MWORD": _alt(_all(_WORDS["month_word"])),
+    "MMOD": _alt(_all(_WORDS["month_modifiers"])),
+    "CORR": _alt(_WORDS["corresponding"]["ar"]),
+    "DAYCUE": _alt(_WORDS["day_cues"]["ar"]),
+    "RELDAY": _alt(_DAY_OFFSET),
+    "AD": _alt(_WORDS["era_marks"]["ad"]),
+    "HIJRI": _alt(_WORDS["era_marks"]["hijri"]),
+    "EN_REL": _alt(_WORDS["relative"]["past"]["en"] + _WORDS["relative"]["next"]["en"]
+                   + _WORDS["relative"]["current"]["en"]),
+    "EN_YEARWORD": _alt(_WORDS["year_words"]["en"]),
+}
+
+_TEMPLATE = r"""
+# 1. A date with a day, maybe after its weekday: "الخميس 25 من شهر يناير".
+(?:
+  (?P<wdprefix>
+    «B» (?:(?P<clitic>[وف])?«DAYCUE»\s+)?      # يوم الخميس, اليوم السبت
+    (?P<pwd>«WEEKDAY»)\.?«E» \s*[,،]?\s*         # the weekday, maybe "Thu," or "الخميس،"
+    (?:«CORR»\s+)? \(?\s*                        # الموافق, or "(25 يناير)"
+  )?
+  (?:
+    # 1a. Numeric: 2024-01-27, 27-1-2024, 27/1/2024, 27.1.2024 (one separator throughout).
+    (?P<numeric>
+      «BD» (?: (?P<ny>\d{4}) (?P<sep>[-/.]) (?P<nm>\d{1,2}) (?P=sep) (?P<nd>\d{1,2})
+             | (?P<nd>\d{1,2}) \s?(?P<sep>[-/.])\s? (?P<nm>\d{1,2}) \s?(?P=sep)\s? (?P<ny>\d{4}) )
+      «ED»
+    )
+  | # 1b. Day(s) then month: 25 يناير, 7 و8 أغسطس 2023, 27th, January 2024, the 7th of May.
+    (?P<daymonth>
+      (?:«B»[Tt]he\s+)? «BD» (?P<clitic>[وف])? «DAYS»
+      \s*[,،]?\s* (?:(?:of|من)\s+)? (?:«MWORD»\s+)?
+      «MONTHPAIR» «YEARTAIL»?
+    )
+  | # 1c. English order: January 27, 2024; Aug. 7 and 8, 2023.
+    (?P<monthday>
+      «B» (?P<m1>«MONTH_EN»)\.?«E» \s+ «DAYS» (?:\s*,?\s* (?P<year>\d{4})«ED»)?
+    )
+  | # 1d. A day of this, last or next month: السابع من الشهر الجاري, 25 الجاري.
+    (?P<dayrel>
+      «BD» (?P<clitic>[وف])? «DAYS»
+      (?: \s+(?:من\s+)? (?: (?P<mthis>«THIS»)\s+«MWORD» | «MWORD»\s+(?P<mrel>«REL»)«E» )
+        | \s+(?P<mrel>«CUR»)«E» )
+    )
+  )
+)
+| # 2. A month without a day: منتصف أكتوبر, شهر يناير 2024, October last year, last May.
+(?P<monthonly>
+  «B» (?P<clitic>[وفبل]{1,2}(?=\p{L}))??
+  (?: (?P<mmod>«MMOD»)\s*-?\s* | (?P<men>«EN_REL»)\s+ )?
+  (?:(?P<mword>«MWORD»)\s+)?
+  «MONTHPAIR» «YEARTAIL»?
+)
+| # 3. A weekday: الخميس, يوم الخميس الماضي, /الخميس/ الماضى, last Thursday.
+(?P<weekday>
+  «B» (?:/\s*)?
+  (?: (?P<clitic>[وف])?(?P<wcue>«DAYCUE»)\s+ | (?P<wen>«EN_REL»)\s+ )?
+  (?P<clitic>[وف](?=\p{L}))?? (?P<wd>«WEEKDAY»)«E» (?:\s*/)?
+  (?:\s+(?P<wrel>«REL»)«E»)?
+)
+| # 4. A day counted from publication: أمس, اليوم, غدا, yesterday, today.
+(?P<relday>
+  «B» (?:(?P<clitic>[وف])?(?P<rcue>«DAYCUE»)\s+)? (?P<clitic>[وف])?? (?P<rd>«RELDAY»)«E»
+)
+| # 5. A year alone: عام 2008, in 2014, منذ غزو 2003.
+(?P<yearonly>
+  «B» (?P<ycue>[وفبل]{0,2}«YEARWORD»\s+ | «EN_YEARWORD»\s+)?
+  (?P<clitic>[وف])? «BD» (?P<year>\d{4})«ED»
+  (?:\s*«AD»«E»)?
+  (?P<hijri>\s*«HIJRI»«E»)?
+)
+"""
+
+_SUB_PIECES = {
+    # One or more days: 7, 7 و8, 7-8, 7th and 8th, السابع والثامن.
+    "DAYS": r"""(?P<day> (?:\d{1,2}(?!\d|[.,:]\d) (?:st|nd|rd|th)? | «ORD»«E») )
+               (?: \s*(?:و|،|,|-|–|&|and|to|or|إلى|الى|حتى|أو)\s*
+                   (?P<day> (?:\d{1,2}(?!\d|[.,:]\d) (?:st|nd|rd|th)? | «ORD»«E») ) )*""",
+    # A month, or two names of one month: كانون الثاني/يناير, أكتوبر/ تشرين الأول.
+    "MONTHPAIR": r"""(?P<m1>«MONTH»)\.?«E»
+                     (?:\s*(?:/|\(|-|–|،)\s*(?P<m2>«MONTH»)«E»(?:\s*\))?)?""",
+    # The year or how the text places it: 2024, عام 2024, 2024م, الماضي, من العام الماضي.
+    "YEARTAIL": r"""(?: \s*[,،]?\s* (?:(?:من\s+)?«YEARWORD»\s+)? (?P<year>\d{4})«ED» (?:\s*«AD»«E»)?
+                   | \s+ (?:من\s+)? «YEARWORD»\s+(?P<yrel>«REL»)«E»
+                   | \s+ (?:من\s+)? (?P<ythis>«THIS»)\s+«YEARWORD»«E»
+                   | \s*,?\s+ (?P<yren>«EN_REL»)\s+«EN_YEARWORD»«E»
+                   | \s+ (?P<rel>«REL»)«E» )""",
+}
+
+
+def _expand(template: str) -> str:
+    for _ in range(3):  # pieces may contain pieces
+        for name, piece in {**_SUB_PIECES, **_PIECES}.items():
+            template = template.replace(f"«{name}»", piece)
+    if "«" in template:
+        raise RuntimeError("unexpanded piece in the date pattern")
+    return template
+
+
+_PATTERN = regex.compile(_expand(_TEMPLATE), regex.VERBOSE | regex.VERSION0)
+
+# Combining marks (harakat, tanween, shadda) are dropped before matching.
+_MARKS = regex.compile(r"\p{Mn}+")
+_PREV_WORD = regex.compile(r"([\p{L}\p{N}]+)[^\p{L}\p{N}\n]*$")
+_NEXT_WORD = regex.compile(r"[^\p{L}\p{N}\n]*([\p{L}\p{N}]+)")
+_HAS_ARABIC = regex.compile(r"\p{Arabic}")
+
+
+# ---------------------------------------------------------------------------
+# Reading the matches
+# ---------------------------------------------------------------------------
+
+
+@attrs.frozen
+class _Context:
+    text: str
+    published: dt.date | None
+
+
+def _prev_word(text: str, start: int) -> str:
+    m = _PREV_WORD.search(text, max(0, start - 40), start)
+    return m.group(1) if m else ""
+
+
+def _next_word(text: str, end: int) -> str:
+    m = _NEXT_WORD.match(text, end, min(len(text), end + 40))
+    return m.group(1) if m else ""
+
+
+def _word_in(word: str, keys: frozenset[str]) -> bool:
+    """``word`` (or ``word`` without a leading و / ف) is in ``keys``."""
+    k = _k(word)
+    if k in keys:
+        return True
+    return len(k) > 2 and k[0] in "وف" and k[1:] in keys
+
+
+def _adjacent_char(text: str, index: int, step: int) -> str:
+    while 0 <= index < len(text) and text[index] in " \t":
+        index += step
+    return text[index] if 0 <= index < len(text) else "\n"
+
+
+def _date(year: int | None, month: int | None, day: int | None) -> dt.date | None:
+    if year is None or month is None or day is None:
+        return None
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _valid_day(month: int | None, day: int) -> bool:
+    if not 1 <= day <= 31:
+        return False
+    return month is None or _date(2000, month, day) is not None  # 2000 is a leap year
+
+
+def _month_of(m: regex.Match[str]) -> _Name | None:
+    first = _MONTHS.get(_k(m.group("m1")))
+    if first is None:
+        return None
+    if first.lang == "en" and not _english_case(m.group("m1")):
+        return None
+    return first
+
+
+def _english_case(word: str) -> bool:
+    return word[:1].isupper()
+
+
+def _year_of(m: regex.Match[str], ctx: _Context) -> tuple[int | None, bool]:
+    """The year a date tail gives, and whether it came from the publication date."""
+    if m.group("year"):
+        return int(m.group("year")), False
+    pub = ctx.published
+    if m.group("ythis"):
+        return (pub.year, True) if pub else (None, False)
+    rel = m.group("yrel") or m.group("yren")
+    if rel:
+        if pub is None:
+            return None, False
+        shift = {"past": -1, "next": 1}.get(_REL_KIND.get(_k(rel), "current"), 0)
+        return pub.year + shift, True
+    return None, False
+
+
+def _year_by_rel(month: int, rel: str | None, pub: dt.date | None) -> int | None:
+    """The year of ``month`` marked الماضي / الجاري / المقبل relative to publication."""
+    if rel is None or pub is None:
+        return None
+    kind = _REL_KIND.get(_k(rel))
+    if kind == "past":
+        return pub.year if month < pub.month else pub.year - 1
+    if kind == "next":
+        return pub.year if month > pub.month else pub.year + 1
+    return pub.year
+
+
+def _year_by_weekday(month: int, day: int, weekday: int, pub: dt.date | None) -> int | None:
+    """The year near publication in which day/month falls on ``weekday``."""
+    if pub is None:
+        return None
+    for year in (pub.year, pub.year - 1, pub.year + 1):  # the weekdays of these years differ
+        d = _date(year, month, day)
+        if d is not None and d.weekday() == weekday:
+            return year
+    return None
+
+
+def _found(
+    start: int,
+    end: int,
+    year: int | None,
+    month: int | None,
+    day: int | None,
+    relative: bool,
+) -> FoundDate:
+    return FoundDate(start, end, year, month, day, _date(year, month, day), relative)
+
+
+def _day_number(text: str) -> int:
+    digits = text.rstrip("stndrhSTNDRH")
+    if digits.isdigit():
+        return int(digits)
+    return _ORDINALS.get(_k(text), 0)
+
+
+def _read_numeric(m: regex.Match[str], ctx: _Context) -> list[FoundDate]:
+    year, month, day = int(m.group("ny")), int(m.group("nm")), int(m.group("nd"))
+    if _date(year, month, day) is None:
+        # Day and month the other way round (US order) when only that is a date.
+        if _date(year, day, month) is None:
+            return []
+        month, day = day, month
+    return [_found(m.start(), m.end(), year, month, day, False)]
+
+
+def _read_days(m: regex.Match[str], ctx: _Context, kind: str) -> list[FoundDate]:
+    pub = ctx.published
+    relative = False
+    if kind == "dayrel":
+        month = year = None
+        if pub is not None:
+            shift = 0
+            if m.group("mrel"):
+                shift = {"past": -1, "next": 1}.get(_REL_KIND.get(_k(m.group("mrel")), ""), 0)
+            index = pub.year * 12 + pub.month - 1 + shift
+            year, month = divmod(index, 12)
+            month += 1
+            relative = True
+    else:
+        name = _month_of(m)
+        if name is None:
+            return []
+        month = name.number
+        year, relative = _year_of(m, ctx)
+        if year is None and m.group("rel"):
+            year = _year_by_rel(month, m.group("rel"), pub)
+            relative = year is not None
+    days = [_day_number(d) for d in m.captures("day")]
+    if not all(_valid_day(month, d) for d in days):
+        return []
+    if year is None and m.group("pwd") and len(days) == 1 and month is not None:
+        wd = _WEEKDAYS.get(_k(m.group("pwd")))
+        if wd is not None:
+            year = _year_by_weekday(month, days[0], wd.number, pub)
+            relative = year is not None
+    spans = m.spans("day")
+    out = []
+    for i, d in enumerate(days):
+        start = m.start() if i == 0 else spans[i][0]
+        end = m.end() if i == len(days) - 1 else spans[i][1]
+        out.append(_found(start, end, year, month, d, relative))
+    return out
+
+
+def _read_month(m: regex.Match[str], ctx: _Context) -> list[FoundDate]:
+    name = _month_of(m)
+    if name is None:
+        return []
+    year, relative = _year_of(m, ctx)
+    en_rel = m.group("men")
+    rel = m.group("rel") or en_rel
+    if name.needs_context and not (
+        year or m.group("yrel") or m.group("ythis") or m.group("m2") or m.group("mword")
+        or m.group("mmod") or rel
+        or _word_in(_prev_word(ctx.text, m.start()), _DATE_CUES)
+    ):
+        return []
+    if name.lang == "en" and en_rel and not m.group("year"):
+        # "last October", "next May": the occurrence before / after publication.
+        year = _year_by_rel(name.number, en_rel, ctx.published)
+        relative = year is not None
+    elif year is None and m.group("rel"):
+        year = _year_by_rel(name.number, m.group("rel"), ctx.published)
+        relative = year is not None
+    return [_found(m.start(), m.end(), year, name.number, None, relative)]
+
+
+def _weekday_allowed(m: regex.Match[str], ctx: _Context, name: _Name) -> bool:
+    before = _prev_word(ctx.text, m.start())
+    after = _next_word(ctx.text, m.end())
+    if _word_in(before, _WD_NOT_BEFORE) or _word_in(after, _WD_NOT_AFTER):
+        return False
+    word = m.group("wd")
+    if name.lang == "en":
+        return _english_case(word) and not name.needs_context
+    if not name.needs_context or m.group("wcue") or m.group("wrel"):
+        return True
+    # الأحد / الاثنين alone: only as an adverb set off by punctuation or before إن / أن / في.
+    return (
+        _adjacent_char(ctx.text, m.start() - 1, -1) in ",،/(\n"
+        or _adjacent_char(ctx.text, m.end(), 1) in ",،./)\n:"
+        or _word_in(after, _WD_VERB_FOLLOWERS)
+    )
+
+
+def _read_weekday(m: regex.Match[str], ctx: _Context) -> list[FoundDate]:
+    name = _WEEKDAYS.get(_k(m.group("wd")))
+    if name is None or not _weekday_allowed(m, ctx, name):
+        return []
+    rel = m.group("wrel") or m.group("wen")
+    kind = _REL_KIND.get(_k(rel)) if rel else None
+    start = _skip(ctx.text, m.start(), "/ ")
+    end = m.end()
+    while end > start and ctx.text[end - 1] in "/ ":
+        end -= 1
+    pub = ctx.published
+    if pub is None:
+        return [FoundDate(start, end, relative=True)]
+    back = (pub.weekday() - name.number) % 7
+    if kind == "past" and back == 0:
+        back = 7
+    if kind == "next":
+        ahead = (name.number - pub.weekday()) % 7 or 7
+        day = pub + dt.timedelta(days=ahead)
+    else:
+        day = pub - dt.timedelta(days=back)
+    return [FoundDate(start, end, day.year, day.month, day.day, day, True)]
+
+
+def _skip(text: str, index: int, chars: str) -> int:
+    while index < len(text) and text[index] in chars:
+        index += 1
+    return index
+
+
+def _read_relday(m: regex.Match[str], ctx: _Context) -> list[FoundDate]:
+    word = m.group("rd")
+    offset = _DAY_OFFSET.get(_k(word))
+    if offset is None:
+        return []
+    before = _prev_word(ctx.text, m.start())
+    after = _next_word(ctx.text, m.end())
+    if _HAS_ARABIC.search(word):
+        if _k(word) == _k("الأمس") and not m.group("rcue"):
+            return []  # الأمس alone is "the past" (حلفاء الأمس), not yesterday
+        if (offset == 0 and not m.group("rcue")) and (
+            _word_in(before, _TODAY_NOT_BEFORE) or _word_in(after, _TODAY_NOT_AFTER)
+        ):
+            return []
+    else:
+        if word[:1].isupper() and _adjacent_char(ctx.text, m.start() - 1, -1) not in ".!?\n\"'(":
+            return []  # "Russia Today", "USA Today": a name, not today
+        if _word_in(before, _TODAY_NOT_BEFORE) or _word_in(after, _TODAY_NOT_AFTER):
+            return []
+    start = m.start()
+    if ctx.published is None:
+        return [FoundDate(start, m.end(), relative=True)]
+    day = ctx.published + dt.timedelta(days=offset)
+    return [FoundDate(start, m.end(), day.year, day.month, day.day, day, True)]
+
+
+def _read_year(m: regex.Match[str], ctx: _Context) -> list[FoundDate]:
+    if m.group("hijri"):
+        return []
+    year = int(m.group("year"))
+    start = m.start("year")
+    if m.group("ycue"):
+        if not 1000 <= year <= 2199:
+            return []
+        start = m.start() + (len(m.group("ycue")) - len(m.group("ycue").lstrip("وفبل")))
+        if not m.group("ycue")[:1].isalpha():
+            start = m.start()
+    else:
+        if not 1900 <= year <= 2100:
+            return []
+        before = _prev_word(ctx.text, m.start())
+        after = _next_word(ctx.text, m.end())
+        joined = bool(m.group("clitic")) and before.isdigit() and len(before) == 4
+        if not (joined or _word_in(before, _DATE_CUES) or _word_in(before, _EVENT_NOUNS)):
+            return []
+        if _word_in(after, _HIJRI):
+            return []
+    return [_found(start, m.end(), year, None, None, False)]
+
+
+def _read(m: regex.Match[str], ctx: _Context) -> list[FoundDate]:
+    found = _read_match(m, ctx)
+    # A conjunction or preposition glued to the first word (ويوم, والخميس, و2014)
+    # is not part of the date.
+    clitics = {s: e for s, e in m.spans("clitic") if e > s}
+    return [attrs.evolve(f, start=clitics[f.start]) if f.start in clitics else f for f in found]
+
+
+def _read_match(m: regex.Match[str], ctx: _Context) -> list[FoundDate]:
+    if m.group("numeric"):
+        return _read_numeric(m, ctx)
+    if m.group("daymonth"):
+        return _read_days(m, ctx, "daymonth")
+    if m.group("monthday"):
+        return _read_days(m, ctx, "monthday")
+    if m.group("dayrel"):
+        return _read_days(m, ctx, "dayrel")
+    if m.group("monthonly"):
+        return _read_month(m, ctx)
+    if m.group("weekday"):
+        return _read_weekday(m, ctx)
+    if m.group("relday"):
+        return _read_relday(m, ctx)
+    return _read_year(m, ctx)
+
+
+# ---------------------------------------------------------------------------
+# Public API
+# ---------------------------------------------------------------------------
+
+
+def _strip_marks(text: str) -> tuple[str, list[int], list[int]]:
+    """``text`` without combining marks, and breakpoints mapping offsets back."""
+    if _MARKS.search(text) is None:
+        return text, [0], [0]
+    pieces: list[str] = []
+    cut: list[int] = [0]  # offset in the stripped text where a run starts
+    orig: list[int] = [0]  # its offset in ``text``
+    last = 0
+    n = 0
+    for mark in _MARKS.finditer(text):
+        pieces.append(text[last : mark.start()])
+        n += mark.start() - last
+        last = mark.end()
+        cut.append(n)
+        orig.append(last)
+    pieces.append(text[last:])
+    return "".join(pieces), cut, orig
+
+
+def find_dates(text: str, *, published: dt.date | None = None) -> list[FoundDate]:
+    """The dates in ``text``, in order, with offsets into ``text`` itself.
+
+    ``published`` resolves weekdays (``الخميس الماضي``, "last Thursday"),
+    relative days (``أمس``, "yesterday") and months marked الماضي / الجاري;
+    without it those dates are found but left unresolved.
+    """
+    normalized = normalize(text)
+    stripped, cut, orig = _strip_marks(normalized.text)
+    ctx = _Context(stripped, published)
+
+    def back(i: int) -> int:
+        k = bisect.bisect_right(cut, i) - 1
+        return orig[k] + i - cut[k]
+
+    out: list[FoundDate] = []
+    for m in _PATTERN.finditer(stripped):
+        for f in _read(m, ctx):
+            if f.end <= f.start:
+                continue
+            # stripped -> normalized (end exclusive: map the last character) -> original
+            start, end = normalized.to_original(back(f.start), back(f.end - 1) + 1)
+            out.append(attrs.evolve(f, start=start, end=end))
+    return out
 
 
 @hookimpl
 def newsassert_extract_claims(article: Article, segment: Segment) -> list[Claim]:
-    return []
+    text = article.text[segment.start : segment.end]
+    claims: list[Claim] = []
+    for f in find_dates(text, published=article.published):
+        claims.append(
+            make_claim(
+                article,
+                segment,
+                DateClaim,
+                segment.start + f.start,
+                segment.start + f.end,
+                year=f.year,
+                month=f.month,
+                day=f.day,
+                resolved=f.resolved.isoformat() if f.resolved else None,
+                relative=f.relative,
+            )
+        )
+    return claims
