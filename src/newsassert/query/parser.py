@@ -90,8 +90,10 @@ class _Parser:
         if self.token.type == "eof":
             return kind, None
         if self.token.keyword != "where":
+            got = self.token
+            hint = did_you_mean(got.value, ["where"]) if got.type == "word" else ""
             raise self.error(
-                f"expected 'where' or end of query after the kind, got {self.token.describe()}"
+                f"expected 'where' or end of query after the kind, got {got.describe()}{hint}"
             )
         self.advance()
         where = self.expr(0)
