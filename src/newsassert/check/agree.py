@@ -137,7 +137,13 @@ def _verdict(
             said[(claim.article, f"{_who(claim)} says {describe(claim)}")] = None
         dissenters = "; ".join(text for _, text in said)
         head = "no majority: " if tie else ""
-        summary = f"{head}{len(agreeing_articles)} of {n} articles agree on {label}; {dissenters}"
+        k = len(agreeing_articles)
+        state = "article states" if k == 1 else "articles state"
+        if k == n:
+            summary = f"{head}{k} {state} {label}, but {dissenters}"
+        else:
+            verb = "states" if k == 1 else "state"
+            summary = f"{head}{k} of {n} articles {verb} {label}; {dissenters}"
     return Verdict(
         check="agree",
         holds=not dissent and enough,

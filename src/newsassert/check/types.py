@@ -35,8 +35,9 @@ class CheckSpecLike(Protocol):
 
     ``by`` is the query of the other side of ``supported_by``; ``bounds``
     holds the bound keys of ``count`` and ``distinct`` (``min``, ``max``,
-    ``eq``) and their options (``of`` for ``count``, ``field`` for
-    ``distinct``), exactly as the table gives them.
+    ``eq``) as ``(key, value)`` pairs; ``options`` is the whole table, for
+    the keys a plugin's check type defines (and ``of`` of ``count``,
+    ``field`` of ``distinct``).
     """
 
     @property
@@ -52,7 +53,9 @@ class CheckSpecLike(Protocol):
     @property
     def min_sources(self) -> int: ...
     @property
-    def bounds(self) -> Mapping[str, Any]: ...
+    def bounds(self) -> tuple[tuple[str, int], ...]: ...
+    @property
+    def options(self) -> Mapping[str, Any]: ...
 
 
 class CheckType(Protocol):

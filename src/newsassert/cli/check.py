@@ -1,15 +1,153 @@
-"""`newsassert check` (being written)."""
+"""``newsassert check PATH...``: run checks over a corpus and say what agrees and what conflicts.
+
+Without ``--checks`` it runs the built-in checks (:mod:`newsassert.check.auto`):
+the internal consistency of each article, and agreement across articles on
+the quantities and offices that at least two of them state. With ``--checks
+FILE`` (repeatable) it runs the checks of those files instead.
+
+Exit codes: 0 when every check holds (or is accepted by the baseline), 1 when
+one fails, 2 on bad input (an unreadable corpus, a malformed check file or
+query, a bad baseline file).
+"""
 
 from __future__ import annotations
 
 import argparse
+import os
+import sys
 from typing import Any
+
+from newsassert.errors import ConfigError, NewsAssertError
+
+__all__ = ["register", "run"]
+
+EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 
 
 def register(sub: Any) -> None:
-    parser = sub.add_parser("check", help="(being written)")
+    parser = sub.add_parser(
+        "check",
+        help="check that the articles agree (built-in checks, or a check file)",
+        description="Check that the articles of a corpus agree with each other and "
+        "with themselves. Exit 0 when every check holds, 1 when one fails, 2 on bad input.",
+    )
+    parser.add_argument("paths", nargs="+", metavar="PATH", help="article files, folders or globs")
+    parser.add_argument(
+        "--checks",
+        action="append",
+        default=[],
+        metavar="FILE",
+        help="a check file (*.checks.toml) to run instead of the built-in checks; repeatable",
+    )
+    parser.add_argument(
+        "--aliases", action="append", default=[], metavar="FILE", help="an alias file; repeatable"
+    )
+    parser.add_argument(
+        "--baseline", metavar="FILE", help="accepted failures: only new ones fail the run"
+    )
+    parser.add_argument(
+        "--update-baseline",
+        action="store_true",
+        help="record the current failures in the --baseline file and exit 0",
+    )
+    parser.add_argument("--format", choices=("text", "json"), default="text")
+    parser.add_argument("--report", metavar="FILE", help="also write a report (.json)")
+    parser.add_argument("--quiet", "-q", action="store_true", help="show only what fails")
+    parser.add_argument("--color", choices=("auto", "always", "never"), default="auto")
     parser.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace) -> int:
-    raise SystemExit("newsassert check: not written yet")
+    import newsassert
+    from newsassert.check import baseline as baselines
+    from newsassert.report.text import render_results
+
+    if args.update_baseline and not args.baseline:
+        raise ConfigError("--update-baseline needs --baseline FILE, the file to write")
+    corpus = newsassert.load(*args.paths, aliases=tuple(args.aliases))
+    results = _run_checks(corpus, args.checks, args.aliases)
+
+    comparison = None
+    if args.baseline:
+        accepted = baselines.load_baseline(args.baseline)
+        failures = baselines.failures_of(results)
+        if args.update_baseline:
+            accepted = baselines.updated(accepted, failures)
+            baselines.write_baseline(args.baseline, accepted)
+            entries = sum(len(keys) for keys in accepted.entries.values())
+            print(
+                f"newsassert: wrote {args.baseline} ({entries} accepted failure"
+                f"{'s' if entries != 1 else ''} in {len(accepted.entries)} check"
+                f"{'s' if len(accepted.entries) != 1 else ''})",
+                file=sys.stderr,
+            )
+        results = baselines.apply_baseline(results, accepted)
+        comparison = baselines.compare_baseline(accepted, failures)
+
+    if args.report:
+        from newsassert.report import write_report
+
+        write_report(results, corpus, args.report, baseline=comparison)
+    if args.format == "json":
+        from newsassert.report.json_report import render_json
+
+        sys.stdout.write(render_json(results, corpus, baseline=comparison))
+    else:
+        articles = len(corpus)
+        header = f"newsassert check: {articles} article{'s' if articles != 1 else ''}"
+        sys.stdout.write(
+            render_results(
+                results,
+                color=_color(args.color),
+                quiet=args.quiet,
+                baseline=comparison,
+                header=header,
+            )
+        )
+    sys.stdout.flush()
+    if any(r.status == "error" for r in results):
+        return EXIT_USAGE
+    if args.update_baseline:
+        return EXIT_OK
+    return EXIT_FAILED if any(r.status == "failed" for r in results) else EXIT_OK
+
+
+def _run_checks(corpus: Any, check_files: list[str], aliases: list[str]) -> list[Any]:
+    from newsassert.check.auto import builtin_checks
+
+    if not check_files:
+        return builtin_checks(corpus)
+    import newsassert
+    from newsassert.check import checkfile
+    from newsassert.check.verdict import CheckResult
+
+    corpora: dict[str, Any] = {}
+    results: list[Any] = []
+    for path in check_files:
+        for spec in checkfile.load_check_file(path):
+            target = corpus
+            if spec.corpus is not None:
+                if spec.corpus not in corpora:
+                    corpora[spec.corpus] = newsassert.load(spec.corpus, aliases=tuple(aliases))
+                target = corpora[spec.corpus]
+            try:
+                results.append(checkfile.run_check(spec, target))
+            except NewsAssertError as error:
+                results.append(
+                    CheckResult.failed_to_run(
+                        spec.name,
+                        spec.query,
+                        spec.expect,
+                        checkfile.render_error(error),
+                        location=(spec.path, spec.line),
+                    )
+                )
+    return results
+
+
+def _color(choice: str) -> bool:
+    if choice == "always":
+        return True
+    if choice == "never" or os.environ.get("NO_COLOR"):
+        return False
+    return sys.stdout.isatty() and os.environ.get("TERM") != "dumb"

@@ -1,1 +1,62 @@
 """Report: verdicts as terminal text, JSON and a self-contained HTML page."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from collections.abc import Iterable
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from newsassert.errors import ConfigError
+
+if TYPE_CHECKING:
+    from newsassert.check.baseline import BaselineComparison
+    from newsassert.check.verdict import CheckResult
+    from newsassert.corpus import Corpus
+
+__all__ = ["REPORT_FORMATS", "write_report"]
+
+REPORT_FORMATS = (".json",)
+
+
+def write_report(
+    results: Iterable[CheckResult],
+    corpus: Corpus | None,
+    path: str | Path,
+    *,
+    baseline: BaselineComparison | None = None,
+) -> None:
+    """Write the report of a run to ``path``; the extension picks the format.
+
+    ``.json`` writes :func:`newsassert.report.json_report.render_json`. The file
+    is written to a temporary file beside it and moved into place.
+    """
+    path = Path(path)
+    suffix = path.suffix.lower()
+    if suffix == ".json":
+        from newsassert.report.json_report import render_json
+
+        text = render_json(results, corpus, baseline=baseline)
+    else:
+        known = ", ".join(REPORT_FORMATS)
+        raise ConfigError(
+            f"cannot write a report as {suffix or 'a file without an extension'} (known: {known})",
+            path=str(path),
+        )
+    _write_atomically(path, text)
+
+
+def _write_atomically(path: Path, text: str) -> None:
+    folder = path.parent if str(path.parent) else Path(".")
+    try:
+        fd, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+    except OSError as exc:
+        raise ConfigError(f"cannot write the report ({exc.strerror})", path=str(path)) from None
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
+            handle.write(text)
+        os.replace(temporary, path)
+    except OSError as exc:
+        Path(temporary).unlink(missing_ok=True)
+        raise ConfigError(f"cannot write the report ({exc.strerror})", path=str(path)) from None

@@ -1,0 +1,178 @@
+"""The built-in checks of ``newsassert check``, run when no check file is given.
+
+1. **Internal consistency** of every article (:func:`consistency`).
+2. **Quantities** that at least two articles state about the same unit and
+   place agree (:func:`agree`): the claims are grouped by unit and place. A
+   figure whose clause names no place joins the one group of its unit that it
+   agrees with (``2500 جندي`` beside ``2500 جندي … في العراق``); it joins none
+   when it agrees with no group or with several. Figures without a place that
+   join no group are reported only where at least two articles agree on them:
+   without a place, two different numbers of one unit are as likely to count
+   different things (wounded soldiers, deployed soldiers) as to contradict each
+   other, so they are never reported as a conflict.
+3. **Offices** that at least two articles fill (:func:`agree` on the person):
+   role claims grouped by title and country, for offices one person holds at
+   a time (``data/offices.toml``); a role without a country joins its title's
+   one group it agrees with, as above, and roles without a country that join
+   none are reported only where they agree (two presidents without a country
+   are likely presidents of two countries).
+
+Dates are not compared: an article's dates belong to different events (the
+talks, the strike, the war), and nothing in a date claim says which event it
+dates, so grouping them would compare unrelated things. Write a check for a
+date you expect the sources to share.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import TypeVar
+
+import attrs
+
+from newsassert.check.agree import agree
+from newsassert.check.consistency import CHECKED_SECTIONS, consistency, consistency_check_name
+from newsassert.check.verdict import CheckResult, Verdict
+from newsassert.compare import single_holder
+from newsassert.corpus import Corpus
+from newsassert.model import Claim, QuantityClaim, RoleClaim
+
+__all__ = ["builtin_checks", "quote"]
+
+C = TypeVar("C", bound=Claim)
+
+
+@attrs.frozen
+class _Group:
+    name: str
+    query: str
+    claims: tuple[Claim, ...]
+
+
+def builtin_checks(corpus: Corpus) -> list[CheckResult]:
+    """Consistency of each article, then agreement on quantities and offices."""
+    results = [
+        CheckResult.of(
+            consistency_check_name(article.id),
+            f"claim where article = {quote(article.id)}",
+            "consistency",
+            consistency(article),
+        )
+        for article in corpus
+    ]
+    claims = [c for a in corpus for c in a.claims if c.section in CHECKED_SECTIONS]
+    quantities = [c for c in claims if isinstance(c, QuantityClaim) and c.unit]
+    roles = [c for c in claims if isinstance(c, RoleClaim) and single_holder(c.title)]
+    for group in (*_quantity_groups(quantities), *_role_groups(roles)):
+        verdict = _with_query(agree(group.claims, min_sources=2), group.query)
+        results.append(CheckResult.of(group.name, group.query, "agree", verdict))
+    return results
+
+
+def _quantity_groups(claims: Sequence[QuantityClaim]) -> list[_Group]:
+    def located(claim: QuantityClaim) -> str | None:
+        return claim.place
+
+    def named(unit: str, place: str | None) -> tuple[str, str]:
+        if place is None:
+            return (
+                f"agree: {unit} (no place)",
+                f"quantity where unit = {quote(unit)} and place is null",
+            )
+        return (
+            f"agree: {unit} in {place}",
+            f"quantity where unit = {quote(unit)} and place = {quote(place)}",
+        )
+
+    return _groups(claims, lambda c: c.unit or "", located, named)
+
+
+def _role_groups(claims: Sequence[RoleClaim]) -> list[_Group]:
+    def located(claim: RoleClaim) -> str | None:
+        return claim.country
+
+    def named(title: str, country: str | None) -> tuple[str, str]:
+        if country is None:
+            return f"agree: {title}", f"role where title = {quote(title)} and country is null"
+        return (
+            f"agree: {title} of {country}",
+            f"role where title = {quote(title)} and country = {quote(country)}",
+        )
+
+    return _groups(claims, lambda c: c.title, located, named)
+
+
+def _groups(
+    claims: Sequence[C],
+    what: Callable[[C], str],
+    where: Callable[[C], str | None],
+    named: Callable[[str, str | None], tuple[str, str]],
+) -> list[_Group]:
+    placed: dict[tuple[str, str], list[C]] = {}
+    shown: dict[str, str] = {}
+    unplaced: dict[str, list[C]] = {}
+    for claim in claims:
+        subject, place = _fold(what(claim)), where(claim)
+        shown.setdefault(subject, what(claim))
+        if place:
+            shown.setdefault(_fold(place), place)
+            placed.setdefault((subject, _fold(place)), []).append(claim)
+        else:
+            unplaced.setdefault(subject, []).append(claim)
+
+    # A claim without a place joins the one group of its subject it agrees with.
+    leftovers: dict[str, list[C]] = {}
+    for subject, loose in unplaced.items():
+        for claim in loose:
+            homes = [
+                members
+                for (s, _), members in placed.items()
+                if s == subject and _agrees_with(claim, members)
+            ]
+            if len(homes) == 1:
+                homes[0].append(claim)
+            else:
+                leftovers.setdefault(subject, []).append(claim)
+
+    groups: list[_Group] = []
+    for (subject, place), members in sorted(placed.items()):
+        if len({c.article for c in members}) >= 2:
+            name, query = named(shown[subject], shown[place])
+            groups.append(_Group(name, query, _in_corpus_order(members, claims)))
+    for subject, loose in sorted(leftovers.items()):
+        agreeing = _agreeing_part(loose)
+        if len({c.article for c in agreeing}) >= 2:
+            name, query = named(shown[subject], None)
+            groups.append(_Group(name, query, _in_corpus_order(agreeing, claims)))
+    return groups
+
+
+def _agrees_with(claim: Claim, members: Sequence[Claim]) -> bool:
+    verdict = agree((*members, claim))
+    return not any(row.claim.id == claim.id and row.role == "dissent" for row in verdict.evidence)
+
+
+def _agreeing_part(claims: Sequence[Claim]) -> list[Claim]:
+    verdict = agree(claims)
+    return [row.claim for row in verdict.evidence if row.role == "agrees"]
+
+
+def _in_corpus_order(members: Sequence[Claim], claims: Sequence[Claim]) -> tuple[Claim, ...]:
+    ids = {c.id for c in members}
+    return tuple(c for c in claims if c.id in ids)
+
+
+def _with_query(verdict: Verdict, query: str) -> Verdict:
+    return attrs.evolve(verdict, query=query)
+
+
+def _fold(text: str) -> str:
+    return " ".join(text.casefold().split())
+
+
+def quote(value: str) -> str:
+    """A value as the query language reads it: a bare word, or a double-quoted string."""
+    if value.replace("_", "").replace("-", "").isalnum() and value.isascii() and value[0].isalpha():
+        return value
+    escaped = value.replace("\\", "\\\\").replace('"', '\\"')
+    return f'"{escaped}"'
