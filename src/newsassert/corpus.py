@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from typing import TYPE_CHECKING
+import json
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 import attrs
+import regex
 
 from newsassert.lexicon import Lexicon
 from newsassert.model import Article, Claim
@@ -13,14 +16,18 @@ from newsassert.model import Article, Claim
 if TYPE_CHECKING:
     from newsassert.query.selection import Selection
 
-__all__ = ["Corpus"]
+__all__ = ["Corpus", "article_record", "dump_jsonl"]
+
+
+def _articles(items: Iterable[Article]) -> tuple[Article, ...]:
+    return tuple(items)
 
 
 @attrs.frozen
 class Corpus:
     """An ordered, immutable collection of articles (file-name order)."""
 
-    articles: tuple[Article, ...] = attrs.field(converter=tuple)
+    articles: tuple[Article, ...] = attrs.field(converter=_articles)
     lexicon: Lexicon | None = attrs.field(default=None, eq=False, repr=False)
 
     def __len__(self) -> int:
@@ -50,6 +57,41 @@ class Corpus:
         from newsassert.query.selection import Selection
 
         query = compile_query(text)
-        return Selection(
-            query.evaluate(self.claims, lexicon=self.lexicon), query=query, corpus=self
-        )
+        return Selection(query.evaluate(self.claims), query=query, corpus=self)
+
+    def to_jsonl(self) -> str:
+        """The corpus as JSON Lines, one article record a line.
+
+        :func:`newsassert.load` reads it back into an equal corpus.
+        """
+        return "".join(_json_line(article_record(a)) for a in self.articles)
+
+
+def article_record(article: Article) -> dict[str, Any]:
+    """An article as a JSON-ready record (the fields the JSON loaders read)."""
+    return {
+        "id": article.id,
+        "title": article.title,
+        "outlet": article.outlet,
+        "published": article.published.isoformat() if article.published else None,
+        "lang": article.lang,
+        "path": article.path,
+        "other_dates": [d.isoformat() for d in article.other_dates],
+        "meta": dict(article.meta),
+        "text": article.text,
+    }
+
+
+# A lone surrogate cannot be written as UTF-8: write it as a JSON escape
+# (which the loader then reports as not text, rather than crashing here).
+_SURROGATE = regex.compile(r"[\ud800-\udfff]")
+
+
+def _json_line(record: dict[str, Any]) -> str:
+    line = json.dumps(record, ensure_ascii=False)
+    return str(_SURROGATE.sub(lambda m: f"\\u{ord(m.group()):04x}", line)) + "\n"
+
+
+def dump_jsonl(corpus: Corpus, path: str | Path) -> None:
+    """Write ``corpus`` to ``path`` as JSON Lines (UTF-8)."""
+    Path(path).write_text(corpus.to_jsonl(), encoding="utf-8", newline="\n")

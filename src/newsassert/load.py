@@ -1,22 +1,51 @@
-"""Load: read articles from files, folders and globs.
+"""Load: read articles from files, folders and globs into a :class:`Corpus`.
 
-(First version: UTF-8 ``.txt`` files only; the full loader is being written.)
+Formats (the built-in loader, a plugin like any other):
+
+* ``.txt``: the whole file is the article; its id is the file stem.
+* ``.md``: the same, after an optional front-matter block of ``key: value``
+  lines between ``---`` lines (``id``, ``title``, ``outlet``, ``published``,
+  ``lang``; other keys are kept in ``Article.meta``).
+* ``.json``: one record or a list of records; ``.jsonl``: one record a line.
+  A record has ``text`` and optionally ``id``, ``title``, ``outlet``,
+  ``published`` (``YYYY-MM-DD``), ``lang``, ``path``, ``other_dates`` and
+  ``meta`` (an object of strings); other keys go to ``meta`` too.
+
+Other formats come from plugins implementing ``newsassert_load_article``.
+A folder is read recursively in sorted order (hidden files skipped, files of
+no known format skipped); a file named explicitly must be of a known format.
+
+Bytes are decoded by what they are: a BOM (UTF-8, UTF-16, UTF-32), else UTF-8,
+else one of the Arabic single-byte code pages (Windows-1256, ISO-8859-6),
+whichever reads as Arabic text. Bytes that are none of these raise a
+:class:`LoadError` naming the byte offset; nothing is decoded by guesswork
+into replacement characters.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+import glob
+import json
+import os
+from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
+from typing import Any
+
+import attrs
+import regex
 
 from newsassert.corpus import Corpus
 from newsassert.errors import LoadError
 from newsassert.hookspecs import hookimpl
-from newsassert.lexicon import Lexicon
-from newsassert.model import Article
+from newsassert.lexicon import Lexicon, default_lexicon, load_aliases
+from newsassert.metadata import find_metadata
+from newsassert.model import LANGS, Article
 from newsassert.segment import detect_lang, segment
 
-__all__ = ["load", "make_article"]
+__all__ = ["decode", "load", "make_article"]
+
+FORMATS = (".txt", ".md", ".json", ".jsonl")
 
 
 def make_article(
@@ -30,45 +59,444 @@ def make_article(
     lang: str | None = None,
     meta: Sequence[tuple[str, str]] = (),
     lexicon: Lexicon | None = None,
+    other_dates: Sequence[dt.date] | None = None,
 ) -> Article:
-    """An article from its text: segmented, with metadata found in the text."""
+    """An article from its text: segmented, with the metadata found in the text.
+
+    ``title``, ``outlet`` and ``published`` given here win over what the text
+    says. ``lang`` is the article's language and the language of paragraphs
+    whose script does not decide it; by default it is read from the script.
+    ``other_dates`` are dates that are not the publication date (found in the
+    text when not given).
+    """
+    segments = segment(text, lang=lang)
+    found = find_metadata(text, segments)
+    if other_dates is None:
+        chosen = published or found.published
+        other_dates = [d for d in (found.published, *found.other_dates) if d and d != chosen]
     return Article(
         id=id,
         text=text,
         path=path,
-        title=title,
-        outlet=outlet,
-        published=published,
+        title=title if title is not None else found.title,
+        outlet=outlet if outlet is not None else found.outlet,
+        published=published if published is not None else found.published,
         lang=lang or detect_lang(text),
-        segments=segment(text, lang=lang),
+        segments=segments,
+        other_dates=tuple(dict.fromkeys(other_dates)),
         meta=tuple(meta),
         lexicon=lexicon,
     )
 
 
+# ---------------------------------------------------------------------------
+# Finding the files
+# ---------------------------------------------------------------------------
+
+_GLOB_CHARS = regex.compile(r"[*?\[]")
+
+
 def load(path: str | Path, *paths: str | Path, aliases: Sequence[str | Path] = ()) -> Corpus:
-    """Load a corpus from files, folders (recursively, sorted) and globs."""
-    files: list[Path] = []
-    for p in (path, *paths):
-        p = Path(p)
-        if p.is_dir():
-            files.extend(sorted(f for f in p.rglob("*") if f.is_file()))
-        elif p.is_file():
-            files.append(p)
+    """Load a corpus from files, folders (recursively, sorted) and globs.
+
+    ``aliases`` are alias files (see :func:`newsassert.lexicon.load_aliases`)
+    whose entries extend the default lexicon for this corpus.
+    """
+    from newsassert.plugins import plugin_manager
+
+    hook = plugin_manager().hook.newsassert_load_article
+    articles: list[Article] = []
+    seen: dict[str, str] = {}  # id -> where it was read
+    for file, named in _files((path, *paths)):
+        try:
+            found = hook(path=file)
+        except (OSError, UnicodeError) as exc:
+            raise LoadError(f"cannot read the file: {_reason(exc)}", path=str(file)) from None
+        if found is None:
+            if named:
+                raise LoadError(
+                    f"unknown format '{file.suffix or file.name}' (newsassert reads "
+                    f"{', '.join(FORMATS)}; a plugin can add others)",
+                    path=str(file),
+                )
+            continue
+        for article in found:
+            where = article.path or str(file)
+            if article.id in seen:
+                raise LoadError(
+                    f"duplicate article id {article.id!r}: also in {seen[article.id]}", path=where
+                )
+            seen[article.id] = where
+            articles.append(article)
+    lexicon = None
+    if aliases:
+        entries = [entry for alias_file in aliases for entry in load_aliases(alias_file)]
+        lexicon = default_lexicon().extended(entries)
+        articles = [attrs.evolve(a, lexicon=lexicon) for a in articles]
+    return Corpus(tuple(articles), lexicon=lexicon)
+
+
+def _files(paths: Sequence[str | Path]) -> Iterator[tuple[Path, bool]]:
+    """Each file to read, and whether the user named it (rather than its folder)."""
+    for given in paths:
+        path = Path(given)
+        if path.is_dir():
+            yield from ((f, False) for f in _walk(path))
+        elif path.is_file():
+            yield path, True
+        elif _GLOB_CHARS.search(str(given)):
+            matches = sorted(glob.glob(str(given), recursive=True))
+            if not matches:
+                raise LoadError("no file matches this pattern", path=str(given))
+            for match in map(Path, matches):
+                yield from ((f, False) for f in (_walk(match) if match.is_dir() else [match]))
+        elif path.exists() or path.is_symlink():
+            raise LoadError("not a file or folder that can be read", path=str(path))
         else:
-            raise LoadError("no such file or folder", path=str(p))
-    articles = []
-    for f in files:
-        articles.extend(_load_txt(f) or ())
-    return Corpus(tuple(articles))
+            raise LoadError("no such file or folder", path=str(path))
+
+
+def _walk(folder: Path) -> list[Path]:
+    """The files under ``folder``, sorted; hidden ones skipped, symlinked folders not followed."""
+    found: list[Path] = []
+    for root, dirs, files in os.walk(folder, onerror=_walk_error):
+        dirs[:] = [d for d in dirs if not d.startswith(".")]
+        found.extend(Path(root, f) for f in files if not f.startswith("."))
+    return sorted(found, key=lambda p: p.relative_to(folder).parts)
+
+
+def _walk_error(exc: OSError) -> None:
+    raise LoadError(f"cannot read the folder: {_reason(exc)}", path=exc.filename)
+
+
+def _reason(exc: BaseException) -> str:
+    if isinstance(exc, OSError) and exc.strerror:
+        return exc.strerror.lower()
+    return str(exc)
+
+
+# ---------------------------------------------------------------------------
+# Decoding
+# ---------------------------------------------------------------------------
+
+_BOMS = (
+    (b"\xef\xbb\xbf", "utf-8-sig"),
+    (b"\xff\xfe\x00\x00", "utf-32-le"),
+    (b"\x00\x00\xfe\xff", "utf-32-be"),
+    (b"\xff\xfe", "utf-16-le"),
+    (b"\xfe\xff", "utf-16-be"),
+)
+# Well-formed multi-byte UTF-8 sequences: when most high bytes of a file form
+# them, the file is UTF-8 with a few bad bytes, not a legacy code page.
+_UTF8_SEQUENCE = regex.compile(
+    rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}"
+)
+_HIGH_BYTE = regex.compile(rb"[\x80-\xff]")
+# Control characters no text file holds (tab, line and page breaks are fine).
+_CONTROL_BYTE = regex.compile(rb"[\x00-\x08\x0e-\x1a\x1c-\x1f\x7f]")
+_CONTROL_CHAR = regex.compile(r"[\x00-\x08\x0e-\x1a\x1c-\x1f\x7f\x80-\x9f]")
+# What Arabic decoded with the wrong code page looks like: Latin letters with
+# accents, or Arabic harakat, next to Arabic letters.
+_MOJIBAKE = regex.compile(
+    r"(?<=\p{Arabic})[\u00c0-\u00ff\u00d7]|[\u00c0-\u00ff\u00d7](?=\p{Arabic})"
+    r"|(?<![\p{Arabic}\p{Mn}])[\u064b-\u0652]"
+)
+_ARABIC_LETTER = regex.compile(r"[\u0621-\u064a]")
+
+
+def decode(data: bytes, path: str | None = None) -> str:
+    """The text of a file's bytes, in whichever supported encoding they are.
+
+    UTF-8 (with or without BOM), UTF-16 and UTF-32 with BOM, Windows-1256 and
+    ISO-8859-6. A BOM is dropped. Raises :class:`LoadError` with the byte
+    offset of the first byte that fits none of them.
+    """
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            try:
+                return _strip_bom(data.decode(encoding))
+            except UnicodeDecodeError as exc:
+                raise LoadError(
+                    f"not valid {encoding.upper().replace('-SIG', '')} (it starts with a BOM)",
+                    path=path,
+                    offset=exc.start,
+                ) from None
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        return _decode_legacy(data, exc, path)
+    control = _CONTROL_CHAR.search(text)
+    if control is not None:
+        offset = len(text[: control.start()].encode("utf-8"))
+        raise _not_text(data, offset, path)
+    return text
+
+
+def _strip_bom(text: str) -> str:
+    return text[1:] if text.startswith("\ufeff") else text
+
+
+def _decode_legacy(data: bytes, utf8_error: UnicodeDecodeError, path: str | None) -> str:
+    high = len(_HIGH_BYTE.findall(data))
+    in_sequences = sum(map(len, _UTF8_SEQUENCE.findall(data)))
+    if in_sequences * 2 >= high:
+        # Mostly well-formed UTF-8: a damaged UTF-8 file, not another encoding.
+        raise LoadError(
+            f"invalid UTF-8 (byte 0x{data[utf8_error.start]:02x})",
+            path=path,
+            offset=utf8_error.start,
+        )
+    control = _CONTROL_BYTE.search(data)
+    if control is not None:
+        raise _not_text(data, control.start(), path)
+    best: tuple[float, str] | None = None
+    for encoding in ("cp1256", "iso8859_6"):
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        if _CONTROL_CHAR.search(text):
+            continue
+        letters = len(_ARABIC_LETTER.findall(text))
+        if letters == 0:
+            continue
+        score = len(_MOJIBAKE.findall(text)) / letters
+        if best is None or score < best[0]:
+            best = (score, text)
+    if best is None or best[0] > 0.05:
+        raise _not_text(data, utf8_error.start, path)
+    return best[1]
+
+
+def _not_text(data: bytes, offset: int, path: str | None) -> LoadError:
+    return LoadError(
+        f"not text in a supported encoding (UTF-8, UTF-16, Windows-1256, ISO-8859-6): "
+        f"byte 0x{data[offset]:02x}",
+        path=path,
+        offset=offset,
+    )
+
+
+def read_text(path: Path) -> str:
+    """The decoded text of a file (see :func:`decode`)."""
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise LoadError(f"cannot read the file: {_reason(exc)}", path=str(path)) from None
+    return decode(data, str(path))
+
+
+# ---------------------------------------------------------------------------
+# The built-in formats
+# ---------------------------------------------------------------------------
 
 
 @hookimpl(trylast=True)
 def newsassert_load_article(path: Path) -> Sequence[Article] | None:
-    return _load_txt(path)
+    """newsassert's own loader: ``.txt``, ``.md``, ``.json`` and ``.jsonl``."""
+    suffix = path.suffix.lower()
+    if suffix == ".txt":
+        return [make_article(read_text(path), id=path.stem, path=str(path))]
+    if suffix == ".md":
+        return [_load_markdown(path)]
+    if suffix == ".json":
+        return _load_json(path)
+    if suffix == ".jsonl":
+        return _load_jsonl(path)
+    return None
 
 
-def _load_txt(path: Path) -> list[Article] | None:
-    if path.suffix != ".txt":
-        return None
-    return [make_article(path.read_text(encoding="utf-8"), id=path.stem, path=str(path))]
+_FRONT_MATTER_FENCE = regex.compile(r"---[ \t]*(?:\r\n|\n|\r)")
+_FRONT_MATTER_LINE = regex.compile(r"\s*(?P<key>[A-Za-z_][\w-]*)\s*:\s*(?P<value>.*?)\s*")
+_FRONT_MATTER_END = regex.compile(r"^---[ \t]*$(?:\r\n|\n|\r)?", regex.MULTILINE)
+
+
+def _load_markdown(path: Path) -> Article:
+    text = read_text(path)
+    fields: dict[str, str] = {}
+    fence = _FRONT_MATTER_FENCE.match(text)
+    if fence is not None:
+        end = _FRONT_MATTER_END.search(text, fence.end())
+        if end is None:
+            raise LoadError(
+                "the front matter opened by '---' on line 1 is never closed", path=str(path), line=1
+            )
+        block = text[: end.start()].splitlines()[1:]
+        for number, line in enumerate(block, 2):
+            if not line.strip() or line.lstrip().startswith("#"):
+                continue
+            match = _FRONT_MATTER_LINE.fullmatch(line)
+            if match is None:
+                raise LoadError(
+                    f"front matter lines are 'key: value' (got {line.strip()[:40]!r})",
+                    path=str(path),
+                    line=number,
+                )
+            fields[match["key"].lower()] = _unquote(match["value"])
+        text = text[end.end() :]
+    return _article_from_fields(text, fields, default_id=path.stem, path=str(path), line=None)
+
+
+def _unquote(value: str) -> str:
+    if len(value) >= 2 and value[0] == value[-1] and value[0] in "\"'":
+        return value[1:-1]
+    return value
+
+
+def _load_json(path: Path) -> list[Article]:
+    text = read_text(path)
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise LoadError(
+            f"not valid JSON: {exc.msg}", path=str(path), line=exc.lineno, column=exc.colno
+        ) from None
+    records = data if isinstance(data, list) else [data]
+    single = not isinstance(data, list)
+    articles = []
+    for n, record in enumerate(records, 1):
+        default = path.stem if single else f"{path.stem}:{n}"
+        articles.append(
+            _article_from_record(record, default, path, record_no=None if single else n)
+        )
+    return articles
+
+
+def _load_jsonl(path: Path) -> list[Article]:
+    text = read_text(path)
+    articles = []
+    # Split on "\n" only: U+2028 and friends may stand raw inside JSON strings.
+    for number, line in enumerate(text.split("\n"), 1):
+        if not line.strip():
+            continue
+        try:
+            record = json.loads(line)
+        except json.JSONDecodeError as exc:
+            raise LoadError(
+                f"not valid JSON: {exc.msg}", path=str(path), line=number, column=exc.colno
+            ) from None
+        articles.append(_article_from_record(record, f"{path.stem}:{number}", path, line=number))
+    return articles
+
+
+_RECORD_FIELDS = (
+    "id",
+    "text",
+    "title",
+    "outlet",
+    "published",
+    "lang",
+    "path",
+    "other_dates",
+    "meta",
+)
+_SURROGATE = regex.compile(r"[\ud800-\udfff]")
+
+
+def _article_from_record(
+    record: Any,
+    default_id: str,
+    path: Path,
+    *,
+    line: int | None = None,
+    record_no: int | None = None,
+) -> Article:
+    where = f"record {record_no}: " if record_no is not None else ""
+
+    def fail(message: str) -> LoadError:
+        return LoadError(where + message, path=str(path), line=line)
+
+    if not isinstance(record, dict):
+        raise fail(f"a record must be a JSON object (got {type(record).__name__})")
+    text = record.get("text")
+    if not isinstance(text, str):
+        raise fail("a record needs a 'text' string")
+    fields: dict[str, str] = {}
+    for name in ("id", "title", "outlet", "published", "lang"):
+        value = record.get(name)
+        if value is None:
+            continue
+        if isinstance(value, (int, float)) and name == "id" and not isinstance(value, bool):
+            value = str(value)
+        if not isinstance(value, str):
+            raise fail(f"'{name}' must be a string (got {value!r})")
+        fields[name] = value
+    source = record.get("path")
+    if source is not None and not isinstance(source, str):
+        raise fail(f"'path' must be a string (got {source!r})")
+    meta = record.get("meta", {})
+    if not isinstance(meta, dict):
+        raise fail(f"'meta' must be an object (got {meta!r})")
+    extra = {k: v for k, v in record.items() if k not in _RECORD_FIELDS}
+    for name, value in {**meta, **extra}.items():
+        fields[f"meta:{name}"] = (
+            value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
+        )
+    other_dates = record.get("other_dates")
+    if other_dates is not None and not (
+        isinstance(other_dates, list) and all(isinstance(d, str) for d in other_dates)
+    ):
+        raise fail("'other_dates' must be a list of YYYY-MM-DD strings")
+    for value in (text, source or "", *fields.values()):
+        surrogate = _SURROGATE.search(value)
+        if surrogate is not None:
+            raise fail(
+                f"a lone surrogate \\u{ord(surrogate.group()):04x} is not text (column {surrogate.start() + 1} of that string)"
+            )
+    return _article_from_fields(
+        text,
+        fields,
+        default_id=default_id,
+        path=source or str(path),
+        line=line,
+        other_dates=None
+        if other_dates is None
+        else [_date(d, path, line, where) for d in other_dates],
+        error_prefix=where,
+    )
+
+
+def _article_from_fields(
+    text: str,
+    fields: Mapping[str, str],
+    *,
+    default_id: str,
+    path: str,
+    line: int | None,
+    other_dates: Sequence[dt.date] | None = None,
+    error_prefix: str = "",
+) -> Article:
+    rest = dict(fields)
+
+    def take(*names: str) -> str | None:
+        values = [rest.pop(name) for name in names if name in rest]
+        return next((v for v in values if v), None)
+
+    lang = take("lang")
+    if lang is not None and lang not in LANGS:
+        raise LoadError(
+            f"{error_prefix}'lang' must be one of {', '.join(LANGS)} (got {lang!r})",
+            path=path,
+            line=line,
+        )
+    published = take("published", "date")
+    return make_article(
+        text,
+        id=take("id") or default_id,
+        path=path,
+        title=take("title"),
+        outlet=take("outlet", "source"),
+        published=_date(published, Path(path), line, error_prefix) if published else None,
+        lang=lang,
+        meta=tuple((k.removeprefix("meta:"), v) for k, v in rest.items()),
+        other_dates=other_dates,
+    )
+
+
+def _date(value: str, path: Path, line: int | None, prefix: str = "") -> dt.date:
+    try:
+        return dt.date.fromisoformat(value.strip()[:10])
+    except ValueError:
+        raise LoadError(
+            f"{prefix}a date must be written YYYY-MM-DD (got {value!r})", path=str(path), line=line
+        ) from None

@@ -13,7 +13,8 @@ Two forms, for two jobs:
   ``ة``/``ه``, ``ى``/``ي``, diacritics, case): it is only for comparing words,
   never for reporting them.
 
-Both are single passes of :meth:`str.translate`. The offset map is piecewise
+Both are single passes of :meth:`str.translate` (plus a regex pass for the
+few characters that are removed or expand). The offset map is piecewise
 linear: it records a breakpoint only where a character was removed or became
 several, so text without such characters costs nothing to map.
 """
@@ -21,7 +22,6 @@ several, so text without such characters costs nothing to map.
 from __future__ import annotations
 
 import bisect
-import sys
 import unicodedata
 
 import attrs
@@ -32,11 +32,14 @@ __all__ = ["Normalized", "key", "normalize", "normalize_text"]
 
 def _build_table() -> dict[int, str]:
     table: dict[int, str] = {}
-    # Digits of every script to ASCII.
-    for cp in range(sys.maxunicode + 1):
-        ch = chr(cp)
-        if cp > 0x7F and unicodedata.category(ch) == "Nd":
-            table[cp] = str(unicodedata.decimal(ch))
+    # Digits of every script to ASCII. Scanning one string of code points with
+    # \p{Nd} is much faster than asking unicodedata about each of them; every
+    # decimal digit Unicode defines lies in planes 0 and 1.
+    every = "".join(map(chr, range(0x80, 0x20000)))
+    for digit in regex.findall(r"\p{Nd}", every):
+        value = unicodedata.decimal(digit, None)
+        if value is not None:
+            table[ord(digit)] = str(value)
     # Arabic presentation forms (A: FB50-FDFF, B: FE70-FEFF) folded to letters.
     for cp in (*range(0xFB50, 0xFE00), *range(0xFE70, 0xFEFF)):
         folded = unicodedata.normalize("NFKC", chr(cp))
@@ -67,15 +70,43 @@ def _build_table() -> dict[int, str]:
         table[ord(ch)] = "'"
     for ch in "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\uff0d":
         table[ord(ch)] = "-"
+    # A presentation form may fold to a letter the table maps again (FBFC to
+    # FARSI YEH, then to YEH): apply the table to its own values so that one
+    # pass is enough and normalizing twice changes nothing.
+    for cp, folded_value in table.items():
+        table[cp] = folded_value.translate(table)
     return table
 
 
 _TABLE = _build_table()
-# Characters that do not map to exactly one character: they break the
-# one-to-one correspondence of offsets and need a breakpoint in the map.
-_UNEVEN = regex.compile(
-    "[" + "".join(regex.escape(chr(cp)) for cp, v in sorted(_TABLE.items()) if len(v) != 1) + "]"
+# str.translate looks every character up in its table; a string indexed by
+# code point answers that lookup much faster than a dict (a miss in a dict
+# raises and clears a KeyError per character). It holds the one-to-one
+# mappings; characters it does not cover are left as they are.
+_ONE_TO_ONE = "".join(
+    _TABLE.get(cp, chr(cp)) if len(_TABLE.get(cp, "-")) == 1 else chr(cp)
+    for cp in range(max(cp for cp, v in _TABLE.items() if len(v) == 1) + 1)
 )
+# Characters that do not map to exactly one character (removed, or expanded
+# into several): they break the one-to-one correspondence of offsets and need
+# a breakpoint in the map.
+_UNEVEN_TABLE = {cp: v for cp, v in _TABLE.items() if len(v) != 1}
+
+
+def _char_class(codepoints: list[int]) -> str:
+    """A regex character class of ranges: a long list of single characters is slow."""
+    ranges: list[list[int]] = []
+    for cp in sorted(codepoints):
+        if ranges and ranges[-1][1] == cp - 1:
+            ranges[-1][1] = cp
+        else:
+            ranges.append([cp, cp])
+    return "[" + "".join(
+        regex.escape(chr(a)) + ("-" + regex.escape(chr(b)) if b > a else "") for a, b in ranges
+    ) + "]"
+
+
+_UNEVEN = regex.compile(_char_class(list(_UNEVEN_TABLE)) + "+")
 
 # The lossy key: fold what Arabic spelling varies on.
 _KEY_TABLE = {
@@ -83,6 +114,9 @@ _KEY_TABLE = {
     ord("\u0625"): "\u0627",  # إ
     ord("\u0622"): "\u0627",  # آ
     ord("\u0671"): "\u0627",  # ٱ
+    ord("\u0672"): "\u0627",  # ٲ
+    ord("\u0673"): "\u0627",  # ٳ
+    ord("\u0675"): "\u0627",  # ٵ
     ord("\u0629"): "\u0647",  # ة -> ه
     ord("\u0649"): "\u064a",  # ى -> ي
     ord("\u0624"): "\u0648",  # ؤ -> و
@@ -128,26 +162,33 @@ class Normalized:
 
 def normalize_text(text: str) -> str:
     """The matching form alone, without the offset map."""
-    return text.translate(_TABLE)
+    text = text.translate(_ONE_TO_ONE)
+    if _UNEVEN.search(text) is None:
+        return text
+    return str(_UNEVEN.sub(_expand, text))
+
+
+def _expand(match: regex.Match[str]) -> str:
+    return str(match.group().translate(_UNEVEN_TABLE))
 
 
 def normalize(text: str) -> Normalized:
     """The matching form of ``text`` with its map back to original offsets."""
-    if _UNEVEN.search(text) is None:
-        return Normalized(text.translate(_TABLE), text)
+    even = text.translate(_ONE_TO_ONE)  # same length: offsets unchanged
+    if _UNEVEN.search(even) is None:
+        return Normalized(even, text)
     norm: list[int] = [0]
     orig: list[int] = [0]
     step: list[int] = [1]
     pieces: list[str] = []
     n = 0  # length of the matching form so far
     last = 0  # original offset where the pending one-to-one run starts
-    for match in _UNEVEN.finditer(text):
+    for match in _UNEVEN.finditer(even):
         i = match.start()
-        run = text[last:i].translate(_TABLE)
-        pieces.append(run)
-        n += len(run)
+        pieces.append(even[last:i])
+        n += i - last
         for ch in match.group():
-            out = _TABLE[ord(ch)]
+            out = _UNEVEN_TABLE[ord(ch)]
             pieces.append(out)
             if out:
                 norm.append(n)
@@ -159,11 +200,11 @@ def normalize(text: str) -> Normalized:
             orig.append(i)
             step.append(1)
         last = match.end()
-    pieces.append(text[last:].translate(_TABLE))
+    pieces.append(even[last:])
     return Normalized("".join(pieces), text, tuple(norm), tuple(orig), tuple(step))
 
 
 def key(text: str) -> str:
     """The lossy lookup key of a word or name: for comparing, never for reporting."""
-    folded = unicodedata.normalize("NFKD", text.translate(_TABLE))
-    return _MARKS.sub("", folded).translate(_KEY_TABLE).casefold()
+    folded = unicodedata.normalize("NFKD", normalize_text(text))
+    return str(_MARKS.sub("", folded)).translate(_KEY_TABLE).casefold()
