@@ -58,15 +58,30 @@ def _claims(doc: dict[str, Any], request: pytest.FixtureRequest) -> tuple[Claim,
 
 
 def test_the_corpus_covers_every_operator_kind_and_file() -> None:
-    queries = " ".join(
-        case["query"] for path in FILES for case in _document(path.stem)["cases"]
-    )
-    for word in ("=", "!=", "<", "<=", ">", ">=", "~", " like ", " in [", "is null",
-                 "is not null", " not ", " and ", " or ", "("):
+    queries = " ".join(case["query"] for path in FILES for case in _document(path.stem)["cases"])
+    for word in (
+        "=",
+        "!=",
+        "<",
+        "<=",
+        ">",
+        ">=",
+        "~",
+        " like ",
+        " in [",
+        "is null",
+        "is not null",
+        " not ",
+        " and ",
+        " or ",
+        "(",
+    ):
         assert word in queries, word
     for kind in ("claim", "quantity", "date", "mention", "person", "org", "place", "role"):
         assert any(
-            case["query"].startswith(kind) for path in FILES for case in _document(path.stem)["cases"]
+            case["query"].startswith(kind)
+            for path in FILES
+            for case in _document(path.stem)["cases"]
         ), kind
 
 

@@ -124,8 +124,7 @@ def unparse_expr(node: Node) -> str:
         return f"not ({inner})" if isinstance(node.operand, (And, Or)) else f"not {inner}"
     if isinstance(node, And):
         return " and ".join(
-            f"({unparse_expr(o)})" if isinstance(o, Or) else unparse_expr(o)
-            for o in node.operands
+            f"({unparse_expr(o)})" if isinstance(o, Or) else unparse_expr(o) for o in node.operands
         )
     return " or ".join(unparse_expr(o) for o in node.operands)
 

@@ -221,9 +221,7 @@ def plan(
     builder = _Builder(kind, lexicon, text, clock)
     cls, mention_type = CLASSES[kind]
     expression = builder.build(where) if where is not None else None
-    sees_all_sections = where is not None and any(
-        t.field == "section" for t in _tests(where)
-    )
+    sees_all_sections = where is not None and any(t.field == "section" for t in _tests(where))
     return _combine(
         None if cls is Claim else cls.kind,
         mention_type,

@@ -88,19 +88,21 @@ class Token:
 def tokenize(query: str) -> list[Token]:
     """The tokens of ``query``, ending with an ``eof`` token at ``len(query)``."""
     tokens: list[Token] = []
-    position, end = 0, len(query)
-    match = _TOKEN.match
-    while position < end:
-        found = match(query, position)
-        if found is None:
+    position = 0
+    # finditer skips what it cannot match; a gap between two matches (or
+    # before the end) is a character no token starts with.
+    for found in _TOKEN.finditer(query):
+        if found.start() != position:
             raise _bad_character(query, position)
         kind = found.lastgroup
-        assert kind is not None
         if kind == "string":
             tokens.append(Token(kind, _unescape(query, found), position, found.end()))
         elif kind != "space":
             tokens.append(Token(kind, found.group(), position, found.end()))
         position = found.end()
+    end = len(query)
+    if position != end:
+        raise _bad_character(query, position)
     tokens.append(Token("eof", "", end, end))
     return tokens
 
@@ -114,9 +116,7 @@ def _unescape(query: str, found: regex.Match[str]) -> str:
         char = escape.group(1)
         if char not in _ESCAPES:
             at = found.start() + 1 + escape.start()
-            raise QueryError(
-                f"unknown escape '\\{char}' in a string; use \\\" or \\\\", query, at
-            )
+            raise QueryError(f"unknown escape '\\{char}' in a string; use \\\" or \\\\", query, at)
         return _ESCAPES[char]
 
     unescaped: str = _ESCAPE.sub(replace, body)

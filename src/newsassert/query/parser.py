@@ -80,9 +80,7 @@ class _Parser:
     def query(self) -> tuple[str, Node | None]:
         token = self.token
         if token.type != "word" or token.keyword:
-            raise self.error(
-                f"expected a kind ({', '.join(QUERY_KINDS)}), got {token.describe()}"
-            )
+            raise self.error(f"expected a kind ({', '.join(QUERY_KINDS)}), got {token.describe()}")
         kind = token.value.lower()
         if kind not in QUERY_KINDS:
             raise self.error(unknown("kind", token.value, QUERY_KINDS))
