@@ -1,0 +1,75 @@
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+
+from claim_factories import date, mention, person, quantity, role
+from newsassert import plugins
+from newsassert.check import consistency
+from newsassert.compare import Comparison, builtin_compare, compare
+from newsassert.hookspecs import hookimpl
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "expected"),
+    [
+        (quantity("a", 2500, place="Iraq"), quantity("b", 2500), Comparison.AGREE),
+        (quantity("a", 2500, place="Iraq"), quantity("b", 900, place="Iraq"), Comparison.CONFLICT),
+        (
+            quantity("a", 2500, place="Iraq"),
+            quantity("b", 900, place="Syria"),
+            Comparison.UNRELATED,
+        ),
+        (quantity("a", 2500), quantity("b", 900), Comparison.UNRELATED),
+        (
+            quantity("a", 150, unit="attack"),
+            quantity("b", 150, unit="rocket"),
+            Comparison.UNRELATED,
+        ),
+        (quantity("a", 150, unit=None), quantity("b", 150, unit=None), Comparison.UNRELATED),
+        (date("a", 2024, 1, 25), date("b", 2024, 1), Comparison.AGREE),
+        (date("a", 2024, 1, 25), date("b", 2024, 1, 24), Comparison.UNRELATED),
+        (person("a", "السوداني"), person("b", "Al-Sudani", lang="en"), Comparison.AGREE),
+        (person("a", "السوداني"), mention("b", "السوداني", "place"), Comparison.UNRELATED),
+        (role("a", "السوداني"), role("b", "Mustafa Al-Kadhimi"), Comparison.CONFLICT),
+        (role("a", "السوداني"), role("b", "Mustafa Al-Kadhimi", country=None), Comparison.CONFLICT),
+        (role("a", "السوداني"), role("b", "Recep Erdogan", country="Turkey"), Comparison.UNRELATED),
+        (role("a", "X Y", "adviser"), role("b", "Z W", "adviser"), Comparison.UNRELATED),
+        (role("a", "X Y"), quantity("b", 1), Comparison.UNRELATED),
+    ],
+)
+def test_builtin_rules(a: object, b: object, expected: Comparison) -> None:
+    assert builtin_compare(a, b) is expected  # type: ignore[arg-type]
+    assert builtin_compare(b, a) is expected  # type: ignore[arg-type]
+
+
+class _Strict:
+    """A plugin that calls any two different figures a conflict."""
+
+    @hookimpl
+    def newsassert_compare(self, a: object, b: object) -> Comparison | None:
+        if getattr(a, "kind", None) == "quantity" and getattr(a, "value", None) != getattr(
+            b, "value", None
+        ):
+            return Comparison.CONFLICT
+        return None
+
+
+@pytest.fixture
+def strict_plugin() -> Iterator[None]:
+    plugins.register(_Strict(), name="strict-compare")
+    yield
+    plugins.unregister("strict-compare")
+
+
+def test_the_hook_answers_first(strict_plugin: None) -> None:
+    a, b = quantity("a", 2500), quantity("a", 900, start=900)
+    assert compare(a, b) is Comparison.CONFLICT
+    assert not consistency([a, b])
+    # Where the plugin has no answer, the built-in rules decide.
+    assert compare(role("a", "السوداني"), role("b", "Al-Sudani")) is Comparison.AGREE
+
+
+def test_without_the_plugin_the_builtin_rules_decide() -> None:
+    assert compare(quantity("a", 2500), quantity("a", 900, start=900)) is Comparison.UNRELATED
