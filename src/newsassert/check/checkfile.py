@@ -1,0 +1,495 @@
+"""Check files: declarative checks in TOML, one ``[[check]]`` table per check.
+
+::
+
+    corpus = "../seeds"            # optional: the corpus, relative to this file
+
+    [[check]]
+    name = "troops in Iraq agree"
+    query = "quantity where unit = soldier and place = Iraq"
+    expect = "agree"
+    min_sources = 2
+
+Each table becomes a :class:`CheckSpec`; :func:`run_check` runs one against a
+corpus. The pytest plugin turns every table into a test item and
+``newsassert check --checks FILE`` runs the same specs, so a check gives the
+same verdict wherever it runs.
+
+``tomllib`` keeps no positions for tables, so the line of each ``[[check]]``
+header and of each key in it is found by scanning the source: errors then name
+the file, the line and (for values) the column, and :func:`render_error` shows
+the line with a caret under it.
+"""
+
+from __future__ import annotations
+
+import math
+import tomllib
+from collections.abc import Callable, Mapping
+from pathlib import Path
+from types import MappingProxyType
+from typing import TYPE_CHECKING, Any
+
+import attrs
+import regex
+
+from newsassert.errors import CheckFileError, NewsAssertError, QueryError
+
+if TYPE_CHECKING:
+    from newsassert.check.types import CheckType
+    from newsassert.check.verdict import CheckResult
+    from newsassert.corpus import Corpus
+
+__all__ = [
+    "BUILTIN_CHECKS",
+    "CheckSpec",
+    "InvalidCheck",
+    "check_types",
+    "load_check_file",
+    "read_check_file",
+    "render_error",
+    "run_check",
+]
+
+# expect -> the keys that check takes besides the common ones (the check types
+# themselves are registered through the newsassert_check_types hook).
+BUILTIN_CHECKS: Mapping[str, tuple[str, ...]] = MappingProxyType(
+    {
+        "agree": ("tolerance", "min_sources"),
+        "supported_by": ("by",),
+        "count": ("min", "max", "eq", "of"),
+        "none": (),
+        "distinct": ("min", "max", "eq", "field"),
+    }
+)
+BOUND_KEYS = ("min", "max", "eq")
+# Keys of a check that are not bounds but go with them to the check type.
+BOUND_OPTIONS = ("of", "field")
+# Keys every check may carry, whatever it expects.
+COMMON_KEYS = ("name", "query", "expect", "corpus", "marks")
+FILE_KEYS = ("corpus", "check")
+
+# tomllib ends its messages with where the error is.
+_TOML_WHERE = regex.compile(
+    r"""
+    \s*\(at\ (?:
+        line\ (?P<line>\d+),\ column\ (?P<column>\d+)   # most errors
+      | end\ of\ document                                # unclosed strings, arrays
+    )\)\s*$
+    """,
+    regex.VERBOSE,
+)
+
+# A table header line: [[check]] opens a check; any other header closes it.
+_HEADER = regex.compile(
+    r"""
+    ^[ \t]*\[
+    (?P<array>\[)?                     # [[...]]: an array of tables
+    [ \t]*(?P<name>[^\]\n]*?)[ \t]*    # the table name, perhaps quoted or dotted
+    \]\]?
+    [ \t]*(?:\#.*)?$                    # nothing after it but a comment
+    """,
+    regex.VERBOSE | regex.MULTILINE,
+)
+
+# A key at the start of a line: bare, or in single or double quotes.
+_KEY = regex.compile(
+    r"""
+    ^[ \t]*
+    (?: (?P<q>["']) (?P<quoted>[^"'\n]*) (?P=q)     # "key" or 'key'
+      | (?P<bare>[A-Za-z0-9_-]+) )                  # key
+    [ \t]*=[ \t]*
+    """,
+    regex.VERBOSE | regex.MULTILINE,
+)
+
+
+@attrs.frozen(kw_only=True)
+class CheckSpec:
+    """One check of a check file, validated.
+
+    ``bounds`` are the ``min``, ``max`` and ``eq`` of ``count`` and
+    ``distinct`` as ``(key, value)`` pairs; ``options`` is the whole table
+    (``of`` of ``count``, ``field`` of ``distinct``, the keys of a check type
+    a plugin adds). ``corpus`` is the corpus the check reads (the table's or
+    the file's ``corpus``, made absolute) or ``None`` for the configured one.
+    ``line`` is the line of the table's ``[[check]]`` header and ``lines``
+    the line of each key, for messages.
+    """
+
+    name: str
+    query: str
+    expect: str
+    by: str | None = None
+    tolerance: float = 0.0
+    min_sources: int = 1
+    bounds: tuple[tuple[str, int], ...] = ()
+    path: str
+    line: int
+    corpus: str | None = None
+    marks: tuple[str, ...] = ()
+    options: Mapping[str, Any] = attrs.field(
+        factory=lambda: MappingProxyType({}), eq=False, repr=False
+    )
+    lines: Mapping[str, int] = attrs.field(
+        factory=lambda: MappingProxyType({}), eq=False, repr=False
+    )
+
+    def line_of(self, key: str) -> int:
+        """The line of ``key`` in the table, or the table's header line."""
+        return self.lines.get(key, self.line)
+
+
+@attrs.frozen(kw_only=True)
+class InvalidCheck:
+    """A ``[[check]]`` table that could not be read: its name, line and error."""
+
+    name: str
+    line: int
+    error: CheckFileError
+
+
+def load_check_file(path: str | Path) -> list[CheckSpec]:
+    """The checks of a check file, or the first :class:`CheckFileError` in it."""
+    specs: list[CheckSpec] = []
+    for entry in read_check_file(path):
+        if isinstance(entry, InvalidCheck):
+            raise entry.error
+        specs.append(entry)
+    return specs
+
+
+def read_check_file(
+    path: str | Path, *, types: Mapping[str, object] | None = None
+) -> tuple[CheckSpec | InvalidCheck, ...]:
+    """Every table of a check file, each a spec or the error that stops it.
+
+    Errors of the file as a whole (bad TOML, an unreadable file, no
+    ``[[check]]`` table, a bad top-level key) raise :class:`CheckFileError`;
+    an error inside one table only spoils that table, so the other checks of
+    the file still run. ``types`` are the known ``expect`` kinds (by default
+    the built-in ones and those plugins add).
+    """
+    path = Path(path)
+    shown = str(path)
+    try:
+        source = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as error:
+        raise CheckFileError(f"cannot read the check file ({error})", path=shown) from None
+    try:
+        data = tomllib.loads(source)
+    except tomllib.TOMLDecodeError as error:
+        raise _toml_error(error, source, shown) from None
+    if types is None:
+        types = check_types()
+    layout = _Layout(source)
+
+    for key in data:
+        if key not in FILE_KEYS:
+            raise CheckFileError(
+                f"unknown key {key!r} at the top of the check file (known: {', '.join(FILE_KEYS)})",
+                path=shown,
+                line=layout.top_key_line(key),
+            )
+    base = path.resolve().parent
+    file_corpus = data.get("corpus")
+    if file_corpus is not None and not isinstance(file_corpus, str):
+        raise CheckFileError(
+            f"'corpus' must be a path in a string (got {_show(file_corpus)})",
+            path=shown,
+            line=layout.top_key_line("corpus"),
+        )
+    tables = data.get("check")
+    if not isinstance(tables, list) or not tables:
+        raise CheckFileError("a check file needs at least one [[check]] table", path=shown, line=1)
+
+    entries: list[CheckSpec | InvalidCheck] = []
+    names: dict[str, int] = {}
+    for index, table in enumerate(tables):
+        line, places = layout.check(index)
+        fallback = f"check-{index + 1}"
+        if not isinstance(table, dict):
+            problem = CheckFileError("each check must be a [[check]] table", path=shown, line=line)
+            entries.append(InvalidCheck(name=fallback, line=line, error=problem))
+            continue
+        name = table.get("name")
+        name = name if isinstance(name, str) and name.strip() else fallback
+        try:
+            if name in names:
+                raise CheckFileError(
+                    f"check {name!r} is already defined at line {names[name]}",
+                    path=shown,
+                    line=places.get("name", (line, 0))[0],
+                )
+            spec = _spec(table, types, path=shown, line=line, places=places)
+            if spec.corpus is None and file_corpus is not None:
+                spec = attrs.evolve(spec, corpus=str((base / file_corpus).resolve()))
+            elif spec.corpus is not None:
+                spec = attrs.evolve(spec, corpus=str((base / spec.corpus).resolve()))
+        except CheckFileError as error:
+            entries.append(InvalidCheck(name=name, line=line, error=error))
+        else:
+            entries.append(spec)
+        names.setdefault(name, line)
+    return tuple(entries)
+
+
+def check_types() -> dict[str, CheckType]:
+    """The ``expect`` kinds, from every plugin's ``newsassert_check_types``.
+
+    The built-in kinds come from :mod:`newsassert.check.builtin`, registered
+    like any plugin; for a name two plugins give, the one registered last wins.
+    """
+    from newsassert.plugins import plugin_manager
+
+    known: dict[str, CheckType] = {}
+    for answer in plugin_manager().hook.newsassert_check_types():
+        for name, check_type in (answer or {}).items():
+            known.setdefault(name, check_type)
+    return known
+
+
+def run_check(spec: CheckSpec, corpus: Corpus) -> CheckResult:
+    """Run one check over ``corpus``: its verdict, with the check's name and place.
+
+    A query that does not compile, or a key the check type cannot use, raises
+    :class:`CheckFileError` naming the file and the line (the query error's
+    caret rendering included).
+    """
+    from newsassert.check.verdict import CheckResult
+
+    check_type = check_types().get(spec.expect)
+    if check_type is None:
+        raise CheckFileError(
+            f"unknown expect {spec.expect!r} (is the plugin that provides it disabled?)",
+            path=spec.path,
+            line=spec.line_of("expect"),
+        )
+    try:
+        selection = corpus.query(spec.query)
+        verdict = check_type(corpus, selection, spec)
+    except QueryError as error:
+        key = "by" if spec.by is not None and error.query == spec.by else "query"
+        raise CheckFileError(
+            f"check {spec.name!r}: {key} does not compile: {error.render()}",
+            path=spec.path,
+            line=spec.line_of(key),
+        ) from None
+    except CheckFileError as error:
+        if error.path is not None:
+            raise
+        # A check type names the key it cannot use in its message.
+        named = next((k for k in spec.lines if repr(k) in error.message), None)
+        raise CheckFileError(
+            error.message, path=spec.path, line=spec.line_of(named) if named else spec.line
+        ) from None
+    return CheckResult.of(
+        spec.name, spec.query, spec.expect, verdict, location=(spec.path, spec.line)
+    )
+
+
+def render_error(error: NewsAssertError) -> str:
+    """An error as one sentence, with the offending line and a caret when known."""
+    text = str(error)
+    if not isinstance(error, CheckFileError) or error.path is None or error.line is None:
+        return text
+    if error.column is None:
+        return text
+    try:
+        lines = Path(error.path).read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError):
+        return text
+    if not 1 <= error.line <= len(lines):
+        return text
+    source = lines[error.line - 1].expandtabs(1)
+    shown = "".join(c if c.isprintable() else " " for c in source)
+    caret = " " * (max(1, error.column) - 1) + "^"
+    return f"{text}\n  {shown}\n  {caret}"
+
+
+# ---------------------------------------------------------------------------
+# reading
+# ---------------------------------------------------------------------------
+
+
+_Fail = Callable[..., CheckFileError]
+
+
+def _spec(
+    table: Mapping[str, Any],
+    types: Mapping[str, object],
+    *,
+    path: str,
+    line: int,
+    places: Mapping[str, tuple[int, int]],
+) -> CheckSpec:
+    def fail(message: str, key: str | None = None) -> CheckFileError:
+        if key is None or key not in places:
+            return CheckFileError(message, path=path, line=line)
+        at_line, column = places[key]
+        return CheckFileError(message, path=path, line=at_line, column=column)
+
+    for key in ("name", "query", "expect"):
+        if key not in table:
+            raise fail(f"the check has no {key!r}")
+    name = _string(table, "name", fail)
+    query = _string(table, "query", fail)
+    expect = _string(table, "expect", fail)
+    if expect not in types:
+        raise fail(f"unknown expect {expect!r} (known: {', '.join(sorted(types))})", "expect")
+
+    # A check type a plugin adds gets every key that is not common to all checks.
+    own = BUILTIN_CHECKS.get(expect)
+    if own is None:
+        own = tuple(k for k in table if k not in COMMON_KEYS)
+    allowed = (*COMMON_KEYS, *own)
+    for key in table:
+        if key not in allowed:
+            applies = [e for e, keys in BUILTIN_CHECKS.items() if key in keys]
+            hint = (
+                f"it applies to expect = {' | '.join(applies)}"
+                if applies
+                else f"known keys for {expect}: {', '.join(allowed)}"
+            )
+            raise fail(f"key {key!r} does not apply to expect = {expect!r} ({hint})", key)
+
+    by = _string(table, "by", fail) if "by" in table else None
+    if expect == "supported_by" and by is None:
+        raise fail("expect = 'supported_by' needs 'by', the query of the supporting claims")
+    tolerance = _number(table, "tolerance", fail) if "tolerance" in table else 0.0
+    min_sources = _count(table, "min_sources", fail, least=1) if "min_sources" in table else 1
+    bounds = tuple((key, _count(table, key, fail)) for key in BOUND_KEYS if key in table)
+    values = dict(bounds)
+    if "min" in values and "max" in values and values["min"] > values["max"]:
+        raise fail(f"'min' ({values['min']}) is greater than 'max' ({values['max']})", "max")
+    for key in BOUND_OPTIONS:
+        if key in table:
+            _string(table, key, fail)
+    corpus = _string(table, "corpus", fail) if "corpus" in table else None
+    marks = _marks(table, fail)
+    return CheckSpec(
+        name=name,
+        query=query,
+        expect=expect,
+        by=by,
+        tolerance=tolerance,
+        min_sources=min_sources,
+        bounds=bounds,
+        path=path,
+        line=line,
+        corpus=corpus,
+        marks=marks,
+        options=MappingProxyType(dict(table)),
+        lines=MappingProxyType({key: at[0] for key, at in places.items()}),
+    )
+
+
+def _string(table: Mapping[str, Any], key: str, fail: _Fail) -> str:
+    value = table[key]
+    if not isinstance(value, str):
+        raise fail(f"{key!r} must be a string (got {_show(value)})", key)
+    if not value.strip():
+        raise fail(f"{key!r} is empty", key)
+    return value
+
+
+def _number(table: Mapping[str, Any], key: str, fail: _Fail) -> float:
+    value = table[key]
+    # bool is an int to Python, not to a reader of the file.
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        raise fail(f"{key!r} must be a number (got {_show(value)})", key)
+    if not math.isfinite(value) or value < 0:
+        raise fail(f"{key!r} must be a finite number >= 0 (got {value})", key)
+    return float(value)
+
+
+def _count(table: Mapping[str, Any], key: str, fail: _Fail, *, least: int = 0) -> int:
+    value = table[key]
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise fail(f"{key!r} must be a whole number (got {_show(value)})", key)
+    if value < least:
+        raise fail(f"{key!r} must be >= {least} (got {value})", key)
+    return value
+
+
+def _marks(table: Mapping[str, Any], fail: _Fail) -> tuple[str, ...]:
+    if "marks" not in table:
+        return ()
+    value = table["marks"]
+    if isinstance(value, str):
+        value = [value]
+    if not isinstance(value, list) or not all(
+        isinstance(m, str) and m.isidentifier() for m in value
+    ):
+        raise fail(f"'marks' must be a list of mark names (got {_show(value)})", "marks")
+    return tuple(value)
+
+
+def _show(value: object) -> str:
+    kind = {
+        str: "a string",
+        bool: "a boolean",
+        int: "an integer",
+        float: "a number",
+        list: "an array",
+        dict: "a table",
+    }.get(type(value), type(value).__name__)
+    return f"{value!r}, {kind}"
+
+
+def _toml_error(error: tomllib.TOMLDecodeError, source: str, path: str) -> CheckFileError:
+    message = str(error)
+    where = _TOML_WHERE.search(message)
+    line = column = None
+    if where is not None:
+        message = message[: where.start()]
+        if where.group("line"):
+            line, column = int(where.group("line")), int(where.group("column"))
+        else:
+            line = source.count("\n") + (0 if source.endswith("\n") else 1)
+    return CheckFileError(f"invalid TOML: {message}", path=path, line=line, column=column)
+
+
+class _Layout:
+    """Where the ``[[check]]`` headers and their keys are in the source."""
+
+    def __init__(self, source: str) -> None:
+        self.source = source
+        # (line, name, is-array) for every table header, in order.
+        self.headers: list[tuple[int, str, bool]] = [
+            (
+                source.count("\n", 0, m.start()) + 1,
+                m.group("name").strip("\"' \t"),
+                m.group("array") is not None,
+            )
+            for m in _HEADER.finditer(source)
+        ]
+        self.checks = [
+            (i, line)
+            for i, (line, name, array) in enumerate(self.headers)
+            if array and name == "check"
+        ]
+
+    def _keys(self, first: int, last: int | None) -> dict[str, tuple[int, int]]:
+        # key -> (line, column of its value), both 1-based, for lines first+1 .. last-1.
+        lines = self.source.splitlines()
+        found: dict[str, tuple[int, int]] = {}
+        stop = len(lines) if last is None else last - 1
+        for number in range(first, stop):
+            m = _KEY.match(lines[number])
+            if m is not None:
+                found.setdefault(m.group("quoted") or m.group("bare"), (number + 1, m.end() + 1))
+        return found
+
+    def check(self, index: int) -> tuple[int, dict[str, tuple[int, int]]]:
+        """The header line of the ``index``-th check and where its keys' values are."""
+        if index >= len(self.checks):
+            # Written some other way (an inline array): no lines to show.
+            return 1, {}
+        header_index, line = self.checks[index]
+        following = self.headers[header_index + 1 : header_index + 2]
+        return line, self._keys(line, following[0][0] if following else None)
+
+    def top_key_line(self, key: str) -> int:
+        first_header = self.headers[0][0] if self.headers else None
+        return self._keys(0, first_header).get(key, (1, 1))[0]

@@ -1,0 +1,292 @@
+"""Check files: parsing into specs, errors with file, line and caret, and running."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from newsassert import CheckFileError
+from newsassert.check.checkfile import (
+    CheckSpec,
+    InvalidCheck,
+    load_check_file,
+    read_check_file,
+    render_error,
+    run_check,
+)
+
+GOOD = """\
+# The corpus, relative to this file.
+corpus = "corpus"
+
+[[check]]
+name = "troops agree"
+query = "quantity where unit = soldier"
+expect = "agree"
+tolerance = 0.05
+min_sources = 2
+marks = ["smoke"]
+
+[[check]]
+name = "summary supported"
+query = "person where lang = en"
+expect = "supported_by"
+by = "person where lang = ar"
+
+[[check]]
+name = "a few outlets"
+query = "quantity"
+expect = "count"
+min = 1
+max = 9
+of = "articles"
+
+[[check]]
+name = "no rockets"
+query = "quantity where unit = rocket"
+expect = "none"
+corpus = "other"
+"""
+
+
+def write(tmp_path: Path, text: str, name: str = "x.checks.toml") -> Path:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def error_of(tmp_path: Path, text: str) -> CheckFileError:
+    with pytest.raises(CheckFileError) as caught:
+        load_check_file(write(tmp_path, text))
+    return caught.value
+
+
+def test_specs_carry_every_key_and_where_they_are(tmp_path: Path) -> None:
+    path = write(tmp_path, GOOD)
+    troops, summary, few, rockets = load_check_file(path)
+    assert troops == CheckSpec(
+        name="troops agree",
+        query="quantity where unit = soldier",
+        expect="agree",
+        tolerance=0.05,
+        min_sources=2,
+        path=str(path),
+        line=4,
+        corpus=str(tmp_path / "corpus"),
+        marks=("smoke",),
+    )
+    assert troops.line_of("min_sources") == 9
+    assert summary.by == "person where lang = ar" and summary.line == 12
+    assert few.bounds == (("min", 1), ("max", 9))
+    assert few.options["of"] == "articles"
+    # A table's own corpus wins over the file's, relative to the file too.
+    assert rockets.corpus == str(tmp_path / "other")
+
+
+def test_without_a_corpus_key_the_configured_corpus_is_used(tmp_path: Path) -> None:
+    (spec,) = load_check_file(
+        write(tmp_path, '[[check]]\nname = "n"\nquery = "date"\nexpect = "agree"\n')
+    )
+    assert spec.corpus is None and spec.tolerance == 0.0 and spec.min_sources == 1
+
+
+@pytest.mark.parametrize(
+    ("table", "message", "line", "column"),
+    [
+        (
+            'name = "n"\nquery = "q"\nexpect = "agreee"\n',
+            "unknown expect 'agreee' (known: agree, count, distinct, none, supported_by)",
+            4,
+            10,
+        ),
+        ('name = "n"\nexpect = "agree"\n', "the check has no 'query'", 1, None),
+        ('query = "q"\nexpect = "agree"\n', "the check has no 'name'", 1, None),
+        (
+            'name = "n"\nquery = "q"\nexpect = "agree"\ntolerance = "5%"\n',
+            "'tolerance' must be a number (got '5%', a string)",
+            5,
+            13,
+        ),
+        (
+            'name = "n"\nquery = "q"\nexpect = "agree"\nmin_sources = 0\n',
+            "'min_sources' must be >= 1 (got 0)",
+            5,
+            15,
+        ),
+        (
+            'name = "n"\nquery = "q"\nexpect = "count"\nmin = true\n',
+            "'min' must be a whole number (got True, a boolean)",
+            5,
+            7,
+        ),
+        (
+            'name = "n"\nquery = "q"\nexpect = "count"\nmin = 3\nmax = 2\n',
+            "'min' (3) is greater than 'max' (2)",
+            6,
+            7,
+        ),
+        (
+            'name = "n"\nquery = "q"\nexpect = "supported_by"\n',
+            "expect = 'supported_by' needs 'by', the query of the supporting claims",
+            1,
+            None,
+        ),
+        (
+            'name = "n"\nquery = "q"\nexpect = "agree"\nby = "person"\n',
+            "key 'by' does not apply to expect = 'agree' (it applies to expect = supported_by)",
+            5,
+            6,
+        ),
+        (
+            'name = "n"\nquery = "q"\nexpect = "none"\nmaximum = 3\n',
+            "key 'maximum' does not apply to expect = 'none' "
+            "(known keys for none: name, query, expect, corpus, marks)",
+            5,
+            11,
+        ),
+        (
+            'name = "n"\nquery = 3\nexpect = "none"\n',
+            "'query' must be a string (got 3, an integer)",
+            3,
+            9,
+        ),
+        (
+            'name = "n"\nquery = "q"\nexpect = "none"\nmarks = ["not a name"]\n',
+            "'marks' must be a list of mark names (got ['not a name'], an array)",
+            5,
+            9,
+        ),
+    ],
+)
+def test_a_bad_table_names_file_line_and_column(
+    tmp_path: Path, table: str, message: str, line: int, column: int | None
+) -> None:
+    error = error_of(tmp_path, "[[check]]\n" + table)
+    assert (error.message, error.line, error.column) == (message, line, column)
+    assert str(error).startswith(f"{tmp_path / 'x.checks.toml'}, line {line}")
+
+
+def test_toml_syntax_errors_give_line_column_and_a_caret(tmp_path: Path) -> None:
+    error = error_of(tmp_path, '[[check]]\nname = "n"\nquery = "quantity\nexpect = "agree"\n')
+    assert (error.line, error.column) == (3, 18)
+    assert error.message == "invalid TOML: Illegal character '\\n'"
+    assert render_error(error).splitlines()[1:] == ['  query = "quantity', " " * 19 + "^"]
+
+
+def test_unclosed_at_end_of_document_points_at_the_last_line(tmp_path: Path) -> None:
+    error = error_of(tmp_path, '[[check]]\nname = "n"\nmarks = ["a",\n')
+    assert error.line == 3 and error.column is None
+    assert error.message == "invalid TOML: Invalid value"
+
+
+@pytest.mark.parametrize(
+    ("text", "message", "line"),
+    [
+        ("", "a check file needs at least one [[check]] table", 1),
+        (
+            'title = "x"\n[[check]]\n',
+            "unknown key 'title' at the top of the check file (known: corpus, check)",
+            1,
+        ),
+        (
+            '\ncorpus = 3\n[[check]]\nname = "n"\n',
+            "'corpus' must be a path in a string (got 3, an integer)",
+            2,
+        ),
+    ],
+)
+def test_file_level_errors(tmp_path: Path, text: str, message: str, line: int) -> None:
+    error = error_of(tmp_path, text)
+    assert (error.message, error.line) == (message, line)
+
+
+def test_a_bad_table_spoils_only_itself(tmp_path: Path) -> None:
+    text = (
+        '[[check]]\nname = "good"\nquery = "date"\nexpect = "agree"\n\n'
+        '[[check]]\nname = "bad"\nquery = "date"\nexpect = "agre"\n\n'
+        '[[check]]\nname = "good"\nquery = "date"\nexpect = "none"\n'
+    )
+    good, bad, duplicate = read_check_file(write(tmp_path, text))
+    assert isinstance(good, CheckSpec) and good.name == "good"
+    assert isinstance(bad, InvalidCheck) and (bad.name, bad.line) == ("bad", 6)
+    assert bad.error.line == 9
+    assert isinstance(duplicate, InvalidCheck)
+    assert duplicate.error.message == "check 'good' is already defined at line 1"
+    assert duplicate.error.line == 12
+
+
+def test_unreadable_file(tmp_path: Path) -> None:
+    with pytest.raises(CheckFileError, match=r"cannot read the check file"):
+        load_check_file(tmp_path / "missing.checks.toml")
+
+
+def test_plugin_check_types_are_known_and_get_their_own_keys(tmp_path: Path) -> None:
+    from newsassert import hookimpl, plugins
+    from newsassert.check.verdict import Verdict
+
+    class OneOutlet:
+        @hookimpl
+        def newsassert_check_types(self) -> dict[str, object]:
+            def at_most_outlets(corpus: object, selection: object, spec: CheckSpec) -> Verdict:
+                limit = spec.options["outlets"]
+                return Verdict(check="at_most_outlets", holds=limit >= 1, summary=f"<= {limit}")
+
+            return {"at_most_outlets": at_most_outlets}
+
+    plugins.plugin_manager().register(OneOutlet(), name="test-one-outlet")
+    try:
+        (spec,) = load_check_file(
+            write(
+                tmp_path,
+                '[[check]]\nname = "n"\nquery = "date"\nexpect = "at_most_outlets"\noutlets = 2\n',
+            )
+        )
+        assert spec.options["outlets"] == 2
+
+        class Corpus:
+            def query(self, text: str) -> list[object]:
+                return []
+
+        result = run_check(spec, Corpus())  # type: ignore[arg-type]
+        assert result.status == "passed" and result.location == (spec.path, 1)
+    finally:
+        plugins.plugin_manager().unregister(name="test-one-outlet")
+
+
+# ---------------------------------------------------------------------------
+# running on the seeds
+# ---------------------------------------------------------------------------
+
+
+def test_a_query_that_does_not_compile_names_the_line_of_the_query(
+    tmp_path: Path, seeds: object
+) -> None:
+    (spec,) = load_check_file(
+        write(
+            tmp_path,
+            '[[check]]\nname = "n"\nexpect = "supported_by"\nquery = "person"\n'
+            'by = "person where nme = x"\n',
+        )
+    )
+    with pytest.raises(CheckFileError) as caught:
+        run_check(spec, seeds)  # type: ignore[arg-type]
+    error = caught.value
+    assert error.line == 5
+    assert error.message.startswith("check 'n': by does not compile: unknown field 'nme'")
+    assert error.message.splitlines()[-2:] == ["  person where nme = x", " " * 15 + "^"]
+
+
+def test_run_check_gives_the_verdict_of_the_python_api(tmp_path: Path, seeds: object) -> None:
+    (spec,) = load_check_file(
+        write(
+            tmp_path,
+            '[[check]]\nname = "attacks"\nquery = "quantity where unit = attack"\n'
+            'expect = "agree"\n',
+        )
+    )
+    result = run_check(spec, seeds)  # type: ignore[arg-type]
+    direct = seeds.query(spec.query).agree()  # type: ignore[attr-defined]
+    assert result.verdict == direct
+    assert (result.name, result.expect, result.query) == ("attacks", "agree", spec.query)
+    assert result.status == ("passed" if direct else "failed")
