@@ -1,35 +1,38 @@
 """Cross-script name matching: is ``محمد شياع السوداني`` the same person as ``Mohammed Shia al-Sudani``?
 
-No model and no dictionary of people: both scripts are read into one
-alphabet of sound classes (``data/names.toml``) and compared name part by
-name part.
+No model and no list of people: both scripts are read into one alphabet of
+sound classes (the tables are in ``data/names.toml``) and compared name part
+by name part.
 
 Reading a name part
     Arabic writes consonants and long vowels; Latin transliterations write
-    consonants and every vowel, short ones included, with many spellings per
-    sound. So each part becomes a sequence of *symbols*: a consonant with the
-    set of classes it can stand for (``ق`` is ``k`` or ``g``, Latin ``th`` is
-    ``t`` or ``s``), or a vowel group with its qualities (``a``, ``i``,
-    ``u``). Each symbol has a deletion cost: a Latin short vowel (which Arabic
-    does not write) costs almost nothing, an Arabic long vowel or a Latin
-    ``ei``/``ou`` costs more, a strong consonant costs a whole edit.
+    consonants and every vowel, short ones included, with several spellings
+    per sound. So a part becomes a sequence of *symbols*: a consonant with
+    the set of classes it can stand for (``ق`` is ``k`` or ``g``, Latin
+    ``th`` is ``t`` or ``s``), or a vowel group with its qualities (``a``,
+    ``i``, ``u``) and the long vowels it asserts (Arabic ``ي``, Latin
+    ``ei``). Each symbol has a deletion cost: a Latin short vowel, which
+    Arabic leaves unwritten, costs almost nothing; a long vowel costs half an
+    edit; a strong consonant a whole one.
 
 Comparing two parts
-    A weighted edit distance over the two symbol sequences: symbols whose
-    classes meet cost nothing, near sounds (``s``/``sh``, ``t``/``d``) cost
-    half, the rest a full edit. The part matches when the distance is within
-    a tolerance that grows with the part's length. The article (``ال``,
-    ``al-``, ``as-``, ``el-``) is stripped; an Arabic word that merely starts
-    with ``ال`` (``الينا``, Alina) is also tried whole.
+    A weighted edit distance over the two symbol sequences: consonants whose
+    classes meet cost nothing, near sounds (``s``/``sh``, ``t``/``d``) half an
+    edit; vowel groups match when their qualities meet and each side's long
+    vowels are ones the other could have written (so ``حسن`` is Hassan, not
+    Hussein, and ``سعد`` is Saad, not Saeed). A part matches when the
+    distance is within a tolerance that grows with its number of consonants.
+    The article (``ال``, ``al-``, ``as-``, ``el-``) is left out; an Arabic
+    word that merely starts with ``ال`` (``الينا``, Alina) is also read whole.
 
 Comparing two names
     A single part (``السوداني``, ``Austin``) matches a full name whose last
     part it matches. Two full names match when their first (given) names
     match, their last names match, and the middle parts of the shorter one
     are found in order in the longer one. Honorifics (``Dr``, ``الشيخ``),
-    genealogical particles (``bin``, ``بن``) and initials (``J.``, ``ج.``) are
-    left out; compounds (``Abd al-Mahdi``, ``Abu Mahdi``, ``Alaa al-Din``,
-    ``عبد الله``) are one part.
+    genealogical particles (``bin``, ``بن``) and initials (``J.``, ``ج.``)
+    are left out; compounds (``Abd al-Mahdi``, ``Abu Mahdi``, ``Alaa
+    al-Din``, ``عبد الله``) are one part.
 """
 
 from __future__ import annotations
@@ -49,16 +52,21 @@ __all__ = ["name_distance", "name_key", "name_parts", "names_match"]
 
 
 class _Sym(NamedTuple):
-    """One sound: a consonant (``vowel`` false) or a vowel group, with its classes."""
+    """One sound: a consonant, or a vowel group (``vowel`` true)."""
 
     vowel: bool
     classes: frozenset[str]
-    cost: float  # the cost of deleting it (or inserting it on the other side)
+    cost: float  # of deleting it (or inserting it on the other side)
+    long: frozenset[str] = frozenset()  # vowels: the long vowels the spelling asserts
+    covers: frozenset[str] = frozenset()  # vowels: the long vowels it could stand for
 
 
 _Reading = tuple[_Sym, ...]
 # A name part: the readings it may have (with and without an ambiguous article).
 _Part = tuple[_Reading, ...]
+
+
+# --- the tables -----------------------------------------------------------------
 
 
 @functools.cache
@@ -72,18 +80,8 @@ def _classes(spec: str) -> frozenset[str]:
 
 
 @functools.cache
-def _arabic() -> Mapping[str, frozenset[str]]:
-    return {k: _classes(v) for k, v in _tables()["arabic"].items()}
-
-
-@functools.cache
-def _latin() -> Mapping[str, frozenset[str]]:
-    return {k: _classes(v) for k, v in _tables()["latin"].items()}
-
-
-@functools.cache
-def _latin_vowels() -> Mapping[str, frozenset[str]]:
-    return {k: _classes(v) for k, v in _tables()["latin_vowels"].items()}
+def _table(name: str) -> Mapping[str, frozenset[str]]:
+    return {k: _classes(v) for k, v in _tables()[name].items()}
 
 
 @functools.cache
@@ -94,100 +92,108 @@ def _words(name: str) -> frozenset[str]:
 @functools.cache
 def _latin_grapheme() -> regex.Pattern[str]:
     # Longest graphemes first, so "sh" is read before "s".
-    graphemes = sorted(_latin(), key=len, reverse=True)
+    graphemes = sorted(_table("latin"), key=len, reverse=True)
     return regex.compile("|".join(regex.escape(g) for g in graphemes) + "|[aeiouy]")
 
 
-# Deletion costs, in edits. A strong consonant is a whole edit; what the
-# other script may leave unwritten costs less.
-_STRONG = 1.0
-_WEAK = {"w": 0.4, "y": 0.4, "h": 0.5}
-_ARABIC_LONG = 0.5  # ا و ي as vowels: Latin writes them, nearly always
-_LATIN_SHORT = 0.1  # a single Latin vowel: Arabic leaves short vowels out
-_LATIN_LONG = 0.5  # ei, ou, aa …: a long vowel Arabic would have written
-_INITIAL = 0.6  # a word-initial vowel (Arabic writes it with alef or ain)
+# --- costs, in edits ------------------------------------------------------------
+
+_STRONG = 1.0  # a consonant every spelling writes
+_WEAK = {"w": 0.4, "y": 0.4, "h": 0.5}  # consonants spellings drop or add
+_LONG = 0.5  # an Arabic long vowel: a transliteration writes it
+_LATIN_LONG = 0.4  # ei, ou, ee: a long vowel Arabic would (nearly always) write
+_FINAL = 1.0  # a final long vowel is a suffix (the nisba ي of Soleimani), not a spelling
+_SHORT = 0.1  # a Latin short vowel (Arabic leaves it out), a final ة
+_INITIAL = 0.6  # a word-initial vowel: Arabic writes it with alef or ain
 _GLOTTAL = 0.1  # ع ء ؤ ئ inside a word: Latin writes a vowel, an apostrophe or nothing
-_FINAL_H_AR = 0.3  # ه at the end of an Arabic word
-_FINAL_H_LAT = 0.1  # "ah" at the end of a Latin word (Hamzah, Abdullah)
-_CV = 0.1
-_GLIDE = 0.1  # the y or w heard between two Latin vowels  # و/ي read as a vowel against Latin w/y read as a consonant (or back)
-_NEAR = 0.5
-_NEAR_PAIRS = frozenset(
-    frozenset(p)
-    for p in (("s", "sh"), ("t", "d"), ("s", "z"), ("k", "kh"), ("h", "kh"), ("g", "kh"))
-)
+_FINAL_H_AR = 0.3  # ه at the end of an Arabic word (Abdullah, Taha)
+_FINAL_H_LAT = 0.1  # "ah", "eh" at the end of a Latin word (Hamzah, Haniyeh)
+_LINK = 0.3  # the article inside a compound (Alaa al-Din, Abdurrahman without it)
+_GLIDE = 0.1  # the y or w heard between two Latin vowels (Shia, Fuad)
+_CV = 0.1  # a glide in one script against a vowel in the other
+_NEAR_PAIRS = {
+    frozenset(("s", "sh")): 0.4,  # Portuguese and Persian s (Guterres غوتيريش)
+    frozenset(("t", "d")): 0.5,
+    frozenset(("k", "kh")): 0.5,
+    frozenset(("h", "kh")): 0.5,
+    frozenset(("g", "kh")): 0.5,
+}
+_VOWEL_MISMATCH = 0.5
+
+# --- reading Arabic ---------------------------------------------------------------
+
 _AR_ALEFS = frozenset("اأإآٱ")
-_AR_GLOTTALS = frozenset("ءؤئعأإآ")
-_AR_VOWEL_NEXT = frozenset("اىةوي")
+_AR_GLOTTAL_QUALITY = {"ع": "a", "ء": "", "أ": "a", "إ": "i", "آ": "a", "ؤ": "u", "ئ": "i"}
+_AR_VOWEL_LETTERS = frozenset("اىةوي")
 _ARABIC_LETTER = regex.compile(r"\p{Arabic}")
-_MARKS = regex.compile(r"[\p{Mn}\p{Cf}]+")
-_APOSTROPHES = regex.compile(r"['`ʿʾ‘’]")
 
 
-def _fold_word(word: str) -> str:
-    """A word as the tables spell it: marks, apostrophes and case folded away."""
-    word = normalize_text(word)
-    if not _ARABIC_LETTER.search(word):
-        # Latin diacritics go (Erdoğan, Hénin); Arabic hamza seats must stay.
-        word = unicodedata.normalize("NFKD", word)
-    folded: str = _APOSTROPHES.sub("", _MARKS.sub("", word))
-    return folded.casefold().strip(".")
+def _vowel(classes: str, cost: float, long: str = "", covers: str | None = None) -> _Sym:
+    return _Sym(
+        True,
+        frozenset(classes),
+        cost,
+        frozenset(long),
+        frozenset(long if covers is None else covers),
+    )
 
 
-def _vowel(qualities: str | frozenset[str], cost: float) -> _Sym:
-    return _Sym(True, frozenset(qualities) if isinstance(qualities, str) else qualities, cost)
+def _glides(word: str) -> list[bool]:
+    """Which letters of ``word`` are و or ي read as consonants (w, y).
 
-
-def _merge(symbols: list[_Sym]) -> _Reading:
-    """Join adjacent vowels into one group and collapse doubled consonants."""
-    out: list[_Sym] = []
-    for sym in symbols:
-        if out and out[-1].vowel and sym.vowel:
-            prev = out[-1]
-            out[-1] = _Sym(True, prev.classes | sym.classes, max(prev.cost, sym.cost))
-        elif out and not sym.vowel and not out[-1].vowel and out[-1].classes == sym.classes:
+    One is a glide when it starts the word or comes before a vowel: ا ى ة, or a
+    و or ي that is itself a vowel, so the word is read from its end:
+    ``البديوي`` (al-Budaiwi) has the glide و before its final vowel ي,
+    ``روبيو`` (Rubio) the glide ي before its final vowel و. A و before ي
+    before a consonant is a diphthong (``لويد``, Lloyd), not a glide.
+    """
+    glide = [False] * len(word)
+    next_is_vowel = False
+    for i in range(len(word) - 1, -1, -1):
+        ch = word[i]
+        if ch not in "وي":
+            next_is_vowel = ch in "اىة"
             continue
-        else:
-            out.append(sym)
-    return tuple(out)
+        diphthong = ch == "و" and word[i + 1 : i + 2] == "ي" and i + 2 < len(word)
+        glide[i] = i == 0 or (next_is_vowel and not diphthong)
+        next_is_vowel = not glide[i]
+    return glide
 
 
-def _read_arabic(word: str) -> _Reading:
-    table = _arabic()
+@functools.cache
+def _arabic_grapheme() -> regex.Pattern[str]:
+    pairs = [g for g in _table("arabic") if len(g) > 1]
+    return regex.compile("|".join(regex.escape(g) for g in pairs) + "|.", regex.DOTALL)
+
+
+def _read_arabic(word: str) -> list[_Sym]:
+    table = _table("arabic")
+    word = _tables()["arabic_respell"].get(word, word)
     symbols: list[_Sym] = []
     last = len(word) - 1
-    for i, ch in enumerate(word):
-        if i == 0 and (ch in _AR_ALEFS or ch in _AR_GLOTTALS):
-            symbols.append(_vowel("aiu", _INITIAL))
-        elif ch in _AR_GLOTTALS:
-            symbols.append(_vowel("aiu", _GLOTTAL))
+    glides = _glides(word)
+    for found in _arabic_grapheme().finditer(word):
+        i, ch = found.start(), found.group()
+        if len(ch) > 1:
+            symbols.append(_Sym(False, table[ch], _STRONG))
+        elif i == 0 and (ch in _AR_ALEFS or ch in _AR_GLOTTAL_QUALITY):
+            symbols.append(_vowel("aiu", _INITIAL, "", "aiu"))
+        elif ch in _AR_GLOTTAL_QUALITY:
+            quality = _AR_GLOTTAL_QUALITY[ch]
+            symbols.append(_vowel("aiu", _GLOTTAL, "", quality))
         elif ch in _AR_ALEFS or ch == "ى":
-            symbols.append(_vowel("a", _ARABIC_LONG))
+            symbols.append(_vowel("a", _LONG, "a"))
         elif ch == "ة":
-            symbols.append(_vowel("a", _LATIN_SHORT))
-        elif ch in "وي" and not (i == 0 or _glide(word, i)):
-            symbols.append(_vowel("u" if ch == "و" else "i", _ARABIC_LONG))
-        elif ch == "ه" and i == last:
+            symbols.append(_vowel("a", _SHORT, "", "a"))
+        elif ch in "وي" and not glides[i]:
+            quality = "u" if ch == "و" else "i"
+            symbols.append(_vowel(quality, _LONG, quality))
+        elif ch == "ه" and i == last and i > 0:
             symbols.append(_Sym(False, table[ch], _FINAL_H_AR))
         elif ch in table:
             classes = table[ch]
             symbols.append(_Sym(False, classes, _consonant_cost(classes)))
-    return _merge(symbols)
-
-
-def _glide(word: str, i: int) -> bool:
-    """Whether و or ي at ``i`` is a consonant: before a vowel letter, not a diphthong.
-
-    ``نواف`` (Nawaf) and ``ديالى`` (Diyala) have glides; in ``لويد`` (Lloyd)
-    the و and ي together are one diphthong, so neither is.
-    """
-    nxt = word[i + 1] if i + 1 < len(word) else ""
-    if nxt not in _AR_VOWEL_NEXT:
-        return False
-    if nxt in "وي" and nxt != word[i]:
-        after = word[i + 2] if i + 2 < len(word) else ""
-        return after in _AR_VOWEL_NEXT
-    return True
+    return symbols
 
 
 def _consonant_cost(classes: frozenset[str]) -> float:
@@ -197,70 +203,138 @@ def _consonant_cost(classes: frozenset[str]) -> float:
     return _STRONG
 
 
-def _read_latin(word: str) -> _Reading:
-    table = _latin()
-    vowels = _latin_vowels()
-    graphemes = _latin_grapheme().findall(word)
+# --- reading Latin ----------------------------------------------------------------
+
+
+_LATIN_DOUBLE = regex.compile(r"([b-df-hj-np-tv-z])\1+")
+# English spelling: a vowel before one consonant and a final silent e is long
+# (Jake جيك, Mike مايك, Pete بيت).
+_MAGIC_E = regex.compile(r"(?<![aeiouy])[aeiou](?=[b-df-hj-np-tv-z]e$)")
+
+
+def _read_latin(word: str) -> list[_Sym]:
+    table = _table("latin")
+    # Doubled consonants are one (Arabic writes the shadda, if at all, as a mark).
+    word = _LATIN_DOUBLE.sub(r"\1", word)
+    magic = _MAGIC_E.search(word)
+    magic_at = magic.start() if magic else -1
+    graphemes: list[str] = _latin_grapheme().findall(word)
+    # y before a vowel is a consonant (Yahya, Sayyid), elsewhere a vowel (Uday).
+    is_vowel = [
+        g in "aeiou" or (g == "y" and (k + 1 == len(graphemes) or graphemes[k + 1] not in "aeiou"))
+        for k, g in enumerate(graphemes)
+    ]
     symbols: list[_Sym] = []
-    last = len(graphemes) - 1
-    for i, g in enumerate(graphemes):
-        nxt = graphemes[i + 1] if i < last else ""
-        next_is_vowel = nxt in vowels
-        if g == "y" and not next_is_vowel:
-            g = "i"  # y before a consonant or at the end is a vowel (Sydney, Uday)
-        if g in vowels:
-            symbols.append(_vowel(vowels[g], _LATIN_SHORT))
-            if g in ("i", "u", "o") and next_is_vowel and nxt != g:
-                # Shia, Diala, Fuad: a glide Arabic writes as ي or و.
-                glide = "y" if g == "i" else "w"
-                symbols.append(_Sym(False, frozenset({glide}), _GLIDE))
-        elif g == "c" and nxt in ("e", "i", "y"):
-            symbols.append(_Sym(False, frozenset({"s"}), _STRONG))
-        elif g == "h" and i == last and i > 0 and graphemes[i - 1] in vowels:
+    i, n, offset = 0, len(graphemes), 0
+    while i < n:
+        g = graphemes[i]
+        if is_vowel[i]:
+            j = i
+            while j < n and is_vowel[j]:
+                j += 1
+            run = "".join(graphemes[i:j])
+            # Arabic keeps long vowels out of closed syllables, so a Latin "ou"
+            # before two consonants is a short u (Moustafa مصطفى, Shoukry شكري).
+            k = j
+            while k < n and not is_vowel[k]:
+                k += 1
+            closed = k - j >= 2 and k < n
+            symbols.extend(
+                _latin_vowels(
+                    run, initial=i == 0, final=j == n, magic=offset == magic_at, closed=closed
+                )
+            )
+            offset += len(run)
+            i = j
+            continue
+        nxt = graphemes[i + 1] if i + 1 < n else ""
+        if g == "c" and nxt in ("e", "i", "y"):
+            # Soft c: s in English and French, j in Turkish (Recep رجب).
+            symbols.append(_Sym(False, frozenset({"s", "j"}), _STRONG))
+        elif g == "h" and i == n - 1 and i > 0 and is_vowel[i - 1]:
             symbols.append(_Sym(False, table[g], _FINAL_H_LAT))
         else:
             classes = table[g]
             symbols.append(_Sym(False, classes, _consonant_cost(classes)))
-    out = list(_merge(symbols))
-    # Vowel groups of two letters (ei, ou, aa) are long; a group at the start
-    # of the word stands for the Arabic initial alef or ain.
-    _mark_long_vowels(graphemes, out)
-    if out and out[0].vowel:
-        out[0] = out[0]._replace(classes=frozenset("aiu"), cost=_INITIAL)
+        offset += len(g)
+        i += 1
+    return symbols
+
+
+def _latin_vowels(
+    run: str, *, initial: bool, final: bool, magic: bool = False, closed: bool = False
+) -> list[_Sym]:
+    """The vowel group(s) of a run of Latin vowel letters."""
+    qualities, longs = _table("latin_vowels"), _table("latin_long")
+    if (
+        not initial
+        and len(run) >= 2
+        and run[0] in "iueo"
+        and run[1] != run[0]
+        and run[:2] not in longs
+    ):
+        # Shia, Fuad, Diala, Pompeo: two vowels with a glide between them.
+        glide = "w" if run[0] == "u" else "y"
+        return [
+            *_latin_vowels(run[0], initial=False, final=False),
+            _Sym(False, frozenset({glide}), _GLIDE),
+            *_latin_vowels(run[1:], initial=False, final=final),
+        ]
+    classes: frozenset[str] = frozenset().union(*(qualities[ch] for ch in run))
+    long: frozenset[str] = frozenset().union(
+        *(longs.get(run[k : k + 2], frozenset()) for k in range(len(run) - 1))
+    )
+    covers = classes
+    if closed:
+        long = frozenset()
+    if final and len(run) == 1 and run in "iyou":
+        long = qualities[run]  # a final i is the nisba ي, a final o or u a و
+    if magic:
+        classes = covers = classes | {"a", "i"}
+    if initial:
+        return [_Sym(True, frozenset("aiu"), _INITIAL, long, frozenset("aiu"))]
+    return [_Sym(True, classes, _LATIN_LONG if long else _SHORT, long, covers)]
+
+
+# --- comparing readings ---------------------------------------------------------------
+
+
+def _merge(symbols: Sequence[_Sym]) -> _Reading:
+    """Join adjacent vowels into one group and collapse doubled consonants."""
+    out: list[_Sym] = []
+    for sym in symbols:
+        prev = out[-1] if out else None
+        if prev is not None and prev.vowel and sym.vowel:
+            out[-1] = _Sym(
+                True,
+                prev.classes | sym.classes,
+                max(prev.cost, sym.cost),
+                prev.long | sym.long,
+                prev.covers | sym.covers,
+            )
+        elif prev is not None and not sym.vowel and not prev.vowel and prev.classes == sym.classes:
+            out[-1] = prev._replace(cost=max(prev.cost, sym.cost))
+        else:
+            out.append(sym)
     return tuple(out)
 
 
-def _mark_long_vowels(graphemes: Sequence[str], symbols: list[_Sym]) -> None:
-    """Give vowel groups written with two or more letters the long-vowel cost."""
-    vowels = _latin_vowels()
-    runs: list[int] = []
-    run = 0
-    for g in graphemes:
-        if g in vowels or (g == "y" and run):
-            run += 1
-        else:
-            if run:
-                runs.append(run)
-            run = 0
-    if run:
-        runs.append(run)
-    groups = [i for i, s in enumerate(symbols) if s.vowel]
-    for position, length in zip(groups, runs, strict=False):
-        if length > 1:
-            symbols[position] = symbols[position]._replace(cost=_LATIN_LONG)
-
-
+@functools.lru_cache(maxsize=65536)
 def _substitution(a: _Sym, b: _Sym) -> float:
     if a.vowel and b.vowel:
-        return 0.0 if a.classes & b.classes else _NEAR
+        # A long vowel one side writes must be one the other side could mean.
+        if (
+            a.classes & b.classes
+            and (not a.long or a.long & b.covers)
+            and (not b.long or b.long & a.covers)
+        ):
+            return 0.0
+        return _VOWEL_MISMATCH
     if not a.vowel and not b.vowel:
         if a.classes & b.classes:
             return 0.0
-        for x in a.classes:
-            for y in b.classes:
-                if frozenset((x, y)) in _NEAR_PAIRS:
-                    return _NEAR
-        return _STRONG
+        near = [_NEAR_PAIRS.get(frozenset((x, y)), _STRONG) for x in a.classes for y in b.classes]
+        return min(near)
     consonant, vowel = (b, a) if a.vowel else (a, b)
     if ("w" in consonant.classes and "u" in vowel.classes) or (
         "y" in consonant.classes and "i" in vowel.classes
@@ -292,101 +366,178 @@ def _tolerance(a: _Reading, b: _Reading) -> float:
     consonants = min(sum(not s.vowel for s in a), sum(not s.vowel for s in b))
     if consonants <= 2:
         return 0.35
-    if consonants == 3:
+    if consonants <= 4:
         return 0.45
-    return 0.8
+    if consonants <= 6:
+        return 0.8
+    return 1.0
 
 
+@functools.lru_cache(maxsize=65536)
 def _part_distance(a: _Part, b: _Part) -> float:
+    """How far two parts are beyond their tolerance (0 or less: they match)."""
     return min(_distance(x, y) - _tolerance(x, y) for x in a for y in b)
 
 
-# --- splitting a name into parts ------------------------------------------
+# --- splitting a name into parts -----------------------------------------------------
 
 _TOKEN = regex.compile(r"[\p{L}\p{M}'`ʿʾ‘’.\-]+")
+_MARKS = regex.compile(r"[\p{Mn}\p{Cf}]+")
+_APOSTROPHES = regex.compile(r"['`ʿʾ‘’]")
+_ROMAN = regex.compile(r"^(?:i{1,3}|iv|vi{0,3}|jr|sr)$")
 _LATIN_ARTICLE = regex.compile(
     r"""^(?:
-        [ae]l-?(?=\p{L})          # al-Sudani, el-Sisi, al Sudani (after joining)
-      | [aeu](?P<sun>[stdnrz]h?)-(?=(?P=sun))   # as-Sadr, ash-Sharaa, ad-Dulaimi
+        [ae]l-                                   # al-Sudani, el-Sisi
+      | [aeu](?P<sun>sh|th|dh|[stdnrz])-(?=(?P=sun))   # as-Sadr, ash-Sharaa, ad-Dulaimi
     )""",
     regex.VERBOSE,
 )
-_LATIN_SOFT_ARTICLE = regex.compile(r"^[ae]l(?=[^aeiouy\-]\p{L}{2,})")
+# "Alsudani", "Elsisi": perhaps an article, perhaps a name (Albert): read both ways.
+_LATIN_FUSED_ARTICLE = regex.compile(r"^[ae]l(?=[b-df-hj-np-tv-z][a-z]{2,})")
 _ARABIC_ARTICLE = regex.compile(r"^ال(?=\p{L}{2,})")
+# Latin compound heads that end in the article: abd-ul, ab-oul.
+_LATIN_HEAD_ARTICLE = regex.compile(r"^(?P<head>abd|ab[oui]u?)(?P<article>[aeiou]?l)$")
 
 
-def _reading(word: str) -> _Reading:
+class _Piece(NamedTuple):
+    word: str
+    article: str  # "" none, "sure" (al-, as-), "maybe" (ال, Al...)
+
+
+def _fold_word(word: str) -> str:
+    """A word as the tables spell it: marks, apostrophes and case folded away."""
+    word = normalize_text(word)
+    if not _ARABIC_LETTER.search(word):
+        # Latin diacritics go (Erdoğan, António); Arabic hamza seats must stay.
+        word = unicodedata.normalize("NFKD", word)
+    folded: str = _APOSTROPHES.sub("", _MARKS.sub("", word))
+    return folded.casefold().strip(".")
+
+
+def _piece(word: str, article: bool) -> _Piece:
+    """Split a word's article off: certain for ``al-``, a guess for ``ال`` and ``Al…``."""
+    if _ARABIC_LETTER.search(word):
+        if _ARABIC_ARTICLE.match(word):
+            return _Piece(word[2:], "sure" if article else "maybe")
+        return _Piece(word, "sure" if article else "")
+    found = _LATIN_ARTICLE.match(word)
+    if found:
+        return _Piece(word[found.end() :].replace("-", ""), "sure")
+    word = word.replace("-", "")
+    if article:
+        return _Piece(word, "sure")
+    fused = _LATIN_FUSED_ARTICLE.match(word)
+    if fused:
+        return _Piece(word[fused.end() :], "maybe")
+    return _Piece(word, "")
+
+
+def _read(word: str) -> list[_Sym]:
     return _read_arabic(word) if _ARABIC_LETTER.search(word) else _read_latin(word)
 
 
-def _part(word: str, hyphenated_article: bool) -> _Part:
-    """The readings of one part (already folded, compounds already joined)."""
-    if _ARABIC_LETTER.search(word):
-        if _ARABIC_ARTICLE.match(word):
-            return (_read_arabic(word[2:]), _read_arabic(word))
-        return (_read_arabic(word),)
-    if hyphenated_article:
-        return (_read_latin(word),)
-    soft = _LATIN_SOFT_ARTICLE.match(word)
-    if soft:
-        return (_read_latin(word[soft.end() :]), _read_latin(word))
-    return (_read_latin(word),)
+def _part(pieces: Sequence[_Piece]) -> _Part:
+    """The readings of one part, made of one word or a compound of several."""
+    head, *rest = pieces
+    tail: list[_Sym] = []
+    for piece in rest:
+        if piece.article:
+            tail.append(_Sym(False, frozenset({"l"}), _LINK))
+        tail.extend(_read(piece.word))
+    readings = [_merge([*_read(head.word), *tail])]
+    if head.article == "maybe":
+        whole = ("ال" if _ARABIC_LETTER.search(head.word) else "al") + head.word
+        readings.append(_merge([*_read(whole), *tail]))
+    return tuple(_final(r) for r in readings)
 
 
-def _strip_latin_article(word: str) -> tuple[str, bool]:
-    found = _LATIN_ARTICLE.match(word)
-    if found and "-" in found.group():
-        return word[found.end() :], True
-    return word, False
+def _final(reading: _Reading) -> _Reading:
+    if reading and reading[-1].vowel and reading[-1].long:
+        return (*reading[:-1], reading[-1]._replace(cost=_FINAL))
+    return reading
 
 
-@functools.lru_cache(maxsize=8192)
-def _parse(name: str) -> tuple[_Part, ...]:
+def _words_of(name: str) -> list[str]:
     text = normalize_text(name)
     if "," in text and not _ARABIC_LETTER.search(text):
         # "Al-Sudani, Mohammed" is "Mohammed Al-Sudani".
         head, _, tail = text.partition(",")
         text = f"{tail} {head}"
     words = [_fold_word(w) for w in _TOKEN.findall(text)]
-    words = [w for w in words if w and w != "-"]
-    honorifics, particles = _words("honorifics"), _words("particles")
-    joins_next, joins_previous = _words("joins_next"), _words("joins_previous")
-    while words and words[0] in honorifics:
+    words = [w.strip("-") for w in words if w.strip("-")]
+    honorifics = _words("honorifics")
+    while len(words) > 1 and words[0].replace(".", "") in honorifics:
         words.pop(0)
-    pieces: list[tuple[str, bool]] = []
-    pending = ""
-    for index, raw in enumerate(words):
-        word = raw.replace(".", "")
-        if not word or (len(word) == 1 and index < len(words) - 1):
-            continue  # an initial (Lloyd J. Austin) says nothing checkable
+    return words
+
+
+def _split_hyphens(words: list[str]) -> list[str]:
+    """Hyphens between names split parts (Hennis-Plasschaert, Amir-Abdollahian).
+
+    A hyphen after an article (al-Sudani) stays; a compound head split off
+    (Abdel-Fattah) is joined again as a compound; a particle split off
+    (Ben-Gvir) is dropped like any particle.
+    """
+    out: list[str] = []
+    for word in words:
+        if "-" not in word or _LATIN_ARTICLE.match(word):
+            out.append(word)
+            continue
+        head, _, rest = word.partition("-")
+        out.extend([head, *_split_hyphens([rest])] if head else _split_hyphens([rest]))
+    return out
+
+
+@functools.lru_cache(maxsize=8192)
+def _parse(name: str) -> tuple[_Part, ...]:
+    particles, articles = _words("particles"), _words("articles")
+    joins_next, joins_previous = _words("joins_next"), _words("joins_previous")
+    words = [w.replace(".", "") for w in _words_of(name)]
+    words = _split_hyphens([w for w in words if w])
+    parts: list[list[_Piece]] = []
+    pending_article = False
+    joining = False
+    for index, word in enumerate(words):
+        if (len(word) == 1 and len(words) > 1) or _ROMAN.match(word):
+            continue  # initials (Lloyd J. Austin) and numerals (Abdullah II) say nothing
         if index > 0 and word in particles:
             continue
-        if word in ("al", "el") and not _ARABIC_LETTER.search(word):
-            pending += word + "-"  # "Al Sudani": the article of the next word
+        if word in articles and index < len(words) - 1:
+            pending_article = True  # "Al Thani", "آل ثاني"
             continue
-        word = pending + word
-        pending = ""
-        stripped, hyphenated = _strip_latin_article(word)
-        stripped = stripped.replace("-", "")
-        if pieces and (word in joins_previous or stripped in joins_previous):
-            # "Alaa al-Din", "Nasr Allah": the article stays as a soft link.
-            previous, prev_flag = pieces[-1]
-            link = "" if previous.endswith("ال") else ("ال" if _ARABIC_LETTER.search(word) else "l")
-            tail = word.removeprefix("ال") if _ARABIC_LETTER.search(word) else stripped
-            pieces[-1] = (previous + link + tail, prev_flag)
+        piece = _piece(word, pending_article)
+        pending_article = False
+        if parts and (joining or word in joins_previous or piece.word in joins_previous):
+            # "Abd al-Mahdi", "Alaa al-Din", "نصر الله": one part.
+            parts[-1].append(piece if joining else piece._replace(article="sure"))
+            joining = False
             continue
-        if pieces and pieces[-1][0] in joins_next:
-            previous, _ = pieces[-1]
-            tail = word.removeprefix("ال") if _ARABIC_LETTER.search(word) else stripped
-            pieces[-1] = (previous + tail, True)
-            continue
-        pieces.append((stripped, hyphenated))
-    return tuple(_part(word, flag) for word, flag in pieces if word)
+        head = _LATIN_HEAD_ARTICLE.match(piece.word)
+        if piece.word in joins_next and index < len(words) - 1:
+            joining = True
+            if head:
+                # "Abdul Mahdi": the article of the next word is written on this one.
+                parts.append([_Piece(head["head"], piece.article)])
+                pending_article = True
+                continue
+        parts.append([piece])
+    return tuple(_part(pieces) for pieces in parts)
 
 
-def name_parts(name: str) -> tuple[str, ...]:
-    """The parts of a name as compared, each as its key (for explaining a match)."""
-    return tuple(_key_of(part[0]) for part in _parse(name))
+@functools.lru_cache(maxsize=8192)
+def _views(parts: tuple[_Part, ...]) -> list[tuple[_Part, ...]]:
+    """The name as parsed and, for three parts or more, with its last two fused.
+
+    Surnames are spelt as one word or two (Ahmadinejad, أحمدي نجاد).
+    """
+    views = [parts]
+    if len(parts) >= 3:
+        fused = tuple(_merge([*x, *y]) for x in parts[-2] for y in parts[-1])
+        views.append((*parts[:-2], tuple(_final(r) for r in fused)))
+    return views
+
+
+# --- the public functions ---------------------------------------------------------------
 
 
 def name_distance(a: str, b: str) -> float:
@@ -398,6 +549,10 @@ def name_distance(a: str, b: str) -> float:
     pa, pb = _parse(a), _parse(b)
     if not pa or not pb:
         return float("inf")
+    return min(_views_distance(x, y) for x in _views(pa) for y in _views(pb))
+
+
+def _views_distance(pa: tuple[_Part, ...], pb: tuple[_Part, ...]) -> float:
     if len(pa) > len(pb):
         pa, pb = pb, pa
     if len(pa) == 1:
@@ -427,8 +582,6 @@ def names_match(a: str, b: str) -> bool:
     return name_distance(a, b) <= 0
 
 
-# --- the key ----------------------------------------------------------------
-
 # The key is coarser than the matching: one letter per group of classes that
 # transliterations confuse most, weak consonants (w, y) left out.
 _KEY_ORDER = ("b", "f", "t", "d", "s", "z", "sh", "k", "j", "g", "kh", "h", "l", "m", "n", "r")
@@ -447,6 +600,11 @@ def _key_of(reading: _Reading) -> str:
     return "".join(letters)
 
 
+def name_parts(name: str) -> tuple[str, ...]:
+    """The parts of a name as they are compared, each as its key (for explanations)."""
+    return tuple(_key_of(part[0]) for part in _parse(name))
+
+
 @functools.lru_cache(maxsize=65536)
 def name_key(name: str) -> str:
     """A cross-script key of a name: the consonant skeleton of each part.
@@ -456,4 +614,4 @@ def name_key(name: str) -> str:
     not certain, to be the same name, and a few spellings of one name differ
     in key), so decide with :func:`names_match`.
     """
-    return " ".join(_key_of(part[0]) for part in _parse(name))
+    return " ".join(name_parts(name))
