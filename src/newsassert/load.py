@@ -225,10 +225,10 @@ def decode(data: bytes, path: str | None = None) -> str:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
         return _decode_legacy(data, exc, path)
-    control = _CONTROL_CHAR.search(text)
-    if control is not None:
-        offset = len(text[: control.start()].encode("utf-8"))
-        raise _not_text(data, offset, path)
+    nul = text.find("\x00")
+    if nul != -1:
+        # Well-formed UTF-8 holding NUL bytes is binary data, not an article.
+        raise _not_text(data, len(text[:nul].encode("utf-8")), path)
     return text
 
 
@@ -470,7 +470,7 @@ def _article_from_fields(
 
     def take(*names: str) -> str | None:
         values = [rest.pop(name) for name in names if name in rest]
-        return next((v for v in values if v), None)
+        return next((v for v in values if v is not None), None)
 
     lang = take("lang")
     if lang is not None and lang not in LANGS:

@@ -66,7 +66,11 @@ _KNOWN_OUTLETS = frozenset(_spaced(key(name)) for name in _LABELS["outlets"])
 _WEEKDAY_NUMBERS = {
     key(entry["name"]): int(entry["weekday"]) for entry in read_data("months.json")["weekdays"]
 }
-_TODAY_WORDS = [w for words in read_data("date_words.json")["days_from_publication"]["0"].values() for w in words]
+_TODAY_WORDS = [
+    w
+    for words in read_data("date_words.json")["days_from_publication"]["0"].values()
+    for w in words
+]
 _TODAY_WEEKDAY = regex.compile(
     rf"""
     (?<!\p{{L}}) (?:{_alternation(_TODAY_WORDS)}) \s* [،,(]? \s*
@@ -101,7 +105,9 @@ def is_date_line(line: str) -> bool:
     found = [d for d in find_dates(line) if d.resolved is not None and not d.relative]
     if not found:
         return False
-    rest = "".join(line[a.end : b.start] for a, b in zip([_START, *found], [*found, _END], strict=True))
+    rest = "".join(
+        line[a.end : b.start] for a, b in zip([_START, *found], [*found, _END], strict=True)
+    )
     return len(_WORD.findall(rest)) <= 5
 
 

@@ -82,9 +82,12 @@ _SENTENCE_END = regex.compile(
 )
 # Spaces and invisible format characters (bidi and zero-width marks): trimmed
 # from sentence ends with str.strip, which is faster than a regex.
-_BLANK = "".join(
-    ch for ch in map(chr, range(0x3100)) if ch.isspace() or unicodedata.category(ch) == "Cf"
-) + "\ufeff"
+_BLANK = (
+    "".join(
+        ch for ch in map(chr, range(0x3100)) if ch.isspace() or unicodedata.category(ch) == "Cf"
+    )
+    + "\ufeff"
+)
 
 
 def sentences(text: str, start: int = 0, end: int | None = None) -> tuple[tuple[int, int], ...]:
@@ -162,8 +165,8 @@ _SOURCE = regex.compile(rf"^(?:{_alternation(_DATA['source'])}){_SEPARATOR}")
 _PUBLISHED = regex.compile(rf"^(?:{_alternation(_DATA['published'])}){_SEPARATOR}")
 _BYLINE = regex.compile(
     rf"""
-    ^(?:{_alternation(_DATA['byline'])}) (?:{_SEPARATOR}|\s) \s* \S     # بقلم: X, By X
-    | ^(?:{_alternation(_DATA['name_titles'])}) \. \s* \p{{L}}         # Dr.Randa, د. رضوى
+    ^(?:{_alternation(_DATA["byline"])}) (?:{_SEPARATOR}|\s) \s* \S     # بقلم: X, By X
+    | ^(?:{_alternation(_DATA["name_titles"])}) \. \s* \p{{L}}         # Dr.Randa, د. رضوى
     """,
     regex.VERBOSE,
 )
