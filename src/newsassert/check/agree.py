@@ -26,9 +26,10 @@ What "states the value" means depends on the kind:
 
 from __future__ import annotations
 
+import bisect
 import itertools
 import math
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Hashable, Iterable, Sequence
 
 import attrs
 
@@ -39,20 +40,43 @@ from newsassert.compare import date_fields, same_entity, same_person
 from newsassert.errors import ConfigError
 from newsassert.model import Claim, DateClaim, MentionClaim, QuantityClaim, RoleClaim
 
-__all__ = ["agree"]
+__all__ = ["Consensus", "agree", "consensus"]
 
 
 @attrs.frozen
-class _Candidate:
-    label: str
-    covering: frozenset[str]  # claim ids that state the value
-    articles: int
-    specificity: int
-    order: int  # corpus position of the first claim that states it
+class Consensus:
+    """The value the most articles state, and the claims that state it.
 
-    @property
-    def rank(self) -> tuple[int, int, int, int]:
-        return (self.articles, len(self.covering), self.specificity, -self.order)
+    ``covering`` holds the ids of the claims that state it; ``tie`` is true
+    when another value is stated by as many articles and claims. For
+    quantities ``region`` is the common part of the stating claims' intervals
+    and ``unit`` their unit; for the other kinds ``witness`` is a claim that
+    states the value.
+    """
+
+    label: str
+    covering: frozenset[str]
+    articles: int
+    claims: int
+    tie: bool = False
+    region: Interval | None = None
+    unit: str | None = None
+    witness: Claim | None = None
+    tolerance: float = 0.0
+
+    def states(self, claim: Claim) -> bool:
+        """Whether ``claim`` (in the selection or not) states this value."""
+        if claim.id in self.covering:
+            return True
+        if isinstance(claim, QuantityClaim):
+            return (
+                self.region is not None
+                and _unit_key(claim) == self.unit
+                and Interval.of(claim, self.tolerance).overlaps(self.region)
+            )
+        if self.witness is None or claim.kind != self.witness.kind:
+            return False
+        return _covers(claim)(claim, self.witness)
 
 
 def agree(selection: Iterable[Claim], *, tolerance: float = 0.0, min_sources: int = 1) -> Verdict:
@@ -86,16 +110,20 @@ def agree(selection: Iterable[Claim], *, tolerance: float = 0.0, min_sources: in
             evidence=tuple(Evidence(claim=c, value=describe(c), role="aside") for c in claims),
             failures=("mixed-kinds",),
         )
-
-    candidates = _candidates(claims, tolerance)
-    best = max(candidates, key=lambda c: c.rank)
-    tie = any(c.rank[:2] == best.rank[:2] and c.covering != best.covering for c in candidates)
-    return _verdict(claims, best, tie, query=query, min_sources=min_sources)
+    best = consensus(claims, tolerance=tolerance)
+    return _verdict(claims, best, query=query, min_sources=min_sources)
 
 
-def _verdict(
-    claims: Sequence[Claim], best: _Candidate, tie: bool, *, query: str, min_sources: int
-) -> Verdict:
+def consensus(claims: Sequence[Claim], *, tolerance: float = 0.0) -> Consensus:
+    """The value the most articles among ``claims`` (all of one kind) state."""
+    if not claims:
+        raise ValueError("no claims to find a consensus in")
+    if isinstance(claims[0], QuantityClaim):
+        return _quantity_consensus(claims, tolerance)
+    return _value_consensus(claims)
+
+
+def _verdict(claims: Sequence[Claim], best: Consensus, *, query: str, min_sources: int) -> Verdict:
     articles = tuple(dict.fromkeys(c.article for c in claims))
     agreeing = [c for c in claims if c.id in best.covering]
     dissent = [c for c in claims if c.id not in best.covering]
@@ -136,7 +164,7 @@ def _verdict(
         for claim in dissent:
             said[(claim.article, f"{_who(claim)} says {describe(claim)}")] = None
         dissenters = "; ".join(text for _, text in said)
-        head = "no majority: " if tie else ""
+        head = "no majority: " if best.tie else ""
         k = len(agreeing_articles)
         state = "article states" if k == 1 else "articles state"
         if k == n:
@@ -161,81 +189,121 @@ def _who(claim: Claim) -> str:
 
 
 # ---------------------------------------------------------------------------
-# Candidates, per kind.
+# Quantities: a sweep over interval ends.
 # ---------------------------------------------------------------------------
 
-
-def _candidates(claims: Sequence[Claim], tolerance: float) -> list[_Candidate]:
-    if isinstance(claims[0], QuantityClaim):
-        return _quantity_candidates(claims, tolerance)
-    covers: Callable[[Claim, Claim], bool]
-    if isinstance(claims[0], DateClaim):
-        covers = _date_covers
-    elif isinstance(claims[0], RoleClaim):
-        covers = _role_covers
-    elif isinstance(claims[0], MentionClaim):
-        covers = _mention_covers
-    else:
-        covers = _text_covers
-    out = []
-    for index, candidate in enumerate(claims):
-        covering = [c for c in claims if covers(c, candidate)]
-        out.append(
-            _Candidate(
-                label=_label(candidate),
-                covering=frozenset(c.id for c in covering),
-                articles=len({c.article for c in covering}),
-                specificity=_specificity(candidate),
-                order=index,
-            )
-        )
-    return out
+_Rank = tuple[int, int, int, int]
 
 
-def _quantity_candidates(claims: Sequence[Claim], tolerance: float) -> list[_Candidate]:
-    quantities = [c for c in claims if isinstance(c, QuantityClaim)]
+def _quantity_consensus(claims: Sequence[Claim], tolerance: float) -> Consensus:
     order = {c.id: i for i, c in enumerate(claims)}
     groups: dict[str, list[QuantityClaim]] = {}
-    for claim in quantities:
+    for claim in claims:
+        assert isinstance(claim, QuantityClaim)
         groups.setdefault(_unit_key(claim), []).append(claim)
-    out = []
-    for group in groups.values():
-        widened = {c.id: Interval.of(c, tolerance) for c in group}
-        for point in _probe_points(widened.values()):
-            covering = [c for c in group if widened[c.id].contains(point)]
-            if not covering:
-                continue
-            out.append(
-                _Candidate(
-                    label=_quantity_label(covering, tolerance),
-                    covering=frozenset(c.id for c in covering),
-                    articles=len({c.article for c in covering}),
-                    specificity=0,
-                    order=min(order[c.id] for c in covering),
-                )
-            )
+    found: list[tuple[_Rank, frozenset[str], str, list[QuantityClaim]]] = []
+    for unit, group in groups.items():
+        for covering in _best_cover(group, tolerance):
+            ids = frozenset(c.id for c in covering)
+            articles = len({c.article for c in covering})
+            rank = (articles, len(covering), 0, -min(order[c.id] for c in covering))
+            found.append((rank, ids, unit, covering))
+    rank, ids, unit, covering = max(found, key=lambda f: f[0])
+    tie = any(r[:2] == rank[:2] and i != ids for r, i, _, _ in found)
+    region = _region(covering, tolerance)
+    return Consensus(
+        label=_quantity_label(covering, region),
+        covering=ids,
+        articles=rank[0],
+        claims=rank[1],
+        tie=tie,
+        region=region,
+        unit=unit,
+        tolerance=tolerance,
+    )
+
+
+def _best_cover(group: Sequence[QuantityClaim], tolerance: float) -> list[list[QuantityClaim]]:
+    """The sets of claims sharing a point that span the most articles, then claims.
+
+    Coverage changes only at interval ends, so it is probed at the ends, the
+    midpoints between them and one point beyond each side. Each interval
+    covers a run of probes; difference arrays give, for every probe, the
+    number of claims and (merging each article's runs) of articles covering
+    it, in O(n log n).
+    """
+    intervals = [Interval.of(c, tolerance) for c in group]
+    ends = sorted({e for iv in intervals for e in iv.ends})
+    if ends:
+        probes = [ends[0] - 1.0, *ends, ends[-1] + 1.0]
+        probes += [(a + b) / 2 for a, b in itertools.pairwise(ends)]
+        probes.sort()
+    else:
+        probes = [0.0]
+    size = len(probes)
+    spans = [_probe_span(iv, probes) for iv in intervals]
+    claim_diff = [0] * (size + 1)
+    by_article: dict[str, list[tuple[int, int]]] = {}
+    for claim, (lo, hi) in zip(group, spans, strict=True):
+        if lo <= hi:
+            claim_diff[lo] += 1
+            claim_diff[hi + 1] -= 1
+            by_article.setdefault(claim.article, []).append((lo, hi))
+    article_diff = [0] * (size + 1)
+    for runs in by_article.values():
+        for lo, hi in _merged(runs):
+            article_diff[lo] += 1
+            article_diff[hi + 1] -= 1
+    counts = list(
+        zip(
+            itertools.accumulate(article_diff[:size]),
+            itertools.accumulate(claim_diff[:size]),
+            strict=True,
+        )
+    )
+    top = max(counts)
+    if top[1] == 0:  # no interval holds a probe (cannot happen with finite ends)
+        return [[group[0]]]
+    covers: dict[frozenset[int], list[QuantityClaim]] = {}
+    for index, count in enumerate(counts):
+        if count == top:
+            members = frozenset(i for i, (lo, hi) in enumerate(spans) if lo <= index <= hi)
+            covers.setdefault(members, [group[i] for i in sorted(members)])
+    return list(covers.values())
+
+
+def _probe_span(interval: Interval, probes: Sequence[float]) -> tuple[int, int]:
+    lo = bisect.bisect_left(probes, interval.low)
+    if interval.low_open and lo < len(probes) and probes[lo] == interval.low:
+        lo += 1
+    hi = bisect.bisect_right(probes, interval.high) - 1
+    if interval.high_open and hi >= 0 and probes[hi] == interval.high:
+        hi -= 1
+    return lo, hi
+
+
+def _merged(runs: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
+    for lo, hi in sorted(runs):
+        if out and lo <= out[-1][1] + 1:
+            out[-1] = (out[-1][0], max(out[-1][1], hi))
+        else:
+            out.append((lo, hi))
     return out
 
 
-def _probe_points(intervals: Iterable[Interval]) -> list[float]:
-    # Coverage changes only at interval ends, so the ends, the midpoints
-    # between them and one point beyond each side cover every case.
-    ends = sorted({e for iv in intervals for e in iv.ends})
-    if not ends:
-        return [0.0]
-    points = [ends[0] - 1.0, *ends, ends[-1] + 1.0]
-    points += [(a + b) / 2 for a, b in itertools.pairwise(ends)]
-    return sorted(points)
-
-
-def _quantity_label(covering: Sequence[QuantityClaim], tolerance: float) -> str:
-    region: Interval | None = Interval.of(covering[0])
-    for claim in covering[1:]:
-        region = region.intersect(Interval.of(claim)) if region else None
-    if region is None:  # the claims meet only within the tolerance
-        region = Interval.of(covering[0], tolerance)
+def _region(covering: Sequence[QuantityClaim], tolerance: float) -> Interval:
+    """The common part of the claims' intervals (as stated, else as widened)."""
+    for tol in (0.0, tolerance):
+        region: Interval | None = Interval.of(covering[0], tol)
         for claim in covering[1:]:
-            region = region.intersect(Interval.of(claim, tolerance)) or region
+            region = region.intersect(Interval.of(claim, tol)) if region else None
+        if region is not None:
+            return region
+    return Interval.of(covering[0], tolerance)  # unreachable: they share a probe
+
+
+def _quantity_label(covering: Sequence[QuantityClaim], region: Interval) -> str:
     unit = covering[0].unit or covering[0].unit_text or ""
     places = {c.place for c in covering}
     place = f" in {places.pop()}" if len(places) == 1 and None not in places else ""
@@ -248,6 +316,68 @@ def _unit_key(claim: QuantityClaim) -> str:
     return f"?{claim.id}"  # an unknown unit is its own value
 
 
+# ---------------------------------------------------------------------------
+# Dates, roles, mentions: distinct values compared pairwise.
+# ---------------------------------------------------------------------------
+
+
+def _value_consensus(claims: Sequence[Claim]) -> Consensus:
+    covers = _covers(claims[0])
+    # Claims with the same written value are one value: compare values, not claims.
+    values: dict[Hashable, list[Claim]] = {}
+    for claim in claims:
+        values.setdefault(_value_key(claim), []).append(claim)
+    order = {c.id: i for i, c in enumerate(claims)}
+    found: list[tuple[_Rank, frozenset[str], Claim]] = []
+    reps = [members[0] for members in values.values()]
+    for candidate in reps:
+        covering = [
+            c
+            for rep, members in zip(reps, values.values(), strict=True)
+            if covers(rep, candidate)
+            for c in members
+        ]
+        rank = (
+            len({c.article for c in covering}),
+            len(covering),
+            _specificity(candidate),
+            -min(order[c.id] for c in covering),
+        )
+        found.append((rank, frozenset(c.id for c in covering), candidate))
+    rank, ids, witness = max(found, key=lambda f: f[0])
+    tie = any(r[:2] == rank[:2] and i != ids for r, i, _ in found)
+    return Consensus(
+        label=_label(witness),
+        covering=ids,
+        articles=rank[0],
+        claims=rank[1],
+        tie=tie,
+        witness=witness,
+    )
+
+
+def _covers(claim: Claim) -> Callable[[Claim, Claim], bool]:
+    if isinstance(claim, DateClaim):
+        return _date_covers
+    if isinstance(claim, RoleClaim):
+        return _role_covers
+    if isinstance(claim, MentionClaim):
+        return _mention_covers
+    return _text_covers
+
+
+def _value_key(claim: Claim) -> Hashable:
+    if isinstance(claim, DateClaim):
+        fields = date_fields(claim)
+        # A date with no field known ("Thursday", no publication date) is its words.
+        return fields if any(f is not None for f in fields) else " ".join(claim.text.split())
+    if isinstance(claim, RoleClaim):
+        return " ".join(claim.person.split())
+    if isinstance(claim, MentionClaim):
+        return (claim.type, claim.entity, claim.key, " ".join(claim.name.split()))
+    return " ".join(claim.text.split())
+
+
 def _date_covers(claim: Claim, candidate: Claim) -> bool:
     assert isinstance(claim, DateClaim) and isinstance(candidate, DateClaim)
     given = [
@@ -255,7 +385,9 @@ def _date_covers(claim: Claim, candidate: Claim) -> bool:
         for x, y in zip(date_fields(claim), date_fields(candidate), strict=True)
         if x is not None
     ]
-    return bool(given) and all(x == y for x, y in given)
+    if not given:
+        return claim is candidate
+    return all(x == y for x, y in given)
 
 
 def _role_covers(claim: Claim, candidate: Claim) -> bool:

@@ -30,7 +30,7 @@ from typing import TypeVar
 
 import attrs
 
-from newsassert.check.agree import agree
+from newsassert.check.agree import agree, consensus
 from newsassert.check.consistency import CHECKED_SECTIONS, consistency, consistency_check_name
 from newsassert.check.verdict import CheckResult, Verdict
 from newsassert.compare import single_holder
@@ -120,17 +120,15 @@ def _groups(
         else:
             unplaced.setdefault(subject, []).append(claim)
 
-    # A claim without a place joins the one group of its subject it agrees with.
+    # A claim without a place joins the one group of its subject whose
+    # majority value it states.
+    majorities = {key: consensus(members) for key, members in placed.items()}
     leftovers: dict[str, list[C]] = {}
     for subject, loose in unplaced.items():
         for claim in loose:
-            homes = [
-                members
-                for (s, _), members in placed.items()
-                if s == subject and _agrees_with(claim, members)
-            ]
+            homes = [key for key in placed if key[0] == subject and majorities[key].states(claim)]
             if len(homes) == 1:
-                homes[0].append(claim)
+                placed[homes[0]].append(claim)
             else:
                 leftovers.setdefault(subject, []).append(claim)
 
@@ -145,11 +143,6 @@ def _groups(
             name, query = named(shown[subject], None)
             groups.append(_Group(name, query, _in_corpus_order(agreeing, claims)))
     return groups
-
-
-def _agrees_with(claim: Claim, members: Sequence[Claim]) -> bool:
-    verdict = agree((*members, claim))
-    return not any(row.claim.id == claim.id and row.role == "dissent" for row in verdict.evidence)
 
 
 def _agreeing_part(claims: Sequence[Claim]) -> list[Claim]:
