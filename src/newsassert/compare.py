@@ -22,12 +22,15 @@ from __future__ import annotations
 
 import enum
 import functools
+from collections.abc import Callable
 
 from newsassert.model import Claim, DateClaim, MentionClaim, QuantityClaim, RoleClaim
 
 __all__ = [
+    "CONFLICTING_KINDS",
     "Comparison",
     "builtin_compare",
+    "comparator",
     "compare",
     "countries_compatible",
     "date_fields",
@@ -53,6 +56,20 @@ def compare(a: Claim, b: Claim) -> Comparison:
 
     answer: Comparison | None = plugin_manager().hook.newsassert_compare(a=a, b=b)
     return answer if answer is not None else builtin_compare(a, b)
+
+
+def comparator() -> Callable[[Claim, Claim], Comparison]:
+    """:func:`compare`, or :func:`builtin_compare` itself when no plugin implements the hook.
+
+    For checks that compare many pairs: the plugin manager is asked once.
+    """
+    from newsassert.plugins import plugin_manager
+
+    return compare if plugin_manager().hook.newsassert_compare.get_hookimpls() else builtin_compare
+
+
+# Kinds whose pairs the built-in rules can find in conflict.
+CONFLICTING_KINDS = ("quantity", "role")
 
 
 def builtin_compare(a: Claim, b: Claim) -> Comparison:

@@ -17,7 +17,13 @@ from collections.abc import Iterable, Sequence
 
 from newsassert.check.values import describe
 from newsassert.check.verdict import Evidence, Verdict
-from newsassert.compare import Comparison, compare, same_person
+from newsassert.compare import (
+    CONFLICTING_KINDS,
+    Comparison,
+    builtin_compare,
+    comparator,
+    same_person,
+)
 from newsassert.model import Article, Claim, QuantityClaim, RoleClaim
 
 __all__ = ["CHECKED_SECTIONS", "CHECK_NAME", "consistency", "consistency_check_name"]
@@ -73,13 +79,17 @@ def consistency(article: Article | Iterable[Claim]) -> Verdict:
 
 
 def _conflicts(claims: Sequence[Claim]) -> list[tuple[Claim, Claim]]:
+    relate = comparator()
+    if relate is builtin_compare:
+        # Only these kinds can conflict under the built-in rules: skip the rest.
+        claims = [c for c in claims if c.kind in CONFLICTING_KINDS]
     pairs = []
     for a, b in itertools.combinations(claims, 2):
         if a.kind != b.kind:
             continue
         if isinstance(a, QuantityClaim) and a.sentence == b.sentence and _near(a, b):
             continue
-        if compare(a, b) is Comparison.CONFLICT:
+        if relate(a, b) is Comparison.CONFLICT:
             pairs.append((a, b))
     return pairs
 

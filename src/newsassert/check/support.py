@@ -14,11 +14,11 @@ office, the other selection names someone else with the same surname
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 
 from newsassert.check.values import describe
 from newsassert.check.verdict import Evidence, Verdict
-from newsassert.compare import Comparison, compare, date_fields, names_match
+from newsassert.compare import Comparison, comparator, date_fields, names_match
 from newsassert.model import Claim, DateClaim, MentionClaim
 
 __all__ = ["supported_by"]
@@ -39,8 +39,9 @@ def supported_by(selection: Iterable[Claim], other: Iterable[Claim]) -> Verdict:
     rows: list[Evidence] = []
     failures: list[str] = []
     missing: list[str] = []
+    relate = comparator()
     for claim in claims:
-        matches, conflicts = _relations(claim, sources)
+        matches, conflicts = _relations(claim, sources, relate)
         value = describe(claim)
         if matches:
             rows.append(Evidence(claim=claim, value=value, role="supported", against=matches))
@@ -76,14 +77,14 @@ def supported_by(selection: Iterable[Claim], other: Iterable[Claim]) -> Verdict:
 
 
 def _relations(
-    claim: Claim, sources: Sequence[Claim]
+    claim: Claim, sources: Sequence[Claim], relate: Callable[[Claim, Claim], Comparison]
 ) -> tuple[tuple[Claim, ...], tuple[Claim, ...]]:
     matches: list[Claim] = []
     conflicts: list[Claim] = []
     for source in sources:
         if source.id == claim.id or source.kind != claim.kind:
             continue  # a claim does not support itself
-        relation = compare(claim, source)
+        relation = relate(claim, source)
         if relation is Comparison.AGREE and _as_specific(source, claim):
             matches.append(source)
         elif relation is Comparison.CONFLICT or _surname_conflict(claim, source):
