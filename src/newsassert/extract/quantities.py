@@ -1,11 +1,829 @@
-"""Extract quantities (work in progress: being written)."""
+"""Extract quantities: a number, its hedge, what it counts and where.
+
+For each number :mod:`newsassert.extract.numbers` finds in a segment, the
+extractor reads the words around it (in the folded matching form, see
+:func:`newsassert.extract.numbers.fold`):
+
+1. *Is it a count at all?* Numbers in dates (``25 كانون الثاني``, ``7 و8
+   أغسطس``, ``January 27``), years (``عام 2008``, ``in 2014``, a bare 19xx/20xx
+   with no counted noun), labels (``القرار 1701``, ``Resolution 2334``) and
+   digits glued to Latin letters (``5G``, ``27th``) are dropped. Clock times,
+   numeric dates and phone numbers never reach it (the number reader skips
+   them).
+2. *The hedge* before the number (``نحو``, ``لنحو``, ``ما يقرب من``, ``more
+   than``) or after it or its noun (``تقريباً``, ``على الأقل``, ``or more``)
+   gives the qualifier; the qualifier gives the interval (``approx`` ±10 %,
+   ``more_than`` (v, ∞) …; data/hedges.toml).
+3. *The unit* is the counted noun after the number (``150 هجوماً``,
+   ``2,500 US troops``, ``العشرات من الجنود``), a symbol before it (``$5m``)
+   or, for ``واحد``/``اثنين`` and Arabic definite numbers, the noun before it
+   (``جندي واحد``, ``الدول الثلاث``). The lexicon (kind ``unit``) maps its
+   forms to an English lemma; a noun it does not know is its own unit (its
+   lookup key).
+4. *The place* is a place of the lexicon that the quantity's own clause puts
+   it in: ``في``/``in`` + place after the noun (``900 جندي في سوريا``) or
+   before the number in the same clause (``ينتشر في سوريا 28 موقعاً``); two
+   places joined by و/and locate nothing (``في سوريا والعراق``). A clause
+   opened by ``حيث``/``where`` takes the place named just before it.
+"""
 
 from __future__ import annotations
 
+import functools
+import json
+import weakref
+from collections.abc import Iterator, Sequence
+from importlib import resources
+from typing import Any
+
+import attrs
+import regex
+
+from newsassert.extract import lexicon_of, make_claim
+from newsassert.extract.numbers import Folded, FoundNumber, fold, fold_word, scan
 from newsassert.hookspecs import hookimpl
-from newsassert.model import Article, Claim, Segment
+from newsassert.lexicon import Lexicon, LexiconEntry, default_lexicon, form_key, read_data
+from newsassert.model import Article, Claim, QuantityClaim, Segment
+from newsassert.normalize import Normalized
+
+__all__ = ["Quantity", "read_quantities"]
+
+
+@attrs.frozen
+class Quantity:
+    """A quantity found in a text: offsets into that text and the claim's fields."""
+
+    start: int
+    end: int
+    value: float
+    qualifier: str = "exact"
+    low: float | None = None
+    high: float | None = None
+    unit: str | None = None
+    unit_text: str | None = None
+    place: str | None = None
+    # Where the noun is, in the same offsets (unit_text is cut from the text).
+    unit_start: int = attrs.field(default=0, eq=False, repr=False)
+    unit_end: int = attrs.field(default=0, eq=False, repr=False)
+
+
+# ---------------------------------------------------------------------------
+# The plugin.
+# ---------------------------------------------------------------------------
 
 
 @hookimpl
 def newsassert_extract_claims(article: Article, segment: Segment) -> list[Claim]:
-    return []
+    if segment.start >= segment.end:
+        return []
+    norm = article.normalized
+    ns = _from_original(norm, segment.start)
+    ne = _from_original(norm, segment.end)
+    folded = fold(norm.text[ns:ne])
+    claims: list[Claim] = []
+    for q in _read(folded, lexicon_of(article)):
+        a, b = folded.span(q.start, q.end)
+        start, end = norm.to_original(ns + a, ns + b)
+        unit_text = None
+        if q.unit_end > q.unit_start:
+            ua, ub = folded.span(q.unit_start, q.unit_end)
+            unit_text = norm.original_span(ns + ua, ns + ub)
+        claims.append(
+            make_claim(
+                article,
+                segment,
+                QuantityClaim,
+                start,
+                end,
+                value=q.value,
+                qualifier=q.qualifier,
+                low=q.low,
+                high=q.high,
+                unit=q.unit,
+                unit_text=unit_text,
+                place=q.place,
+            )
+        )
+    return claims
+
+
+def read_quantities(text: str, lexicon: Lexicon | None = None) -> list[Quantity]:
+    """The quantities of a text in the matching form (offsets into ``text``)."""
+    folded = fold(text)
+    out = []
+    for q in _read(folded, lexicon if lexicon is not None else default_lexicon()):
+        start, end = folded.span(q.start, q.end)
+        ua, ub = folded.span(q.unit_start, q.unit_end)
+        unit_text = text[ua:ub] if ub > ua else None
+        out.append(
+            attrs.evolve(q, start=start, end=end, unit_text=unit_text, unit_start=ua, unit_end=ub)
+        )
+    return out
+
+
+def _from_original(norm: Normalized, offset: int) -> int:
+    """The first offset of the matching form that maps at or after ``offset``."""
+    if len(norm.text) == len(norm.original):
+        return offset  # the common case: nothing was removed or expanded
+    lo, hi = 0, len(norm.text)
+    while lo < hi:
+        mid = (lo + hi) // 2
+        if norm.original_offset(mid) < offset:
+            lo = mid + 1
+        else:
+            hi = mid
+    return lo
+
+
+# ---------------------------------------------------------------------------
+# Vocabulary: hedges and context words (data/hedges.toml), months (months.json),
+# and the lexicon's units, places and demonyms (compiled once per lexicon).
+# ---------------------------------------------------------------------------
+
+
+def _alternation(forms: Sequence[str]) -> str:
+    parts = sorted({fold_word(f).casefold() for f in forms}, key=len, reverse=True)
+    return "|".join(r"\s+".join(regex.escape(w) for w in p.split()) for p in parts)
+
+
+@attrs.frozen
+class _Static:
+    hedge_before: Any
+    hedge_after: Any
+    qualifier_of: dict[str, str]
+    approx: float
+    labels: frozenset[str]
+    year_markers: frozenset[str]
+    not_units: frozenset[str]
+    adjectives: frozenset[str]
+    locatives: frozenset[str]
+    place_modifiers: frozenset[str]
+    relative_place: frozenset[str]
+    clause_openers: frozenset[str]
+    one_idioms: frozenset[str]
+    fraction_idioms: Any
+    months: frozenset[str]
+    months_capitalized: frozenset[str]
+
+
+@functools.cache
+def _static() -> _Static:
+    data = read_data("hedges.toml")
+    qualifier_of: dict[str, str] = {}
+    before: list[str] = []
+    after: list[str] = []
+    for hedge in data["hedge"]:
+        for form in hedge["before"]:
+            before.append(form)
+            qualifier_of["b:" + " ".join(fold_word(form).casefold().split())] = hedge["qualifier"]
+        for form in hedge["after"]:
+            after.append(form)
+            qualifier_of["a:" + " ".join(fold_word(form).casefold().split())] = hedge["qualifier"]
+    hedge_before = regex.compile(
+        rf"""(?<![\w$])[وف]?[بلك]?(?P<h>{_alternation(before)})[ \t]*(?:[بل][ \t]?)?(?:ال[ \t]?)?\Z""",
+        regex.IGNORECASE,
+    )
+    hedge_after = regex.compile(
+        rf"""[ \t]*(?P<h>{_alternation(after)})(?!\w)""",
+        regex.IGNORECASE,
+    )
+    ctx = data["context"]
+
+    def words(name: str) -> frozenset[str]:
+        return frozenset(" ".join(fold_word(w).casefold().split()) for w in ctx[name])
+
+    months, capitalized = _months()
+    return _Static(
+        hedge_before=hedge_before,
+        hedge_after=hedge_after,
+        qualifier_of=qualifier_of,
+        approx=float(data["intervals"]["approx"]),
+        labels=words("labels"),
+        year_markers=words("year_markers"),
+        not_units=words("not_units"),
+        adjectives=words("adjectives"),
+        locatives=words("locatives"),
+        place_modifiers=words("place_modifiers"),
+        relative_place=words("relative_place"),
+        clause_openers=words("clause_openers"),
+        one_idioms=words("one_idioms"),
+        fraction_idioms=regex.compile(
+            rf"(?<!\w)(?:{_alternation(ctx['fraction_idioms'])})(?!\w)", regex.IGNORECASE
+        ),
+        months=months,
+        months_capitalized=capitalized,
+    )
+
+
+def _months() -> tuple[frozenset[str], frozenset[str]]:
+    """Month names by key; English ones that need a capital to be a month ("May")."""
+    path = resources.files("newsassert").joinpath("data", "months.json")
+    if not path.is_file():
+        return frozenset(), frozenset()
+    data = json.loads(path.read_text(encoding="utf-8"))
+    keys = set()
+    capitalized = set()
+    for month in data["months"]:
+        k = form_key(month["key"])
+        keys.add(k)
+        if month["lang"] == "en" and month.get("needs_context"):
+            capitalized.add(k)
+    return frozenset(keys), frozenset(capitalized)
+
+
+@attrs.frozen(eq=False)
+class _Tables:
+    """What the extractor needs from one lexicon, built once per lexicon."""
+
+    lexicon: Lexicon
+    unit_words: int  # the most words in a unit form
+    place_words: int
+    prefix_symbol: Any  # a currency symbol or code right before the number
+
+
+_TABLES: weakref.WeakKeyDictionary[Lexicon, _Tables] = weakref.WeakKeyDictionary()
+
+
+def _tables(lexicon: Lexicon) -> _Tables:
+    tables = _TABLES.get(lexicon)
+    if tables is None:
+        unit_forms = lexicon.forms("unit")
+        place_forms = lexicon.forms("place")
+        symbols = sorted(
+            {
+                fold_word(form)
+                for entry in lexicon.of_kind("unit")
+                for form in entry.forms
+                if (form and not any(ch.isalpha() for ch in form))
+                or (form.isupper() and 2 < len(form) <= 4)
+                or form.endswith("$")
+            },
+            key=len,
+            reverse=True,
+        )
+        prefix = regex.compile(
+            r"(?<![\w])(?P<sym>" + "|".join(regex.escape(s) for s in symbols) + r")[ \t]?\Z"
+            if symbols
+            else r"(?!)"
+        )
+        tables = _Tables(
+            lexicon,
+            max((len(k.split()) for k in unit_forms), default=1),
+            max((len(k.split()) for k in place_forms), default=1),
+            prefix,
+        )
+        _TABLES[lexicon] = tables
+    return tables
+
+
+# ---------------------------------------------------------------------------
+# Tokens: words and the punctuation that closes a clause.
+# ---------------------------------------------------------------------------
+
+_TOKEN = regex.compile(
+    r"""
+      (?P<word>[\w$€£%]+(?:['’.\-][\w]+)*\.?)   # a word, "U.S.", "Al-Sudani", "$"
+    | (?P<stop>[.،,;؛:!?؟()\[\]{}|\n]|\s-\s)  # punctuation that ends a clause
+    """,
+    regex.VERBOSE,
+)
+
+
+@attrs.frozen
+class _Tok:
+    start: int
+    end: int
+    text: str
+    stop: bool  # clause punctuation
+
+    @property
+    def key(self) -> str:
+        return self.text.casefold()
+
+
+def _tokens_after(text: str, pos: int, limit: int) -> list[_Tok]:
+    out: list[_Tok] = []
+    for m in _TOKEN.finditer(text, pos):
+        if m.group("stop") is not None:
+            out.append(_Tok(m.start(), m.end(), m.group(), True))
+            break
+        word = m.group("word").rstrip(".") if not m.group("word").endswith("U.S.") else m.group()
+        out.append(_Tok(m.start(), m.start() + len(word), word, False))
+        if len(out) >= limit:
+            break
+    return out
+
+
+_WORDS_BEFORE = regex.compile(r"[\w$€£%]+(?:['’.\-]\w+)*|[.،,;؛:!?؟()\[\]{}|\n]", regex.REVERSE)
+
+
+def _tokens_before(
+    text: str, pos: int, limit: int, floor: int = 0, through: str = ""
+) -> list[_Tok]:
+    """Up to ``limit`` tokens before ``pos`` (nearest first).
+
+    The scan stops at clause punctuation (included as the last token), except
+    at the marks in ``through``, which it steps over.
+    """
+    out: list[_Tok] = []
+    for m in _WORDS_BEFORE.finditer(text, floor, pos):
+        t = m.group()
+        stop = not (t[0].isalnum() or t[0] in "$€£%_")
+        if stop and t in through:
+            continue
+        out.append(_Tok(m.start(), m.end(), t, stop))
+        if stop or len(out) >= limit:
+            break
+    return out
+
+
+# ---------------------------------------------------------------------------
+# Reading the quantities of a folded text.
+# ---------------------------------------------------------------------------
+
+_AR_PREP = "وفبلك"
+_YEAR = regex.compile(r"1[89]\d\d|20\d\d|2100")
+_LATIN_WORD = regex.compile(r"\p{Latin}+")
+_ARABIC_LETTER = regex.compile(r"\p{Arabic}")
+_RANGE_JOIN = regex.compile(r"[ \t]*(?:-|و|and|to|الي|or|او)[ \t]*", regex.IGNORECASE)
+_BETWEEN = regex.compile(r"(?<!\w)(?P<w>بين|between|from|من)[ \t]+\Z", regex.IGNORECASE)
+_HALF_AFTER = regex.compile(r"[ \t]*و[ \t]*نصف(?!\w)")
+_OF_THE = regex.compile(
+    r"[ \t]+(?:of|من)[ \t]+(?:(?:the|these|those|its|their)[ \t]+)?", regex.IGNORECASE
+)
+_ENGLISH_COMPOUND = ("-backed", "-led", "-linked", "-allied", "-based", "-affiliated", "-aligned")
+
+
+@attrs.frozen
+class _Noun:
+    """A counted noun found beside a number (offsets in the folded text)."""
+
+    entry: LexiconEntry | None
+    start: int
+    end: int
+    text: str
+    place: str | None = None  # "ثلث العراق": the noun is itself a place
+
+
+def _read(folded: Folded, lexicon: Lexicon) -> Iterator[Quantity]:
+    text = folded.text
+    numbers = scan(folded)
+    st = _static()
+    tables = _tables(lexicon)
+    taken = 0  # a range reads the number after it too
+    for i, n in enumerate(numbers):
+        if n.start < taken:
+            continue
+        prev_end = numbers[i - 1].end if i else 0
+        nxt = numbers[i + 1] if i + 1 < len(numbers) else None
+        q = _reading(text, n, prev_end, nxt, st, tables)
+        if q is not None:
+            taken = q.end
+            yield q
+
+
+def _reading(
+    text: str,
+    n: FoundNumber,
+    prev_end: int,
+    nxt: FoundNumber | None,
+    st: _Static,
+    tables: _Tables,
+) -> Quantity | None:
+    lexicon = tables.lexicon
+    digits_only = not n.words
+    before = _tokens_before(text, n.start, 3, prev_end)
+
+    # 1. Not a count: labels, years, dates, digits glued to Latin letters.
+    if _not_a_count(text, n, before, st, lexicon):
+        return None
+
+    # 2. A currency symbol before the number ("$5m"), then the hedge before both.
+    noun: _Noun | None = None
+    start = n.start
+    sym = tables.prefix_symbol.search(text, max(prev_end, n.start - 6), n.start)
+    if sym is not None:
+        entry = lexicon.lookup("unit", sym.group("sym"))
+        if entry is not None:
+            noun = _Noun(entry, sym.start("sym"), sym.end("sym"), sym.group("sym"))
+            start = sym.start("sym")
+    qualifier = "exact"
+    hedge = st.hedge_before.search(text, max(prev_end, start - 60), start)
+    if hedge is not None:
+        qualifier = st.qualifier_of["b:" + _words_key(hedge.group("h"))]
+        start = hedge.start("h")
+
+    # 3. The unit: the noun after, or the noun before a postposed number.
+    after = _noun_after(text, n, st, tables)
+    if after is not None and (
+        noun is None or (after.entry is not None and after.entry.canonical == "percent")
+    ):
+        noun = after
+    if noun is None and (n.weak or n.definite):
+        noun = _noun_before(before, st, tables)
+        if noun is not None:
+            start = min(start, noun.start)
+    if (n.weak or (n.definite and not n.is_vague)) and (noun is None or noun.entry is None):
+        return None  # "واحد", "one", "الستين" count only beside a known noun
+    end = max(n.end, noun.end if noun is not None and noun.end > n.end else n.end)
+    value = n.value
+    unit: str | None = None
+    if noun is not None:
+        unit = noun.entry.canonical if noun.entry is not None else form_key(noun.text)
+    place = noun.place if noun is not None else None
+    if n.fraction:
+        if _fraction_idiom(text, n, st):
+            return None
+        if noun is None or noun.entry is None or noun.place is not None:
+            unit = "fraction"
+        if noun is not None and noun.entry is None and noun.place is None:
+            end = n.end  # the noun is what the fraction is of, not a unit
+            noun = None
+
+    # A bare 19xx/20xx is a year unless a hedge or a known noun makes it a count.
+    bare_year = digits_only and _YEAR.fullmatch(text, n.start, n.end) and qualifier == "exact"
+    if bare_year and (noun is None or noun.entry is None):
+        return None
+
+    # "ثلاث ساعات ونصف": a half after the noun.
+    if noun is not None and noun.end > n.end and not n.is_vague:
+        half = _HALF_AFTER.match(text, end)
+        if half is not None:
+            value += 0.5
+            end = half.end()
+
+    # The hedge after the number, its noun, or the noun's adjective.
+    if qualifier == "exact":
+        for at in (n.end, end, _next_word_end(text, end)):
+            h = st.hedge_after.match(text, at) if at is not None else None
+            if h is not None:
+                qualifier = st.qualifier_of["a:" + _words_key(h.group("h"))]
+                end = max(end, h.end())
+                break
+
+    low: float | None
+    high: float | None
+    # Ranges: "بين 20 و30 قتيلاً", "20-30 people", "between 20 and 30".
+    ranged = _range(text, n, nxt, start, noun, st, tables)
+    if ranged is not None:
+        start, end, high_value, noun2 = ranged
+        if noun2 is not None:
+            noun = noun2
+            unit = noun.entry.canonical if noun.entry is not None else form_key(noun.text)
+            place = noun.place
+        qualifier, low, high = "vague", value, high_value
+    elif n.is_vague:
+        low, high = n.low, n.high
+        if qualifier == "exact":
+            qualifier = "vague"
+        elif qualifier in ("more_than", "at_least"):
+            high = None
+        elif qualifier in ("less_than", "at_most"):
+            low = 0.0
+    else:
+        low, high = _interval(qualifier, value, st.approx)
+
+    # 4. The place.
+    if place is None:
+        place = _place(text, start, end, prev_end, st, tables)
+    return Quantity(
+        start,
+        end,
+        value,
+        qualifier,
+        low,
+        high,
+        unit,
+        None,
+        place,
+        unit_start=noun.start if noun is not None else 0,
+        unit_end=noun.end if noun is not None else 0,
+    )
+
+
+def _words_key(text: str) -> str:
+    return " ".join(text.casefold().split())
+
+
+def _interval(qualifier: str, value: float, approx: float) -> tuple[float | None, float | None]:
+    if qualifier == "approx":
+        return value * (1 - approx), value * (1 + approx)
+    if qualifier in ("more_than", "at_least"):
+        return value, None
+    if qualifier in ("less_than", "at_most"):
+        return 0.0, value
+    return value, value
+
+
+def _not_a_count(
+    text: str, n: FoundNumber, before: list[_Tok], st: _Static, lexicon: Lexicon
+) -> bool:
+    digits_only = not n.words
+    if before and not before[0].stop:
+        w0 = before[0]
+        if _bare(w0.key) in st.labels or (w0.end == n.start and w0.key in ("#",)):
+            return True
+        if digits_only and (w0.key in st.year_markers or _is_month(w0, st)):
+            return True  # "عام 2008", "January 27", "يناير 2024"
+        if digits_only and len(before) > 1 and not before[1].stop and before[1].key in st.labels:
+            return lexicon.lookup("unit", w0.text) is None and w0.key not in st.not_units
+    if digits_only and _LATIN_WORD.match(text, n.end):
+        glued = _LATIN_WORD.match(text, n.end)
+        if glued is not None and lexicon.lookup("unit", glued.group()) is None:
+            return True  # 5G, 27th, 1990s
+    if (
+        digits_only
+        and n.end < len(text)
+        and text[n.end] in "مه"
+        and not (n.end + 1 < len(text) and text[n.end + 1].isalpha())
+    ):
+        return True  # "2024م", "1445هـ": a year of an era
+    return _date_follows(text, n.end, st)
+
+
+def _bare(word: str) -> str:
+    """An Arabic word without a glued preposition or conjunction ("للقرار" -> "القرار")."""
+    if word.startswith("لل") and len(word) > 4:
+        return "ال" + word[2:]
+    if word[:1] in _AR_PREP and word[1:3] == "ال":
+        return word[1:]
+    return word
+
+
+def _is_month(tok: _Tok, st: _Static) -> bool:
+    k = form_key(tok.text)
+    if k not in st.months:
+        return False
+    return k not in st.months_capitalized or tok.text[:1].isupper()
+
+
+def _date_follows(text: str, pos: int, st: _Static) -> bool:
+    """A month name after the number, across "و8", "من شهر", "/": it is a day."""
+    toks = _tokens_after(text, pos, 6)
+    for i, tok in enumerate(toks):
+        if tok.stop:
+            return False
+        if _is_month(tok, st) or (
+            i + 1 < len(toks) and form_key(tok.text + " " + toks[i + 1].text) in st.months
+        ):
+            return True
+        k = tok.key
+        if k in ("من", "شهر", "of", "th", "st", "nd", "rd", "and") or k.isdigit():
+            continue
+        if k[:1] == "و" and k[1:].isdigit():
+            continue
+        return False
+    return False
+
+
+def _next_word_end(text: str, pos: int) -> int | None:
+    toks = _tokens_after(text, pos, 1)
+    return toks[0].end if toks and not toks[0].stop else None
+
+
+def _fraction_idiom(text: str, n: FoundNumber, st: _Static) -> bool:
+    """The fraction is part of "نصف النهائي", "first half": a contest or a year's part."""
+    lo = max(0, n.start - 16)
+    for m in st.fraction_idioms.finditer(text, lo, min(len(text), n.end + 16)):
+        if m.start() <= n.start < m.end() or m.start() < n.end <= m.end():
+            return True
+    return False
+
+
+def _lookup_unit(words: Sequence[str], lexicon: Lexicon) -> LexiconEntry | None:
+    """The unit entry ``words`` are a form of, trying Arabic and English inflections."""
+    entry = lexicon.lookup("unit", " ".join(words))
+    if entry is not None:
+        return entry
+    last = words[-1]
+    head = " ".join(words[:-1])
+    variants: list[str] = []
+    if _ARABIC_LETTER.match(last):
+        if last.endswith("ا") and len(last) > 3:
+            variants.append(last[:-1])  # the tanween alef: هجوماً -> هجوم
+        if last.startswith("ال") and len(last) > 4:
+            variants.append(last[2:])
+    else:
+        low = last.casefold()
+        if low.endswith("ies"):
+            variants.append(low[:-3] + "y")
+        if low.endswith("es"):
+            variants.append(low[:-2])
+        if low.endswith("s"):
+            variants.append(low[:-1])
+    for v in variants:
+        entry = lexicon.lookup("unit", f"{head} {v}".strip())
+        if entry is not None:
+            return entry
+    return None
+
+
+def _noun_after(text: str, n: FoundNumber, st: _Static, tables: _Tables) -> _Noun | None:
+    """The counted noun after a number (after "من"/"of the" too)."""
+    lexicon = tables.lexicon
+    pos = n.end
+    definite_ok = n.is_vague or n.fraction
+    of = _OF_THE.match(text, pos)
+    if of is not None:
+        pos, definite_ok = of.end(), True
+    toks = _tokens_after(text, pos, 5)
+    if not toks or toks[0].stop:
+        return None
+    if toks[0].text.startswith("%"):
+        entry = lexicon.lookup("unit", "%")
+        return _Noun(entry, toks[0].start, toks[0].start + 1, "%") if entry else None
+    words = [t for t in toks if not t.stop]
+    english = _ARABIC_LETTER.match(words[0].text) is None
+    skip = _english_modifiers(words, st, lexicon) if english else 0
+    rest = words[skip:]
+    for size in range(min(tables.unit_words, len(rest)), 0, -1):
+        chunk = rest[:size]
+        if any(t.stop for t in chunk) or (size > 1 and chunk[-1].end - chunk[0].start > 60):
+            continue
+        entry = _lookup_unit([t.text for t in chunk], lexicon)
+        if entry is not None:
+            return _Noun(entry, chunk[0].start, chunk[-1].end, text[chunk[0].start : chunk[-1].end])
+    if not rest or (of is None and rest[0].start > pos + 1 + (rest[0].start - words[0].start)):
+        return None
+    first = rest[0]
+    k = first.key
+    if k in st.not_units or not first.text[:1].isalpha() or any(c.isdigit() for c in k):
+        return None
+    if k in st.months or _is_number_word(k):
+        return None
+    if english:
+        if k.endswith("ly") or not first.text.isalpha():
+            return None
+        return _Noun(None, first.start, first.end, first.text)
+    place = lexicon.lookup("place", first.text)
+    if place is not None:
+        # "ثلث العراق": a part of a place.
+        return (
+            _Noun(None, first.start, first.end, first.text, place.canonical) if n.fraction else None
+        )
+    if not definite_ok and k.startswith("ال"):
+        return None
+    if (k[:1] in _AR_PREP and k[1:3] in ("ال", "لل")) or k.startswith("لل"):
+        return None  # a preposition or conjunction on a definite word: "بالعراق"
+    if k[:1] in "وف" and len(k) > 3:
+        return None  # a conjunction: "قتل 3 وأصيب 5"
+    return _Noun(None, first.start, first.end, first.text)
+
+
+def _english_modifiers(words: Sequence[_Tok], st: _Static, lexicon: Lexicon) -> int:
+    """How many adjectives, demonyms and names stand before an English noun."""
+    skip = 0
+    while skip < len(words) - 1:
+        w = words[skip]
+        k = w.key
+        proper = w.text[:1].isupper() and k not in st.not_units
+        if (
+            k in st.adjectives
+            or k.endswith(_ENGLISH_COMPOUND)
+            or lexicon.lookup("demonym", w.text) is not None
+            or lexicon.lookup("place", w.text) is not None
+            or (proper and _lookup_unit([w.text], lexicon) is None)
+        ):
+            skip += 1
+            continue
+        break
+    return skip
+
+
+def _is_number_word(k: str) -> bool:
+    from newsassert.extract.numbers import is_number_word
+
+    return is_number_word(k)
+
+
+def _noun_before(before: list[_Tok], st: _Static, tables: _Tables) -> _Noun | None:
+    """The noun before a postposed number: "جندي واحد", "الدول الثلاث"."""
+    if not before or before[0].stop:
+        return None
+    tok = before[0]
+    if tok.key in st.one_idioms:
+        return None
+    entry = _lookup_unit([tok.text], tables.lexicon)
+    if entry is None:
+        return None
+    return _Noun(entry, tok.start, tok.end, tok.text)
+
+
+def _range(
+    text: str,
+    n: FoundNumber,
+    nxt: FoundNumber | None,
+    start: int,
+    noun: _Noun | None,
+    st: _Static,
+    tables: _Tables,
+) -> tuple[int, int, float, _Noun | None] | None:
+    """A range "X-Y", "X إلى Y", "بين X و Y" with the noun after Y: (start, end, high, noun)."""
+    if nxt is None or n.is_vague or nxt.is_vague or nxt.value <= n.value or n.fraction:
+        return None
+    if noun is not None and noun.end > n.end:
+        return None  # "3 جنود و5 مدنيين": two quantities
+    join = _RANGE_JOIN.fullmatch(text, n.end, nxt.start)
+    if join is None:
+        return None
+    between = _BETWEEN.search(text, max(0, start - 12), start)
+    if between is not None and between.group("w").casefold() in ("from", "من"):
+        return None  # "من 20 إلى 30": a change, two quantities
+    conj = join.group().strip().casefold()
+    if between is None and conj in ("و", "and", "or", "او"):
+        return None
+    noun2 = _noun_after(text, nxt, st, tables)
+    if between is None and noun2 is None:
+        return None
+    end = max(nxt.end, noun2.end) if noun2 is not None else nxt.end
+    return (between.start() if between is not None else start), end, nxt.value, noun2
+
+
+def _place(text: str, start: int, end: int, floor: int, st: _Static, tables: _Tables) -> str | None:
+    """The place the quantity's own clause locates it in, or ``None``."""
+    after = _tokens_after(text, end, 8)
+    found = _locative_place(after, st, tables, forward=True)
+    if found is not None:
+        return found or None
+    clause = list(reversed(_tokens_before(text, start, 10, floor)))
+    if clause and clause[0].stop:
+        clause = clause[1:]
+    for i, tok in enumerate(clause):
+        if tok.key in st.clause_openers:
+            clause = clause[i + 1 :]
+            break
+    found = _locative_place(clause, st, tables, forward=False)
+    if found is not None:
+        return found or None
+    return _place_before_relative(text, start, floor, st, tables)
+
+
+def _place_before_relative(
+    text: str, start: int, floor: int, st: _Static, tables: _Tables
+) -> str | None:
+    """ "... سوريا، حيث يوجد نحو 900 جندي": the place named just before حيث/where."""
+    rel = _tokens_before(text, start, 12, floor, through=",،")
+    for tok in rel:
+        if tok.key in st.relative_place:
+            for t in _tokens_before(text, tok.start, 6, floor, through=",،"):
+                if not t.stop:
+                    place = _place_of([t], tables)
+                    if place is not None:
+                        return place
+            return None
+    return None
+
+
+def _place_of(chunk: Sequence[_Tok], tables: _Tables) -> str | None:
+    words = [t.text for t in chunk]
+    if words[-1].endswith(("'s", "’s")):
+        words[-1] = words[-1][:-2]  # "Iraq's"
+    entry = tables.lexicon.lookup("place", " ".join(words))
+    first = words[0]
+    if entry is None and _ARABIC_LETTER.match(first) and first[:1] in _AR_PREP and len(first) > 3:
+        stripped = "ال" + first[2:] if first.startswith("لل") else first[1:]
+        entry = tables.lexicon.lookup("place", " ".join([stripped, *words[1:]]))
+    return entry.canonical if entry is not None else None
+
+
+def _place_at(toks: Sequence[_Tok], i: int, tables: _Tables) -> tuple[str, int] | None:
+    for size in range(min(tables.place_words, len(toks) - i), 0, -1):
+        chunk = toks[i : i + size]
+        if any(t.stop for t in chunk):
+            continue
+        found = _place_of(chunk, tables)
+        if found is not None:
+            return found, i + size
+    return None
+
+
+def _locative_place(
+    toks: Sequence[_Tok], st: _Static, tables: _Tables, forward: bool
+) -> str | None:
+    """A place after a locative (في, in, a glued بـ) among ``toks``.
+
+    Returns the canonical place, ``""`` when the clause names two places
+    joined by و/and (they locate nothing), or ``None`` when it names none.
+    """
+    for i, tok in enumerate(toks):
+        if tok.stop or (forward and tok.key in st.clause_openers):
+            return None
+        k = tok.key
+        glued = _ARABIC_LETTER.match(k) is not None and k[:1] == "ب" and k not in st.locatives
+        if k not in st.locatives and not (glued and (not forward or i <= 2)):
+            continue
+        j = i if glued else i + 1
+        while j < len(toks) and not toks[j].stop and toks[j].key in st.place_modifiers:
+            j += 1
+        hit = _place_at(toks, j, tables)
+        if hit is None:
+            continue
+        place, after = hit
+        if after < len(toks) and not toks[after].stop:
+            nk = toks[after].key
+            if (nk in ("and", "or") and _place_at(toks, after + 1, tables)) or (
+                nk[:1] == "و" and _place_at(toks, after, tables)
+            ):
+                return ""
+        return place
+    return None

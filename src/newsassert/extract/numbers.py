@@ -1,0 +1,722 @@
+"""Numbers: read the numbers of a text, in digits or in words, Arabic or English.
+
+:func:`find_numbers` scans a text in the matching form (see
+:mod:`newsassert.normalize`: ASCII digits, ``.`` ``,`` ``%`` for the Arabic
+signs) and returns every number expression in it; :func:`parse_number` reads a
+text that is exactly one. Neither knows what is counted: that is the job of
+:mod:`newsassert.extract.quantities`.
+
+How it reads. The text is first *folded* (diacritics dropped, alef and hamza
+forms, ``ة``/``ه`` and ``ى``/``ي`` unified; :func:`fold` keeps the map back to
+the input's offsets). One compiled regex finds the *atoms* that can start a
+number: a run of digits, an Arabic number word (with its prefixes و ف ب ل ك
+and the article ال) or an English one. From each start, :func:`_read` extends
+the expression atom by atom (one anchored regex, :data:`_NEXT`) and combines
+the atoms by the grammar of each language, which lives in the transition
+rules of :class:`_Reader`:
+
+* Arabic units come before the tens and are joined by و (``ثلاثة وعشرين``);
+  11-19 are a unit and عشر (``خمسة عشر``); a unit multiplies مائة (``ثلاث
+  مائة``); a count multiplies a scale word (``ثلاثة آلاف``, ``خمسة وعشرين
+  ألفا``); after a scale or a hundred, smaller parts follow with و (``ألفين
+  وخمسمائة``, ``مليون و200 ألف``, ``مليون ونصف``). Duals (``ألفين``,
+  ``مليونا``) are twice their scale.
+* English tens take a unit with a hyphen or a space (``twenty-three``);
+  ``hundred`` and the scales multiply what precedes them and are followed by
+  smaller parts with or without ``and`` (``one hundred and fifty``, ``two
+  thousand five hundred``); ``a`` stands for one before a scale or ``dozen``;
+  ``and a half`` adds a half (``two and a half million``).
+* Fractions (نصف، ثلث، ربع / half, a third, two-thirds) read as fractions, or
+  scale what follows (``نصف مليون``, ``half a million``).
+* Vague words (عشرات، مئات، آلاف / dozens, hundreds, thousands, scores) read
+  as intervals, and multiply with a plural scale (``عشرات الآلاف``, ``tens of
+  thousands``).
+
+Ordinals are not in the vocabulary, so ``الجولة الأولى`` and ``first round``
+hold no number. Words that count only beside a noun (``واحد``, ``one``, an
+Arabic number with the article, ``الستين``) are returned with ``weak=True``.
+"""
+
+from __future__ import annotations
+
+import bisect
+import functools
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+import attrs
+import regex
+
+from newsassert.lexicon import read_data
+
+__all__ = [
+    "Folded",
+    "FoundNumber",
+    "find_numbers",
+    "fold",
+    "fold_word",
+    "is_number_word",
+    "parse_number",
+    "scan",
+]
+
+
+# ---------------------------------------------------------------------------
+# Folding: the form the number reader (and the quantity extractor) matches.
+# ---------------------------------------------------------------------------
+
+_FOLD_TABLE = {
+    ord("\u0623"): "\u0627",  # أ
+    ord("\u0625"): "\u0627",  # إ
+    ord("\u0622"): "\u0627",  # آ
+    ord("\u0671"): "\u0627",  # ٱ
+    ord("\u0629"): "\u0647",  # ة -> ه
+    ord("\u0649"): "\u064a",  # ى -> ي
+}
+# Combining marks: Arabic harakat, tanween, shadda, dagger alef, and any other
+# nonspacing mark. Dropping them changes offsets, so fold() keeps a map.
+_MARKS = regex.compile(r"\p{Mn}+")
+
+
+@attrs.frozen
+class Folded:
+    """A folded text and the map from its offsets back to the input's."""
+
+    text: str
+    source: str = attrs.field(repr=False)
+    # At folded offset _at[k] and after, add _shift[k] to get the input offset.
+    _at: tuple[int, ...] = attrs.field(repr=False, default=(0,))
+    _shift: tuple[int, ...] = attrs.field(repr=False, default=(0,))
+
+    def to_input(self, index: int) -> int:
+        """The input offset of the folded character at ``index`` (or of the end).
+
+        Marks dropped just before ``index`` belong to the preceding character,
+        so a span's end mapped this way keeps the marks of its last letter.
+        """
+        if index >= len(self.text):
+            return len(self.source)
+        k = bisect.bisect_right(self._at, index) - 1
+        return index + self._shift[k]
+
+    def span(self, start: int, end: int) -> tuple[int, int]:
+        """A span of the folded text as a span of the input."""
+        return self.to_input(start), self.to_input(end) if end > start else self.to_input(start)
+
+
+def fold_word(text: str) -> str:
+    """The folded form of a word (no offset map): for vocabulary and lookups."""
+    stripped: str = _MARKS.sub("", text)
+    return stripped.translate(_FOLD_TABLE)
+
+
+def fold(text: str) -> Folded:
+    """Drop diacritics and unify the letters Arabic spelling varies on, keeping offsets."""
+    folded = text.translate(_FOLD_TABLE)
+    if _MARKS.search(folded) is None:
+        return Folded(folded, text)
+    at = [0]
+    shift = [0]
+    pieces: list[str] = []
+    last = 0
+    removed = 0
+    for m in _MARKS.finditer(folded):
+        pieces.append(folded[last : m.start()])
+        removed += m.end() - m.start()
+        at.append(m.end() - removed)
+        shift.append(removed)
+        last = m.end()
+    pieces.append(folded[last:])
+    return Folded("".join(pieces), text, tuple(at), tuple(shift))
+
+
+# ---------------------------------------------------------------------------
+# The vocabulary (data/numbers.toml) and the regexes built from it.
+# ---------------------------------------------------------------------------
+
+
+@attrs.frozen
+class _Word:
+    role: str  # one ten teen tens hundred scale dual plural dozen fraction fractions vague few
+    lang: str
+    value: float = 0.0
+    low: float = 0.0
+    high: float = 0.0
+    weak: bool = False
+    only_before_ten: bool = False
+    needs_count: bool = False
+
+
+@attrs.frozen
+class _Vocabulary:
+    arabic: Mapping[str, _Word]
+    english: Mapping[str, _Word]
+    suffixes: Mapping[str, tuple[float, bool]]  # form -> (scale, must be glued)
+
+
+def _words(table: Mapping[str, Any], lang: str) -> dict[str, _Word]:
+    words: dict[str, _Word] = {}
+    for role, items in table.items():
+        for item in items:
+            word = _Word(
+                role,
+                lang,
+                value=float(item.get("value", item.get("low", 0))),
+                low=float(item.get("low", 0)),
+                high=float(item.get("high", 0)),
+                weak=bool(item.get("weak", False)),
+                only_before_ten=bool(item.get("only_before_ten", False)),
+                needs_count=bool(item.get("needs_count", False)),
+            )
+            for form in item["forms"]:
+                words[fold_word(form).casefold() if lang == "en" else fold_word(form)] = word
+    return words
+
+
+@functools.cache
+def _vocabulary() -> _Vocabulary:
+    data = read_data("numbers.toml")
+    suffixes = {
+        form: (float(item["value"]), bool(item.get("glued", False)))
+        for item in data["suffix"]["scale"]
+        for form in item["forms"]
+    }
+    return _Vocabulary(_words(data["arabic"], "ar"), _words(data["english"], "en"), suffixes)
+
+
+def is_number_word(word: str) -> bool:
+    """Whether a folded Arabic word or an English word is a number word."""
+    vocab = _vocabulary()
+    return word in vocab.arabic or word.casefold() in vocab.english
+
+
+def trie_pattern(words: Iterable[str]) -> str:
+    """A regex alternation of ``words`` factored as a trie (fast to fail)."""
+    trie: dict[str, Any] = {}
+    for word in words:
+        node = trie
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def build(node: dict[str, Any]) -> str:
+        ends = "" in node
+        branches = [regex.escape(ch) + build(child) for ch, child in sorted(node.items()) if ch]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        if ends:
+            return "(?:" + body + ")?"
+        return body
+
+    return build(trie)
+
+
+# Arabic prefixes a number word may carry: a conjunction (و ف), a preposition
+# (ب ل ك) and the article; ل + ال is written لل.
+_AR_PREFIX = r"[وف]?(?:لل|[بك]?ال|[بلك])?"
+
+
+@functools.cache
+def _regexes() -> tuple[Any, Any, Any]:
+    vocab = _vocabulary()
+    ar = trie_pattern(vocab.arabic)
+    en = trie_pattern(vocab.english)
+    digits = r"\d+(?:[.,]\d+)*"
+    start = regex.compile(
+        rf"""
+        (?P<num>(?<![\p{{Latin}}\d_/:]){digits})       # digits, not inside a Latin token
+        | (?<!\w)(?P<arp>{_AR_PREFIX})(?P<ar>{ar})(?!\w)  # an Arabic number word
+        | (?<![\w-])(?P<en>(?i:{en}))(?![\w'])        # an English number word
+        """,
+        regex.VERBOSE,
+    )
+    following = regex.compile(
+        rf"""
+        (?P<conn>
+            \s*و\s*                          # Arabic "and", glued or spaced
+          | \s+(?i:and)\s+(?i:a\s+)?         # "and", "and a (half)"
+          | [ \t]*-[ \t]*                    # "twenty-three", "two-thirds"
+          | \s+(?i:an?)\s+                   # "half a million"
+          | \s+(?i:of)\s+                    # "tens of thousands"
+          | [ \t]+
+        )
+        (?:
+            (?P<num>{digits})
+          | (?P<arp>ال)?(?P<ar>{ar})(?!\w)
+          | (?P<en>(?i:{en}))(?![\w'])
+        )
+        """,
+        regex.VERBOSE,
+    )
+    # A scale suffix written after digits: "2.5bn", "$300m", "10k", "3 bn".
+    suffix = regex.compile(
+        r"(?P<glued>(?i:k|m|b|bn|mn|mln|bln|tn|trn))(?![\w])|[ \t](?P<spaced>(?i:bn|mn|mln|bln|tn|trn))(?![\w])"
+    )
+    return start, following, suffix
+
+
+# Digit runs that are not counts: clock times, numeric dates, version and
+# phone numbers. Matched at the start of a run of digits.
+_NOT_A_COUNT = regex.compile(
+    r"""
+      \d{1,2}:\d{2}(?::\d{2})?                  # 15:13, 09:30:00
+    | \d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}(?!\d)     # 27-1-2024, 2024/01/27, 3.5.2024
+    | \d+(?:\.\d+){2,}                          # 1.2.3 versions and dotted dates
+    | \+?\d{2,4}[ -]\d{3,4}[ -]\d{3,4}(?:[ -]\d{2,4})?  # phone numbers with spaces
+    | 0\d{8,}                                   # phone numbers written solid
+    | \d+/\d+                                   # 24/7, 1/3: not a count of anything
+    """,
+    regex.VERBOSE,
+)
+_THOUSANDS = regex.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?")
+_DECIMAL_COMMA = regex.compile(r"\d+,\d{1,2}")
+_A_BEFORE = regex.compile(r"(?i:\b(?:a|an)\s+)\Z")
+_TANWEEN_FATH = "\u064b"
+
+
+@attrs.frozen
+class FoundNumber:
+    """A number expression found in a text.
+
+    ``start``/``end`` are offsets into the text given to :func:`find_numbers`.
+    ``value`` is the number (for a vague one, the low end of its interval);
+    ``low``/``high`` are the interval of a vague number (``None`` otherwise).
+    ``words`` is true when any part is written in words; ``weak`` when it
+    counts only next to a counted noun (``واحد``, ``one``, ``الستين``);
+    ``fraction`` when it is a part of a whole (``ثلث``, ``two-thirds``);
+    ``definite`` when it carries the Arabic article. ``lang`` is ``"ar"`` or
+    ``"en"`` for words, ``None`` for digits alone.
+    """
+
+    start: int
+    end: int
+    value: float
+    is_vague: bool = False
+    low: float | None = None
+    high: float | None = None
+    words: bool = False
+    weak: bool = False
+    fraction: bool = False
+    definite: bool = False
+    lang: str | None = None
+
+
+def find_numbers(text: str) -> list[FoundNumber]:
+    """Every number expression in ``text`` (matching form), in text order."""
+    folded = fold(text)
+    found = []
+    for n in scan(folded):
+        start, end = folded.span(n.start, n.end)
+        found.append(attrs.evolve(n, start=start, end=end))
+    return found
+
+
+def parse_number(text: str) -> float | None:
+    """The value of ``text`` when it is exactly one number expression, else ``None``.
+
+    ``"2,500"`` → 2500, ``"١٫٥ مليون"`` → 1500000 (after normalizing),
+    ``"ثلاثة وعشرين"`` → 23, ``"one hundred and fifty"`` → 150. A vague
+    expression (``"عشرات"``) has no single value: ``None``.
+    """
+    from newsassert.normalize import normalize_text
+
+    stripped = normalize_text(text).strip()
+    found = find_numbers(stripped)
+    if len(found) != 1 or found[0].is_vague:
+        return None
+    n = found[0]
+    if n.start != 0 or n.end != len(stripped):
+        # An English "a" before the number ("a dozen") is part of it.
+        if not (n.end == len(stripped) and _A_BEFORE.search(stripped[: n.start])):
+            return None
+        if stripped[: n.start].strip().casefold() not in ("a", "an"):
+            return None
+    return n.value
+
+
+def scan(folded: Folded, start: int = 0, end: int | None = None) -> list[FoundNumber]:
+    """The numbers of ``folded.text[start:end]``, with offsets in the folded text."""
+    start_re, _, _ = _regexes()
+    text = folded.text
+    stop = len(text) if end is None else end
+    out: list[FoundNumber] = []
+    last_end = start
+    for m in start_re.finditer(text, start, stop):
+        if m.start() < last_end:
+            continue
+        if m.group("num") is not None:
+            skip = _NOT_A_COUNT.match(text, m.start(), stop)
+            if skip is not None:
+                last_end = skip.end()
+                continue
+        found = _Reader(folded, stop).read(m)
+        if found is not None:
+            out.append(found)
+            last_end = found.end
+        elif m.group("num") is not None:
+            last_end = m.end()
+    return out
+
+
+# ---------------------------------------------------------------------------
+# The reader: one number expression, atom by atom.
+# ---------------------------------------------------------------------------
+
+_WORD_AT = regex.compile(r"\w+")
+# Roles that make up the group below a scale ("ثلاثمائة وخمسة وعشرين").
+_GROUP = frozenset({"one", "ten", "teen", "tens", "hundred", "digits"})
+
+
+@attrs.define
+class _Reader:
+    """The state of one expression: completed scale groups plus the group being read."""
+
+    folded: Folded
+    stop: int
+    total: float = 0.0  # completed scale groups ("ألفين" of "ألفين وخمسمائة")
+    cur: float | None = None  # the group being read, below the last scale
+    ceiling: float = float("inf")  # a part joined by و/and must stay below this
+    last: str = ""  # role of the last atom read
+    last_value: float = 0.0
+    vague: tuple[float, float] | None = None
+    fraction: bool = False
+    words: bool = False
+    weak: bool = False
+    definite: bool = False
+    lang: str | None = None
+    closed: bool = False  # nothing joins after "ونصف"
+    a_start: int | None = None  # where an English "a" before the first word starts
+
+    def read(self, m: regex.Match[str]) -> FoundNumber | None:
+        start = m.start()
+        if m.group("num") is not None:
+            run = self._digits(m.group("num"), m.end("num"))
+            if run is None:
+                return None
+            self.cur, self.last, self.last_value = run[0], "digits", run[0]
+            end = run[1]
+        else:
+            word, start = self._word_of(m)
+            if word is None or not self._first(word, start):
+                return None
+            end = m.end()
+            if self.a_start is not None:
+                start = self.a_start
+        extended = self._extend(end)
+        return None if extended is None else self._result(start, extended)
+
+    # -- atoms ------------------------------------------------------------
+
+    def _word_of(self, m: regex.Match[str]) -> tuple[_Word | None, int]:
+        """The word a start match found, and where its span starts."""
+        vocab = _vocabulary()
+        if m.group("ar") is None:
+            return vocab.english.get(m.group("en").casefold()), m.start("en")
+        whole = vocab.arabic.get(m.group())
+        if whole is not None:  # "واحد" is a word, not و + احد
+            return whole, m.start()
+        prefix = m.group("arp") or ""
+        self.definite = prefix.endswith(("ال", "لل"))
+        # The span leaves out a conjunction or preposition but keeps the article
+        # (of "للستين" it keeps the second ل, the article's).
+        back = 0
+        if prefix.endswith("لل"):
+            back = 1
+        elif self.definite:
+            back = 2
+        return vocab.arabic.get(m.group("ar")), m.start("ar") - back
+
+    def _digits(self, run: str, run_end: int) -> tuple[float, int] | None:
+        """The value of a run of digits and where it ends (a list "7,8" reads as 7)."""
+        begin = run_end - len(run)
+        if _NOT_A_COUNT.match(self.folded.text, begin, self.stop):
+            return None
+        if _DECIMAL_COMMA.fullmatch(run) and self._scale_follows(run_end):
+            return float(run.replace(",", ".")), run_end  # "2,5 مليار"
+        good = _THOUSANDS.match(run)
+        if good is None:
+            return None
+        return float(good.group().replace(",", "")), begin + good.end()
+
+    def _scale_follows(self, at: int) -> bool:
+        _, following, suffix = _regexes()
+        if suffix.match(self.folded.text, at, self.stop):
+            return True
+        nxt = following.match(self.folded.text, at, self.stop)
+        if nxt is None or nxt.group("conn").strip():
+            return False
+        word = _word_in(nxt)
+        return word is not None and word.role in ("scale", "plural", "dual")
+
+    def _first(self, word: _Word, start: int) -> bool:
+        """Take the first word of an expression; False when it cannot start one."""
+        self.words, self.lang = True, word.lang
+        role, value = word.role, word.value
+        if word.lang == "en" and role in ("scale", "hundred", "dozen", "fraction"):
+            # English "a hundred", "a dozen", "a third"; "half" needs no "a".
+            a = _A_BEFORE.search(self.folded.text, max(0, start - 4), start)
+            if a is not None:
+                self.a_start = a.start()
+            elif role != "fraction" or word.needs_count:
+                return False
+            if role == "scale":
+                self._apply_scale(1.0, word)
+                return True
+            if role in ("hundred", "dozen"):
+                self._set(role, value, cur=value)
+                return True
+        if role == "fraction":
+            if word.needs_count and self.a_start is None:
+                return False
+            self.fraction = True
+            self._set("fraction", value, cur=value)
+            return True
+        if word.only_before_ten:
+            self._set("one-before-ten", value, cur=value)
+            return True
+        if role in _GROUP:
+            self._set(role, value, cur=value)
+            self.weak = word.weak or self.definite
+            return True
+        if role == "scale":
+            self.total, self.ceiling = value, value
+            self._set("scale", value)
+            self.weak = self.definite
+            return True
+        if role == "dual":
+            # "ألفاً" (tanween written) is one thousand; "ألفا دولار" two.
+            self.total = value * (1.0 if self._tanween(start) else 2.0)
+            self.ceiling = value
+            self._set("scale", value)
+            return True
+        if role in ("plural", "vague", "few"):
+            high = word.high if role != "plural" else value * 10 - 1
+            low = word.low if role != "plural" else value
+            self.vague = (low, high)
+            self._set("few" if role == "few" else "vague", value)
+            return True
+        return False
+
+    def _set(self, last: str, value: float, cur: float | None = None) -> None:
+        self.last, self.last_value = last, value
+        if cur is not None:
+            self.cur = cur
+
+    def _tanween(self, start: int) -> bool:
+        """Whether the word at folded ``start`` carries a written tanween fath."""
+        m = _WORD_AT.match(self.folded.text, start)
+        if m is None:
+            return False
+        a, b = self.folded.span(m.start(), m.end())
+        return _TANWEEN_FATH in self.folded.source[a:b]
+
+    def _apply_scale(self, count: float, word: _Word) -> None:
+        self.total += count * word.value
+        self.cur = None
+        self.ceiling = word.value
+        self._set("scale", word.value)
+        self.weak = False
+
+    # -- extension --------------------------------------------------------
+
+    def _extend(self, end: int) -> int | None:
+        _, following, suffix = _regexes()
+        text = self.folded.text
+        if self.last == "digits":
+            s = suffix.match(text, end, self.stop)
+            if s is not None:
+                form = (s.group("glued") or s.group("spaced")).casefold()
+                scale, _ = _vocabulary().suffixes[form]
+                self.total, self.cur = (self.cur or 0.0) * scale, None
+                self.ceiling, self.last = scale, "scale"
+                suffix_end: int = s.end()
+                return suffix_end
+        while not self.closed:
+            nxt = following.match(text, end, self.stop)
+            if nxt is None or not self._join(nxt):
+                break
+            end = nxt.end()
+        if self.last in ("one-before-ten", "few"):
+            return None  # "أحد" alone is "one of"; "a few" alone is no number
+        return end
+
+    def _join(self, nxt: regex.Match[str]) -> bool:
+        """Join the next atom to the expression; False when it does not belong to it."""
+        conn = _connector(nxt.group("conn"))
+        if nxt.group("num") is not None:
+            run = self._digits(nxt.group("num"), nxt.end("num"))
+            if run is None or run[1] != nxt.end("num"):
+                return False
+            word = _Word("digits", "", value=run[0])
+        else:
+            found = _word_in(nxt)
+            if found is None:
+                return False
+            word = found
+            if nxt.group("arp") and word.role not in ("plural", "scale", "dual"):
+                return False  # only "عشرات الآلاف" takes the article mid-expression
+            if word.lang and self.lang and word.lang != self.lang:
+                return False
+        joined = self._join_word(word, conn)
+        if joined and word.role != "digits":
+            self.words = True
+            self.lang = self.lang or word.lang
+        return joined
+
+    def _join_word(self, word: _Word, conn: str) -> bool:
+        role, value, last = word.role, word.value, self.last
+        if self.vague is not None:
+            return self._join_vague(word, conn)
+        # 11-19: "خمسة عشر", "إحدى عشرة", "اثنا عشر".
+        if last in ("one", "one-before-ten") and role == "ten" and conn == "space":
+            if word.lang != "ar":
+                return False
+            self.cur = (self.cur or 0) + 10
+            self._set("teen", self.cur)
+            self.weak = False
+            return True
+        if last == "one-before-ten":
+            return False
+        # Units and tens: "ثلاثة وعشرين", "twenty-three", "twenty three".
+        if last == "one" and role == "tens" and conn == "wa":
+            return self._add(value, "tens")
+        if last == "tens" and role == "one" and conn in ("hyphen", "space") and word.lang == "en":
+            return self._add(value, "one")
+        # A unit times a hundred: "ثلاث مائة", "one hundred".
+        if (
+            role == "hundred"
+            and value == 100
+            and conn == "space"
+            and last in _GROUP
+            and last != "hundred"
+        ):
+            if (self.cur or 0) >= 100:
+                return False
+            self.cur = (self.cur or 0) * 100
+            self._set("hundred", 100)
+            self.weak = False
+            return True
+        # A fraction scaling what follows: "نصف مليون", "half a million", "half a dozen".
+        if last == "fraction" and conn in ("space", "a") and role in ("scale", "dozen"):
+            factor, self.cur, self.fraction = self.cur or 0.0, None, False
+            if role == "dozen":
+                self._set("dozen", 12, cur=factor * 12)
+            else:
+                self.total, self.ceiling = factor * value, value
+                self._set("scale", value)
+            return True
+        # A count times a scale: "ثلاثة آلاف", "2.5 مليون", "خمسة وعشرين ألفا".
+        if role in ("scale", "plural", "dual") and conn == "space" and self.cur is not None:
+            if last not in (*_GROUP, "half") or self.fraction or value >= self.ceiling:
+                return False
+            self._apply_scale(self.cur, word)
+            return True
+        if (
+            role == "dozen"
+            and conn == "space"
+            and self.cur is not None
+            and last in (*_GROUP, "fraction")
+        ):
+            self.cur *= 12
+            self.fraction = False
+            self._set("dozen", 12)
+            self.weak = False
+            return True
+        # A count of parts: "ثلاثة أرباع", "two-thirds", "one third".
+        if (
+            last in ("one", "digits")
+            and conn in ("space", "hyphen")
+            and (
+                role == "fractions" or (role == "fraction" and word.lang == "en" and self.cur == 1)
+            )
+        ):
+            self.cur = (self.cur or 0) * value
+            self.fraction, self.weak = True, False
+            self._set("fraction", value)
+            return True
+        # "ونصف", "and a half": half of the last scale, or a half.
+        if role == "fraction" and value == 0.5 and conn in ("wa", "and_a") and not self.fraction:
+            if last == "scale" and self.cur is None:
+                self.total += 0.5 * self.ceiling
+            else:
+                self.cur = (self.cur or 0) + 0.5
+            self._set("half", 0.5)
+            self.closed = word.lang == "ar"
+            return True
+        # After a scale or a hundred, a smaller part: "ألفين وخمسمائة", "مليون و200
+        # ألف", "two thousand five hundred", "one hundred and fifty".
+        if last in ("scale", "hundred") and role in _GROUP:
+            if conn not in (("wa",) if word.lang == "ar" or role == "digits" else ("space", "and")):
+                return False
+            if last == "scale":
+                if value >= self.ceiling:
+                    return False
+                self.cur = value
+                self._set(role, value)
+                self.weak = False
+                return True
+            if value >= 100:
+                return False
+            return self._add(value, role)
+        return False
+
+    def _add(self, value: float, role: str) -> bool:
+        self.cur = (self.cur or 0) + value
+        self._set(role, value)
+        self.weak = False
+        return True
+
+    def _join_vague(self, word: _Word, conn: str) -> bool:
+        """Vague words times a scale: "عشرات الآلاف", "tens of thousands", "بضع مئات"."""
+        role = word.role
+        if role in ("plural", "scale", "hundred"):
+            base = word.value
+        elif role == "vague":
+            base = word.low
+        else:
+            return False
+        if base <= self.last_value:
+            return False
+        if not ((conn == "space" and role != "fraction") or (conn == "of" and role == "vague")):
+            return False
+        low, high = self.vague or (0.0, 0.0)
+        self.vague = (low * base, (high + 1) * base - 1)
+        self._set("vague", base)
+        return True
+
+    def _result(self, start: int, end: int) -> FoundNumber | None:
+        if self.vague is not None:
+            low, high = self.vague
+            return FoundNumber(
+                start, end, low, True, low, high, words=True, definite=self.definite, lang=self.lang
+            )
+        value = self.total + (self.cur or 0.0)
+        if value == 0 and not self.fraction and self.last != "digits":
+            return None
+        return FoundNumber(
+            start,
+            end,
+            value,
+            words=self.words,
+            weak=self.weak,
+            fraction=self.fraction,
+            definite=self.definite,
+            lang=self.lang,
+        )
+
+
+def _word_in(m: regex.Match[str]) -> _Word | None:
+    vocab = _vocabulary()
+    if m.group("ar") is not None:
+        return vocab.arabic.get(m.group("ar"))
+    if m.group("en") is not None:
+        return vocab.english.get(m.group("en").casefold())
+    return None
+
+
+def _connector(raw: str) -> str:
+    s = " ".join(raw.split()).casefold()
+    return {"و": "wa", "-": "hyphen", "and": "and", "a": "a", "an": "a", "of": "of"}.get(
+        s, "and_a" if s.startswith("and") else "space"
+    )
