@@ -230,7 +230,7 @@ def _kind(line: str, words: int) -> str:
         return "date-line"
     if words <= 12 and short and is_date_line(line):
         return "date-line"
-    if words <= _LONE_NAME_MAX_WORDS + 2:
+    if words <= 8:  # interface phrases and outlet names are short
         exact = " ".join(key(line).strip(" .:|-").split())
         if exact in _UI:
             return "ui"
