@@ -140,3 +140,12 @@ def test_name_pair_corpus_accuracy() -> None:
 def test_matching_is_symmetric_on_the_corpus() -> None:
     for a, b, _ in corpus_pairs("people.tsv", "negatives.tsv"):
         assert names_match(a, b) == names_match(b, a), (a, b)
+
+
+def test_held_out_name_pairs_accuracy() -> None:
+    # Written after the matcher was tuned on the first corpus: 86.7 % on its
+    # first run, before the fixes it suggested (see docs/concepts/names.md).
+    pairs = corpus_pairs("holdout_people.tsv", "holdout_negatives.tsv")
+    assert len(pairs) >= 200
+    score, wrong = accuracy(pairs)
+    assert score >= 0.95, f"accuracy {score:.3f}; wrong: {wrong}"

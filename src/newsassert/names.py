@@ -106,7 +106,7 @@ _FINAL = 1.0  # a final long vowel is a suffix (the nisba ي of Soleimani), not 
 _SHORT = 0.1  # a Latin short vowel (Arabic leaves it out), a final ة
 _INITIAL = 0.6  # a word-initial vowel: Arabic writes it with alef or ain
 _GLOTTAL = 0.1  # ع ء ؤ ئ inside a word: Latin writes a vowel, an apostrophe or nothing
-_FINAL_H_AR = 0.3  # ه at the end of an Arabic word (Abdullah, Taha)
+_FINAL_H_AR = 0.2  # ه at the end of an Arabic word (Abdullah, Taha)
 _FINAL_H_LAT = 0.1  # "ah", "eh" at the end of a Latin word (Hamzah, Haniyeh)
 _LINK = 0.3  # the article inside a compound (Alaa al-Din, Abdurrahman without it)
 _GLIDE = 0.1  # the y or w heard between two Latin vowels (Shia, Fuad)
@@ -117,6 +117,7 @@ _NEAR_PAIRS = {
     frozenset(("k", "kh")): 0.5,
     frozenset(("h", "kh")): 0.5,
     frozenset(("g", "kh")): 0.5,
+    frozenset(("m", "n")): 0.5,  # n before b is heard m (Jumblatt جنبلاط)
 }
 _VOWEL_MISMATCH = 0.5
 
@@ -126,6 +127,7 @@ _AR_ALEFS = frozenset("اأإآٱ")
 _AR_GLOTTAL_QUALITY = {"ع": "a", "ء": "", "أ": "a", "إ": "i", "آ": "a", "ؤ": "u", "ئ": "i"}
 _AR_VOWEL_LETTERS = frozenset("اىةوي")
 _ARABIC_LETTER = regex.compile(r"\p{Arabic}")
+_CLUSTER = regex.compile(r"[^اأإآىةويء][^اأإآىةويء]")
 
 
 def _vowel(classes: str, cost: float, long: str = "", covers: str | None = None) -> _Sym:
@@ -176,6 +178,10 @@ def _read_arabic(word: str) -> list[_Sym]:
         i, ch = found.start(), found.group()
         if len(ch) > 1:
             symbols.append(_Sym(False, table[ch], _STRONG))
+        elif i == 0 and ch == "ا" and _CLUSTER.match(word, 1):
+            # A bare alef before two consonants is a helping vowel that
+            # transliterations often leave out (اشتية Shtayyeh).
+            symbols.append(_vowel("aiu", _SHORT * 2, "", "aiu"))
         elif i == 0 and (ch in _AR_ALEFS or ch in _AR_GLOTTAL_QUALITY):
             symbols.append(_vowel("aiu", _INITIAL, "", "aiu"))
         elif ch in _AR_GLOTTAL_QUALITY:
@@ -206,19 +212,34 @@ def _consonant_cost(classes: frozenset[str]) -> float:
 # --- reading Latin ----------------------------------------------------------------
 
 
-_LATIN_DOUBLE = regex.compile(r"([b-df-hj-np-tv-z])\1+")
 # English spelling: a vowel before one consonant and a final silent e is long
-# (Jake جيك, Mike مايك, Pete بيت).
-_MAGIC_E = regex.compile(r"(?<![aeiouy])[aeiou](?=[b-df-hj-np-tv-z]e$)")
+# (Jake جيك, Mike مايك, Pete بيت, James جيمس).
+_MAGIC_E = regex.compile(r"(?<![aeiouy])[aeiou](?=[b-df-hj-np-tv-z]es?$)")
+
+
+def _graphemes(word: str) -> list[str]:
+    """The graphemes of a Latin word, doubled consonants written once.
+
+    Arabic writes gemination, if at all, as a mark: Tillerson, Matthew and
+    Hassan have one consonant where they write two (but Mashhadani's "sh"
+    and "h" are two sounds).
+    """
+    found: list[str] = _latin_grapheme().findall(word)
+    out: list[str] = []
+    for k, g in enumerate(found):
+        nxt = found[k + 1] if k + 1 < len(found) else ""
+        if g not in "aeiou" and (nxt == g or (len(nxt) == 2 and nxt[0] == g and len(g) == 1)):
+            continue
+        out.append(g)
+    return out
 
 
 def _read_latin(word: str) -> list[_Sym]:
     table = _table("latin")
-    # Doubled consonants are one (Arabic writes the shadda, if at all, as a mark).
-    word = _LATIN_DOUBLE.sub(r"\1", word)
-    magic = _MAGIC_E.search(word)
+    word = _tables()["latin_respell"].get(word, word)
+    graphemes = _graphemes(word)
+    magic = _MAGIC_E.search("".join(graphemes))
     magic_at = magic.start() if magic else -1
-    graphemes: list[str] = _latin_grapheme().findall(word)
     # y before a vowel is a consonant (Yahya, Sayyid), elsewhere a vowel (Uday).
     is_vowel = [
         g in "aeiou" or (g == "y" and (k + 1 == len(graphemes) or graphemes[k + 1] not in "aeiou"))
@@ -253,6 +274,12 @@ def _read_latin(word: str) -> list[_Sym]:
             symbols.append(_Sym(False, frozenset({"s", "j"}), _STRONG))
         elif g == "h" and i == n - 1 and i > 0 and is_vowel[i - 1]:
             symbols.append(_Sym(False, table[g], _FINAL_H_LAT))
+        elif g == "x":
+            # x is two sounds, written with two letters in Arabic (Rex ريكس).
+            symbols += [
+                _Sym(False, frozenset({"k"}), _STRONG),
+                _Sym(False, frozenset("s"), _STRONG),
+            ]
         else:
             classes = table[g]
             symbols.append(_Sym(False, classes, _consonant_cost(classes)))
@@ -266,19 +293,16 @@ def _latin_vowels(
 ) -> list[_Sym]:
     """The vowel group(s) of a run of Latin vowel letters."""
     qualities, longs = _table("latin_vowels"), _table("latin_long")
-    if (
-        not initial
-        and len(run) >= 2
-        and run[0] in "iueo"
-        and run[1] != run[0]
-        and run[:2] not in longs
-    ):
-        # Shia, Fuad, Diala, Pompeo: two vowels with a glide between them.
-        glide = "w" if run[0] == "u" else "y"
+    # Shia, Fuad, Diala, Pompeo, Ghazouani: a vowel (or a long pair) and
+    # another vowel with a glide between them.
+    head = 2 if run[:2] in longs and len(run) > 2 else 1
+    split = (head == 2 or run[:2] not in longs) and run[head - 1] in "iueo"
+    if not initial and len(run) > head and split and run[head] != run[head - 1]:
+        glide = "w" if run[head - 1] in ("u" if head == 1 else "uo") else "y"
         return [
-            *_latin_vowels(run[0], initial=False, final=False),
+            *_latin_vowels(run[:head], initial=False, final=False),
             _Sym(False, frozenset({glide}), _GLIDE),
-            *_latin_vowels(run[1:], initial=False, final=final),
+            *_latin_vowels(run[head:], initial=False, final=final),
         ]
     classes: frozenset[str] = frozenset().union(*(qualities[ch] for ch in run))
     long: frozenset[str] = frozenset().union(
@@ -509,7 +533,7 @@ def _parse(name: str) -> tuple[_Part, ...]:
         pending_article = False
         if parts and (joining or word in joins_previous or piece.word in joins_previous):
             # "Abd al-Mahdi", "Alaa al-Din", "نصر الله": one part.
-            parts[-1].append(piece if joining else piece._replace(article="sure"))
+            parts[-1].append(piece)
             joining = False
             continue
         head = _LATIN_HEAD_ARTICLE.match(piece.word)
