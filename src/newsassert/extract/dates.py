@@ -32,8 +32,10 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import functools
 import json
-from collections.abc import Iterable, Mapping, Sequence
+import re
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from importlib import resources
 from typing import Any
 
@@ -79,6 +81,7 @@ _CLDR = _data("months.json")
 _WORDS = _data("date_words.json")
 
 
+@functools.lru_cache(maxsize=4096)
 def _k(text: str) -> str:
     return " ".join(key(text).split())
 
@@ -147,34 +150,59 @@ _HIJRI = _keys(_WORDS["era_marks"]["hijri"])
 # The combined pattern
 # ---------------------------------------------------------------------------
 
-# A letter of a key stands for every letter that folds to it.
-_FOLDS = {
-    "\u0627": "\u0627\u0623\u0625\u0622\u0671",  # alef and its hamza / madda / wasla forms
-    "\u0647": "\u0647\u0629",  # heh, teh marbuta
-    "\u064a": "\u064a\u0649\u0626",  # yeh, alef maqsura, yeh with hamza
-    "\u0648": "\u0648\u0624",  # waw, waw with hamza
-}
+# The text is matched in a folded form of the same length: the key's foldings
+# of Arabic letters (so أيار finds ايار and الماضى finds الماضي) and ASCII
+# lowercase. Vocabulary is written in key form, so words match as literals.
+_FOLDS = (
+    ("\u0623", "\u0627"),  # أ
+    ("\u0625", "\u0627"),  # إ
+    ("\u0622", "\u0627"),  # آ
+    ("\u0671", "\u0627"),  # ٱ
+    ("\u0629", "\u0647"),  # ة -> ه
+    ("\u0649", "\u064a"),  # ى -> ي
+    ("\u0624", "\u0648"),  # ؤ -> و
+    ("\u0626", "\u064a"),  # ئ -> ي
+)
+_ASCII_LOWER = str.maketrans({chr(c): chr(c + 32) for c in range(ord("A"), ord("Z") + 1)})
 
 
-def _tolerant(word: str) -> str:
-    """A pattern matching ``word`` and every spelling with the same key."""
-    out = []
-    for ch in _k(word):
-        if ch == " ":
-            out.append(r"\s+")
-        elif ch in _FOLDS:
-            out.append("[" + _FOLDS[ch] + "]")
-        elif ch.isascii() and ch.isalpha():
-            out.append("[" + ch + ch.upper() + "]")
-        else:
-            out.append(regex.escape(ch))
-    return "".join(out)
+def _fold(text: str) -> str:
+    """The folded form, same length as ``text`` (chained replaces beat one translate)."""
+    for a, b in _FOLDS:
+        if a in text:
+            text = text.replace(a, b)
+    lowered = text.lower()
+    # lower() may lengthen a few non-ASCII letters (İ); then lower ASCII only.
+    return lowered if len(lowered) == len(text) else text.translate(_ASCII_LOWER)
+
+
+def _char(ch: str) -> str:
+    # A space inside a name (كانون الثاني) stands for any run of spaces.
+    return r"\s+" if ch == " " else re.escape(ch)
+
+
+def _trie(words: Iterable[str]) -> str:
+    """An alternation of ``words`` factored by prefix, so a failing word fails at once."""
+    root: dict[str, Any] = {}
+    for word in words:
+        node = root
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def emit(node: dict[str, Any]) -> str:
+        branches = [_char(ch) + emit(sub) for ch, sub in sorted(node.items()) if ch]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return emit(root)
 
 
 def _alt(words: Iterable[str]) -> str:
-    """An alternation of tolerant words, longest first so that the longest wins."""
-    keys = sorted({_k(w) for w in words}, key=lambda w: (-len(w), w))
-    return "(?:" + "|".join(_tolerant(w) for w in keys) + ")"
+    """An alternation of key-form words, factored by prefix; a longer word wins."""
+    return "(?:" + _trie(_k(w) for w in words) + ")"
 
 
 def _lang_words(group: Mapping[str, Sequence[str]], lang: str) -> list[str]:
@@ -203,8 +231,11 @@ _PIECES: dict[str, str] = {
     "RELDAY": _alt(_DAY_OFFSET),
     "AD": _alt(_WORDS["era_marks"]["ad"]),
     "HIJRI": _alt(_WORDS["era_marks"]["hijri"]),
-    "EN_REL": _alt(_WORDS["relative"]["past"]["en"] + _WORDS["relative"]["next"]["en"]
-                   + _WORDS["relative"]["current"]["en"]),
+    "EN_REL": _alt(
+        _WORDS["relative"]["past"]["en"]
+        + _WORDS["relative"]["next"]["en"]
+        + _WORDS["relative"]["current"]["en"]
+    ),
     "EN_YEARWORD": _alt(_WORDS["year_words"]["en"]),
 }
 
@@ -225,7 +256,7 @@ _TEMPLATE = r"""
     )
   | # 1b. Day(s) then month: 25 يناير, 7 و8 أغسطس 2023, 27th, January 2024, the 7th of May.
     (?P<daymonth>
-      (?:«B»[Tt]he\s+)? «BD» (?P<clitic>[وف])? «DAYS»
+      «BD» (?P<clitic>[وف])? «DAYS»
       \s*[,،]?\s* (?:(?:of|من)\s+)? (?:«MWORD»\s+)?
       «MONTHPAIR» «YEARTAIL»?
     )
@@ -250,7 +281,7 @@ _TEMPLATE = r"""
 )
 | # 3. A weekday: الخميس, يوم الخميس الماضي, /الخميس/ الماضى, last Thursday.
 (?P<weekday>
-  «B» (?:/\s*)?
+  «B»
   (?: (?P<clitic>[وف])?(?P<wcue>«DAYCUE»)\s+ | (?P<wen>«EN_REL»)\s+ )?
   (?P<clitic>[وف](?=\p{L}))?? (?P<wd>«WEEKDAY»)«E» (?:\s*/)?
   (?:\s+(?P<wrel>«REL»)«E»)?
@@ -261,8 +292,9 @@ _TEMPLATE = r"""
 )
 | # 5. A year alone: عام 2008, in 2014, منذ غزو 2003.
 (?P<yearonly>
-  «B» (?P<ycue>[وفبل]{0,2}«YEARWORD»\s+ | «EN_YEARWORD»\s+)?
-  (?P<clitic>[وف])? «BD» (?P<year>\d{4})«ED»
+  (?: «B» (?P<ycue>[وفبل]{0,2}«YEARWORD»\s+ | «EN_YEARWORD»\s+)?
+    | (?P<glued>(?<=(?<![\p{L}\p{N}\p{M}])[وف])) )       # و2014
+  «BD» (?P<year>\d{4})«ED»
   (?:\s*«AD»«E»)?
   (?P<hijri>\s*«HIJRI»«E»)?
 )
@@ -294,13 +326,45 @@ def _expand(template: str) -> str:
     return template
 
 
-_PATTERN = regex.compile(_expand(_TEMPLATE), regex.VERBOSE | regex.VERSION0)
-
 # Combining marks (harakat, tanween, shadda) are dropped before matching.
 _MARKS = regex.compile(r"\p{Mn}+")
+_MARKS_AT = regex.compile(r"\p{Mn}*")
+_HAS_ARABIC = regex.compile(r"\p{Arabic}")
 _PREV_WORD = regex.compile(r"([\p{L}\p{N}]+)[^\p{L}\p{N}\n]*$")
 _NEXT_WORD = regex.compile(r"[^\p{L}\p{N}\n]*([\p{L}\p{N}]+)")
-_HAS_ARABIC = regex.compile(r"\p{Arabic}")
+
+
+def _gate_words() -> list[str]:
+    """The first words a date can start with, bare and with a glued و ف ب ل."""
+    starts = [
+        *_MONTHS,
+        *_WEEKDAYS,
+        *_ORDINALS,
+        *_DAY_OFFSET,
+        *_WORDS["relative"]["past"]["en"],  # last Thursday, last May
+        *_WORDS["relative"]["next"]["en"],
+        *_all(_WORDS["day_cues"]),
+        *_all(_WORDS["month_modifiers"]),
+        *_all(_WORDS["month_word"]),
+        *_all(_WORDS["year_words"]),
+    ]
+    # "the" starts too many English words to be worth a try: "the 7th of May"
+    # is found from its number and "the year 2014" from its year.
+    firsts = {_k(w).split()[0] for w in starts} - {"the"}
+    clitics = ("", "و", "ف", "ب", "ل", "وب", "ول", "فب", "فل")
+    return sorted({c + w for w in firsts for c in clitics if not c or _HAS_ARABIC.match(w)})
+
+
+# Most of the text is not a date. A first, cheap scan (the standard library's
+# engine, on a prefix-factored word list) finds where a date can start: a word
+# that can begin one, or a number. The date pattern runs only there.
+_GATE_WORDS = _gate_words()
+_GATE = re.compile(
+    # A first-character class lets the engine skip quickly to candidates.
+    "(?=[" + re.escape("".join(sorted({w[0] for w in _GATE_WORDS}))) + r"\d])"
+    r"(?:\b(?:" + _trie(_GATE_WORDS) + r")\b|(?<![\d.,:/\-])\d)"
+)
+_PATTERN = regex.compile(_expand(_TEMPLATE), regex.VERBOSE | regex.VERSION0)
 
 
 # ---------------------------------------------------------------------------
@@ -310,7 +374,8 @@ _HAS_ARABIC = regex.compile(r"\p{Arabic}")
 
 @attrs.frozen
 class _Context:
-    text: str
+    text: str  # folded: what the pattern matched
+    cased: str  # the same text unfolded, for the capitals of English names
     published: dt.date | None
 
 
@@ -353,17 +418,18 @@ def _valid_day(month: int | None, day: int) -> bool:
     return month is None or _date(2000, month, day) is not None  # 2000 is a leap year
 
 
-def _month_of(m: regex.Match[str]) -> _Name | None:
+def _month_of(m: regex.Match[str], ctx: _Context) -> _Name | None:
     first = _MONTHS.get(_k(m.group("m1")))
     if first is None:
         return None
-    if first.lang == "en" and not _english_case(m.group("m1")):
+    if first.lang == "en" and not _capital(ctx, m.start("m1")):
         return None
     return first
 
 
-def _english_case(word: str) -> bool:
-    return word[:1].isupper()
+def _capital(ctx: _Context, index: int) -> bool:
+    """English month and weekday names are capitalized; "may" and "march" are words."""
+    return ctx.cased[index : index + 1].isupper()
 
 
 def _year_of(m: regex.Match[str], ctx: _Context) -> tuple[int | None, bool]:
@@ -372,11 +438,11 @@ def _year_of(m: regex.Match[str], ctx: _Context) -> tuple[int | None, bool]:
         return int(m.group("year")), False
     pub = ctx.published
     if m.group("ythis"):
-        return (pub.year, True) if pub else (None, False)
+        return (pub.year if pub else None), True
     rel = m.group("yrel") or m.group("yren")
     if rel:
         if pub is None:
-            return None, False
+            return None, True
         shift = {"past": -1, "next": 1}.get(_REL_KIND.get(_k(rel), "current"), 0)
         return pub.year + shift, True
     return None, False
@@ -438,6 +504,7 @@ def _read_days(m: regex.Match[str], ctx: _Context, kind: str) -> list[FoundDate]
     relative = False
     if kind == "dayrel":
         month = year = None
+        relative = True
         if pub is not None:
             shift = 0
             if m.group("mrel"):
@@ -445,16 +512,15 @@ def _read_days(m: regex.Match[str], ctx: _Context, kind: str) -> list[FoundDate]
             index = pub.year * 12 + pub.month - 1 + shift
             year, month = divmod(index, 12)
             month += 1
-            relative = True
     else:
-        name = _month_of(m)
+        name = _month_of(m, ctx)
         if name is None:
             return []
         month = name.number
         year, relative = _year_of(m, ctx)
         if year is None and m.group("rel"):
             year = _year_by_rel(month, m.group("rel"), pub)
-            relative = year is not None
+            relative = True
     days = [_day_number(d) for d in m.captures("day")]
     if not all(_valid_day(month, d) for d in days):
         return []
@@ -462,7 +528,7 @@ def _read_days(m: regex.Match[str], ctx: _Context, kind: str) -> list[FoundDate]
         wd = _WEEKDAYS.get(_k(m.group("pwd")))
         if wd is not None:
             year = _year_by_weekday(month, days[0], wd.number, pub)
-            relative = year is not None
+            relative = relative or year is not None
     spans = m.spans("day")
     out = []
     for i, d in enumerate(days):
@@ -473,25 +539,30 @@ def _read_days(m: regex.Match[str], ctx: _Context, kind: str) -> list[FoundDate]
 
 
 def _read_month(m: regex.Match[str], ctx: _Context) -> list[FoundDate]:
-    name = _month_of(m)
+    name = _month_of(m, ctx)
     if name is None:
         return []
     year, relative = _year_of(m, ctx)
     en_rel = m.group("men")
     rel = m.group("rel") or en_rel
     if name.needs_context and not (
-        year or m.group("yrel") or m.group("ythis") or m.group("m2") or m.group("mword")
-        or m.group("mmod") or rel
+        year
+        or m.group("yrel")
+        or m.group("ythis")
+        or m.group("m2")
+        or m.group("mword")
+        or m.group("mmod")
+        or rel
         or _word_in(_prev_word(ctx.text, m.start()), _DATE_CUES)
     ):
         return []
     if name.lang == "en" and en_rel and not m.group("year"):
         # "last October", "next May": the occurrence before / after publication.
         year = _year_by_rel(name.number, en_rel, ctx.published)
-        relative = year is not None
+        relative = True
     elif year is None and m.group("rel"):
         year = _year_by_rel(name.number, m.group("rel"), ctx.published)
-        relative = year is not None
+        relative = True
     return [_found(m.start(), m.end(), year, name.number, None, relative)]
 
 
@@ -500,9 +571,8 @@ def _weekday_allowed(m: regex.Match[str], ctx: _Context, name: _Name) -> bool:
     after = _next_word(ctx.text, m.end())
     if _word_in(before, _WD_NOT_BEFORE) or _word_in(after, _WD_NOT_AFTER):
         return False
-    word = m.group("wd")
     if name.lang == "en":
-        return _english_case(word) and not name.needs_context
+        return _capital(ctx, m.start("wd")) and not name.needs_context
     if not name.needs_context or m.group("wcue") or m.group("wrel"):
         return True
     # الأحد / الاثنين alone: only as an adverb set off by punctuation or before إن / أن / في.
@@ -558,7 +628,10 @@ def _read_relday(m: regex.Match[str], ctx: _Context) -> list[FoundDate]:
         ):
             return []
     else:
-        if word[:1].isupper() and _adjacent_char(ctx.text, m.start() - 1, -1) not in ".!?\n\"'(":
+        if (
+            _capital(ctx, m.start("rd"))
+            and _adjacent_char(ctx.text, m.start() - 1, -1) not in ".!?\n\"'("
+        ):
             return []  # "Russia Today", "USA Today": a name, not today
         if _word_in(before, _TODAY_NOT_BEFORE) or _word_in(after, _TODAY_NOT_AFTER):
             return []
@@ -583,10 +656,14 @@ def _read_year(m: regex.Match[str], ctx: _Context) -> list[FoundDate]:
     else:
         if not 1900 <= year <= 2100:
             return []
-        before = _prev_word(ctx.text, m.start())
+        glued = m.group("glued") is not None
+        before = _prev_word(ctx.text, m.start() - glued)
         after = _next_word(ctx.text, m.end())
-        joined = bool(m.group("clitic")) and before.isdigit() and len(before) == 4
-        if not (joined or _word_in(before, _DATE_CUES) or _word_in(before, _EVENT_NOUNS)):
+        # "عامي 2011 و2014": a year joined to a year before it.
+        joined = glued and before.isdigit() and len(before) == 4
+        if not joined and (
+            glued or not (_word_in(before, _DATE_CUES) or _word_in(before, _EVENT_NOUNS))
+        ):
             return []
         if _word_in(after, _HIJRI):
             return []
@@ -643,6 +720,17 @@ def _strip_marks(text: str) -> tuple[str, list[int], list[int]]:
     return "".join(pieces), cut, orig
 
 
+def _matches(folded: str) -> Iterator[regex.Match[str]]:
+    at = 0
+    while (gate := _GATE.search(folded, at)) is not None:
+        m = _PATTERN.match(folded, gate.start())
+        if m is None or m.end() == m.start():
+            at = gate.end()
+            continue
+        yield m
+        at = m.end()
+
+
 def find_dates(text: str, *, published: dt.date | None = None) -> list[FoundDate]:
     """The dates in ``text``, in order, with offsets into ``text`` itself.
 
@@ -652,19 +740,23 @@ def find_dates(text: str, *, published: dt.date | None = None) -> list[FoundDate
     """
     normalized = normalize(text)
     stripped, cut, orig = _strip_marks(normalized.text)
-    ctx = _Context(stripped, published)
+    folded = _fold(stripped)
+    ctx = _Context(folded, stripped, published)
 
     def back(i: int) -> int:
         k = bisect.bisect_right(cut, i) - 1
         return orig[k] + i - cut[k]
 
     out: list[FoundDate] = []
-    for m in _PATTERN.finditer(stripped):
+    for m in _matches(folded):
         for f in _read(m, ctx):
             if f.end <= f.start:
                 continue
+            end = f.end - (stripped[f.end - 1] == "." and f.end - 1 > f.start)
             # stripped -> normalized (end exclusive: map the last character) -> original
-            start, end = normalized.to_original(back(f.start), back(f.end - 1) + 1)
+            start, end = normalized.to_original(back(f.start), back(end - 1) + 1)
+            # Keep the marks on the last letter (غداً).
+            end = _MARKS_AT.match(text, end).end()
             out.append(attrs.evolve(f, start=start, end=end))
     return out
 
