@@ -30,7 +30,7 @@ import json
 import os
 from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import attrs
 import regex
@@ -42,6 +42,9 @@ from newsassert.lexicon import Lexicon, default_lexicon, load_aliases
 from newsassert.metadata import find_metadata
 from newsassert.model import LANGS, Article
 from newsassert.segment import detect_lang, segment
+
+if TYPE_CHECKING:
+    from newsassert.store import Store
 
 __all__ = ["decode", "load", "make_article"]
 
@@ -96,20 +99,51 @@ def make_article(
 _GLOB_CHARS = regex.compile(r"[*?\[]")
 
 
-def load(path: str | Path, *paths: str | Path, aliases: Sequence[str | Path] = ()) -> Corpus:
+def load(
+    path: str | Path,
+    *paths: str | Path,
+    aliases: Sequence[str | Path] = (),
+    cache: bool | str | Path | Store = False,
+    jobs: int = 1,
+) -> Corpus:
     """Load a corpus from files, folders (recursively, sorted) and globs.
 
     ``aliases`` are alias files (see :func:`newsassert.lexicon.load_aliases`)
     whose entries extend the default lexicon for this corpus.
+
+    ``cache`` (``True`` for the default cache file, or a path or
+    :class:`~newsassert.store.Store`) keeps each file's articles and claims on
+    disk, so an unchanged file is not parsed again; with a cache, claims are
+    extracted at load time. ``jobs`` extracts claims on that many processes
+    (``0`` for every core); the result is the same for any number.
     """
+    from newsassert.parallel import available_cores, extract_all
     from newsassert.plugins import plugin_manager
+    from newsassert.store import Store, fingerprint
 
     hook = plugin_manager().hook.newsassert_load_article
+    extra = tuple(entry for alias_file in aliases for entry in load_aliases(alias_file))
+    lexicon = default_lexicon().extended(extra) if extra else None
+    store = cache if isinstance(cache, Store) else None
+    if store is None and cache is not False:
+        store = Store(None if cache is True else Path(str(cache)))
+    print_ = fingerprint(lexicon) if store is not None else ""
+    jobs = available_cores() if jobs <= 0 else jobs
     articles: list[Article] = []
     seen: dict[str, str] = {}  # id -> where it was read
+    to_store: list[tuple[str, list[Article]]] = []
     for file, named in _files((path, *paths)):
+        found: Sequence[Article] | None
         try:
-            found = hook(path=file)
+            if store is not None:
+                key = Store.key(file.read_bytes(), str(file), print_)
+                found = store.get(key, lexicon)
+                if found is None:
+                    found = hook(path=file)
+                    if found is not None:
+                        to_store.append((key, list(found)))
+            else:
+                found = hook(path=file)
         except (OSError, UnicodeError) as exc:
             raise LoadError(f"cannot read the file: {_reason(exc)}", path=str(file)) from None
         if found is None:
@@ -128,11 +162,15 @@ def load(path: str | Path, *paths: str | Path, aliases: Sequence[str | Path] = (
                 )
             seen[article.id] = where
             articles.append(article)
-    lexicon = None
-    if aliases:
-        entries = [entry for alias_file in aliases for entry in load_aliases(alias_file)]
-        lexicon = default_lexicon().extended(entries)
-        articles = [attrs.evolve(a, lexicon=lexicon) for a in articles]
+    if lexicon is not None:
+        articles = [a if a.lexicon is lexicon else attrs.evolve(a, lexicon=lexicon) for a in articles]
+    if store is not None or jobs > 1:
+        extract_all(articles, jobs=jobs, extra=extra or None)
+    if store is not None:
+        by_id = {a.id: a for a in articles}
+        for key, found in to_store:
+            store.put(key, [by_id[a.id] for a in found])
+        store.close()
     return Corpus(tuple(articles), lexicon=lexicon)
 
 

@@ -1,0 +1,62 @@
+"""The cache and the process pool change how fast a corpus loads, never what it holds."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+import newsassert
+from newsassert.store import Store
+
+
+def _claims(corpus: newsassert.Corpus) -> list[dict[str, object]]:
+    return [c.to_dict() for c in corpus.claims]
+
+
+def test_a_cached_corpus_equals_a_fresh_one(seeds_path: Path, tmp_path: Path) -> None:
+    fresh = newsassert.load(seeds_path)
+    cache = tmp_path / "cache.sqlite3"
+    first = newsassert.load(seeds_path, cache=cache)
+    assert Store(cache).stats()["entries"] == len(fresh)
+    second = newsassert.load(seeds_path, cache=cache)
+    assert first == second == fresh
+    assert _claims(second) == _claims(fresh)
+
+
+def test_a_changed_file_is_parsed_again(tmp_path: Path) -> None:
+    corpus_dir = tmp_path / "corpus"
+    corpus_dir.mkdir()
+    article = corpus_dir / "a.txt"
+    article.write_text("قتل 30 جنديا في العراق.\n", encoding="utf-8")
+    cache = tmp_path / "cache.sqlite3"
+    before = newsassert.load(corpus_dir, cache=cache)
+    article.write_text("قتل 40 جنديا في العراق.\n", encoding="utf-8")
+    after = newsassert.load(corpus_dir, cache=cache)
+    assert after != before
+    assert after["a"].text.startswith("قتل 40")
+    assert _claims(after) == _claims(newsassert.load(corpus_dir))
+
+
+def test_alias_files_are_part_of_the_cache_key(tmp_path: Path, seeds_path: Path) -> None:
+    aliases = tmp_path / "aliases.toml"
+    aliases.write_text('[place]\nIraq = ["Irak"]\n', encoding="utf-8")
+    cache = tmp_path / "cache.sqlite3"
+    newsassert.load(seeds_path, cache=cache)
+    newsassert.load(seeds_path, cache=cache, aliases=[aliases])
+    assert Store(cache).stats()["entries"] == 2 * len(newsassert.load(seeds_path))
+
+
+@pytest.mark.parametrize("jobs", [2])
+def test_extraction_on_several_processes_gives_the_same_claims(tmp_path: Path, jobs: int) -> None:
+    texts = [p.read_text(encoding="utf-8") for p in sorted(Path("seeds").glob("*.txt"))]
+    records = [
+        {"id": f"a{i:03d}", "text": texts[i % len(texts)][:700].replace("150", str(100 + i))}
+        for i in range(64)
+    ]
+    path = tmp_path / "many.jsonl"
+    path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records), "utf-8")
+    one = newsassert.load(path)
+    many = newsassert.load(path, jobs=jobs)
+    assert _claims(many) == _claims(one)
