@@ -164,6 +164,7 @@ class _Static:
     fraction_idioms: Any
     months: frozenset[str]
     months_capitalized: frozenset[str]
+    weekdays: frozenset[str]
 
 
 @functools.cache
@@ -192,7 +193,7 @@ def _static() -> _Static:
     def words(name: str) -> frozenset[str]:
         return frozenset(" ".join(fold_word(w).casefold().split()) for w in ctx[name])
 
-    months, capitalized = _months()
+    months, capitalized, weekdays = _calendar_words()
     return _Static(
         hedge_before=hedge_before,
         hedge_after=hedge_after,
@@ -212,23 +213,26 @@ def _static() -> _Static:
         ),
         months=months,
         months_capitalized=capitalized,
+        weekdays=weekdays,
     )
 
 
-def _months() -> tuple[frozenset[str], frozenset[str]]:
-    """Month names by key; English ones that need a capital to be a month ("May")."""
+def _calendar_words() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """Month names by key, the English ones that need a capital ("May"), weekday names.
+
+    They come from the dates extractor's data (CLDR, data/months.json): a number
+    next to a month is a day, and "الاثنين" after "يوم" is Monday, not two.
+    """
     path = resources.files("newsassert").joinpath("data", "months.json")
     if not path.is_file():
-        return frozenset(), frozenset()
+        return frozenset(), frozenset(), frozenset()
     data = json.loads(path.read_text(encoding="utf-8"))
-    keys = set()
-    capitalized = set()
-    for month in data["months"]:
-        k = form_key(month["key"])
-        keys.add(k)
-        if month["lang"] == "en" and month.get("needs_context"):
-            capitalized.add(k)
-    return frozenset(keys), frozenset(capitalized)
+    months = {form_key(m["key"]) for m in data["months"]}
+    capitalized = {
+        form_key(m["key"]) for m in data["months"] if m["lang"] == "en" and m.get("needs_context")
+    }
+    weekdays = {form_key(w["key"]) for w in data.get("weekdays", ())}
+    return frozenset(months), frozenset(capitalized), frozenset(weekdays)
 
 
 @attrs.frozen(eq=False)
@@ -363,6 +367,7 @@ class _Noun:
     end: int
     text: str
     place: str | None = None  # "ثلث العراق": the noun is itself a place
+    definite: bool = False  # "من الجنود", "of the members", "الأعضاء"
 
 
 def _read(folded: Folded, lexicon: Lexicon) -> Iterator[Quantity]:
@@ -434,7 +439,9 @@ def _reading(
     if n.fraction:
         if _fraction_idiom(text, n, st):
             return None
-        if noun is None or noun.entry is None or noun.place is not None:
+        # "نصف ساعة" is half an hour; "ثلثا الأعضاء", "a third of Iraq" are parts of a whole.
+        whole = noun is not None and (noun.definite or noun.place is not None)
+        if noun is None or noun.entry is None or whole:
             unit = "fraction"
         if noun is not None and noun.entry is None and noun.place is None:
             end = n.end  # the noun is what the fraction is of, not a unit
@@ -519,6 +526,8 @@ def _not_a_count(
     text: str, n: FoundNumber, before: list[_Tok], st: _Static, lexicon: Lexicon
 ) -> bool:
     digits_only = not n.words
+    if n.words and form_key(text[n.start : n.end]) in st.weekdays:
+        return True  # "يوم الاثنين" is Monday
     if before and not before[0].stop:
         w0 = before[0]
         if _bare(w0.key) in st.labels or (w0.end == n.start and w0.key in ("#",)):
@@ -625,6 +634,8 @@ def _noun_after(text: str, n: FoundNumber, st: _Static, tables: _Tables) -> _Nou
     definite_ok = n.is_vague or n.fraction
     of = _OF_THE.match(text, pos)
     if of is not None:
+        if n.weak and n.value == 1:
+            return None  # "one of the officials", "واحد من": one among them
         pos, definite_ok = of.end(), True
     toks = _tokens_after(text, pos, 5)
     if not toks or toks[0].stop:
@@ -642,7 +653,9 @@ def _noun_after(text: str, n: FoundNumber, st: _Static, tables: _Tables) -> _Nou
             continue
         entry = _lookup_unit([t.text for t in chunk], lexicon)
         if entry is not None:
-            return _Noun(entry, chunk[0].start, chunk[-1].end, text[chunk[0].start : chunk[-1].end])
+            definite = of is not None or chunk[0].key.startswith("ال")
+            span = text[chunk[0].start : chunk[-1].end]
+            return _Noun(entry, chunk[0].start, chunk[-1].end, span, definite=definite)
     if not rest or (of is None and rest[0].start > pos + 1 + (rest[0].start - words[0].start)):
         return None
     first = rest[0]
@@ -651,23 +664,23 @@ def _noun_after(text: str, n: FoundNumber, st: _Static, tables: _Tables) -> _Nou
         return None
     if k in st.months or _is_number_word(k):
         return None
+    place = lexicon.lookup("place", first.text.removesuffix("'s"))
+    if place is not None:
+        # "ثلث العراق", "a third of Iraq": a part of a place.
+        if not n.fraction:
+            return None
+        return _Noun(None, first.start, first.end, first.text, place.canonical, definite=True)
     if english:
         if k.endswith("ly") or not first.text.isalpha():
             return None
-        return _Noun(None, first.start, first.end, first.text)
-    place = lexicon.lookup("place", first.text)
-    if place is not None:
-        # "ثلث العراق": a part of a place.
-        return (
-            _Noun(None, first.start, first.end, first.text, place.canonical) if n.fraction else None
-        )
+        return _Noun(None, first.start, first.end, first.text, definite=of is not None)
     if not definite_ok and k.startswith("ال"):
         return None
     if (k[:1] in _AR_PREP and k[1:3] in ("ال", "لل")) or k.startswith("لل"):
         return None  # a preposition or conjunction on a definite word: "بالعراق"
     if k[:1] in "وف" and len(k) > 3:
         return None  # a conjunction: "قتل 3 وأصيب 5"
-    return _Noun(None, first.start, first.end, first.text)
+    return _Noun(None, first.start, first.end, first.text, definite=definite_ok)
 
 
 def _english_modifiers(words: Sequence[_Tok], st: _Static, lexicon: Lexicon) -> int:
@@ -745,7 +758,8 @@ def _place(text: str, start: int, end: int, floor: int, st: _Static, tables: _Ta
     found = _locative_place(after, st, tables, forward=True)
     if found is not None:
         return found or None
-    clause = list(reversed(_tokens_before(text, start, 10, floor)))
+    before = _tokens_before(text, start, 10, floor)
+    clause = list(reversed(before))
     if clause and clause[0].stop:
         clause = clause[1:]
     for i, tok in enumerate(clause):
@@ -755,7 +769,22 @@ def _place(text: str, start: int, end: int, floor: int, st: _Static, tables: _Ta
     found = _locative_place(clause, st, tables, forward=False)
     if found is not None:
         return found or None
+    if before and before[-1].stop and before[-1].text in ",،":
+        found = _fronted_place(text, before[-1].start, floor, st, tables)
+        if found is not None:
+            return found
     return _place_before_relative(text, start, floor, st, tables)
+
+
+def _fronted_place(text: str, comma: int, floor: int, st: _Static, tables: _Tables) -> str | None:
+    """A locative fronted before a comma at the start of the sentence ("في العراق، ينتشر ...")."""
+    prior = _tokens_before(text, comma, 5, floor)
+    if not prior or (len(prior) == 5 and not prior[-1].stop):
+        return None
+    words = [t for t in reversed(prior) if not t.stop]
+    if not words or words[0].key not in st.locatives:
+        return None
+    return _locative_place(words, st, tables, forward=False) or None
 
 
 def _place_before_relative(
