@@ -67,7 +67,7 @@ def test_corpus_is_large_enough() -> None:
 # Seeds
 # ---------------------------------------------------------------------------
 
-SEED_DATES = json.loads((Path(__file__).parent / "corpus" / "seed_dates.json").read_text("utf-8"))
+SEED_DATES = json.loads((CORPUS / "seeds" / "seed_dates.json").read_text("utf-8"))
 
 
 @pytest.fixture(scope="module")

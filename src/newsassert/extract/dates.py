@@ -229,6 +229,7 @@ _PIECES: dict[str, str] = {
     "CORR": _alt(_WORDS["corresponding"]["ar"]),
     "DAYCUE": _alt(_WORDS["day_cues"]["ar"]),
     "RELDAY": _alt(_DAY_OFFSET),
+    "YESTERDAY": _alt(_WORDS["days_from_publication"]["-1"]["ar"]),
     "AD": _alt(_WORDS["era_marks"]["ad"]),
     "HIJRI": _alt(_WORDS["era_marks"]["hijri"]),
     "EN_REL": _alt(
@@ -243,7 +244,7 @@ _TEMPLATE = r"""
 # 1. A date with a day, maybe after its weekday: "الخميس 25 من شهر يناير".
 (?:
   (?P<wdprefix>
-    «B» (?:(?P<clitic>[وف])?«DAYCUE»\s+)?      # يوم الخميس, اليوم السبت
+    «B» (?:(?P<clitic>[وف])?«WCUE»\s+)?        # يوم الخميس, اليوم السبت
     (?P<pwd>«WEEKDAY»)\.?«E» \s*[,،]?\s*         # the weekday, maybe "Thu," or "الخميس،"
     (?:«CORR»\s+)? \(?\s*                        # الموافق, or "(25 يناير)"
   )?
@@ -262,7 +263,8 @@ _TEMPLATE = r"""
     )
   | # 1c. English order: January 27, 2024; Aug. 7 and 8, 2023.
     (?P<monthday>
-      «B» (?P<m1>«MONTH_EN»)\.?«E» \s+ «DAYS» (?:\s*,?\s* (?P<year>\d{4})«ED»)?
+      «B» (?P<m1>«MONTH_EN»)\.?«E» \s+ «DAYS»
+      (?: \s*,?\s* (?P<year>\d{4})«ED» | \s*,?\s+ (?P<yren>«EN_REL»)\s+«EN_YEARWORD»«E» )?
     )
   | # 1d. A day of this, last or next month: السابع من الشهر الجاري, 25 الجاري.
     (?P<dayrel>
@@ -282,7 +284,7 @@ _TEMPLATE = r"""
 | # 3. A weekday: الخميس, يوم الخميس الماضي, /الخميس/ الماضى, last Thursday.
 (?P<weekday>
   «B»
-  (?: (?P<clitic>[وف])?(?P<wcue>«DAYCUE»)\s+ | (?P<wen>«EN_REL»)\s+ )?
+  (?: (?P<clitic>[وف])?(?P<wcue>«WCUE»)\s+ | (?P<wen>«EN_REL»)\s+ )?
   (?P<clitic>[وف](?=\p{L}))?? (?P<wd>«WEEKDAY»)«E» (?:\s*/)?
   (?:\s+(?P<wrel>«REL»)«E»)?
 )
@@ -294,16 +296,20 @@ _TEMPLATE = r"""
 (?P<yearonly>
   (?: «B» (?P<ycue>[وفبل]{0,2}«YEARWORD»\s+ | «EN_YEARWORD»\s+)?
     | (?P<glued>(?<=(?<![\p{L}\p{N}\p{M}])[وف])) )       # و2014
-  «BD» (?P<year>\d{4})«ED»
+  «BD» (?P<year>\d{4})«ED» (?!'?s«E»)                      # not the 1990s
   (?:\s*«AD»«E»)?
   (?P<hijri>\s*«HIJRI»«E»)?
 )
 """
 
 _SUB_PIECES = {
+    # What may stand before a weekday: يوم, اليوم, صباح اليوم, مساء أمس.
+    "WCUE": r"(?:«DAYCUE»\s+)?(?P<wpast>«YESTERDAY»)?(?(wpast)|«DAYCUE»)",
+    # Between the days of a list or range (folded forms: الي is إلى, حتي is حتى).
+    "DAYSEP": r"(?:و|،|,|-|–|&|and|to|or|through|الي|حتي|او)",
     # One or more days: 7, 7 و8, 7-8, 7th and 8th, السابع والثامن.
     "DAYS": r"""(?P<day> (?:\d{1,2}(?!\d|[.,:]\d) (?:st|nd|rd|th)? | «ORD»«E») )
-               (?: \s*(?:و|،|,|-|–|&|and|to|or|إلى|الى|حتى|أو)\s*
+               (?: \s*«DAYSEP»\s*
                    (?P<day> (?:\d{1,2}(?!\d|[.,:]\d) (?:st|nd|rd|th)? | «ORD»«E») ) )*""",
     # A month, or two names of one month: كانون الثاني/يناير, أكتوبر/ تشرين الأول.
     "MONTHPAIR": r"""(?P<m1>«MONTH»)\.?«E»
@@ -524,6 +530,8 @@ def _read_days(m: regex.Match[str], ctx: _Context, kind: str) -> list[FoundDate]
     days = [_day_number(d) for d in m.captures("day")]
     if not all(_valid_day(month, d) for d in days):
         return []
+    if m.group("year") and not all(_date(year, month, d) for d in days):
+        return []  # 29 February 2023
     if year is None and m.group("pwd") and len(days) == 1 and month is not None:
         wd = _WEEKDAYS.get(_k(m.group("pwd")))
         if wd is not None:
@@ -589,6 +597,8 @@ def _read_weekday(m: regex.Match[str], ctx: _Context) -> list[FoundDate]:
         return []
     rel = m.group("wrel") or m.group("wen")
     kind = _REL_KIND.get(_k(rel)) if rel else None
+    if m.group("wpast"):
+        kind = "past"  # أمس الأربعاء: yesterday, Wednesday
     start = _skip(ctx.text, m.start(), "/ ")
     end = m.end()
     while end > start and ctx.text[end - 1] in "/ ":
