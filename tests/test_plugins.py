@@ -3,9 +3,16 @@
 from __future__ import annotations
 
 import importlib.metadata
+import json
+import os
+import shutil
+import site
+import subprocess
 import sys
+import tempfile
 import types
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any, ClassVar
 
 import pytest
@@ -23,10 +30,10 @@ def fresh_plugins(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     plugins.reset()
 
 
-class Drones:
+class Tunnels:
     @newsassert.hookimpl
     def newsassert_lexicon(self) -> list[LexiconEntry]:
-        return [LexiconEntry("unit", "drone", ("drone", "drones", "مسيرة", "مسيرات"))]
+        return [LexiconEntry("unit", "tunnel", ("tunnel", "tunnels", "نفق", "أنفاق"))]
 
 
 # -- the manager ---------------------------------------------------------------
@@ -101,20 +108,20 @@ def test_disabling_an_unknown_name_lists_the_known_ones() -> None:
 
 def test_a_registered_lexicon_changes_the_default_lexicon_at_once() -> None:
     before = default_lexicon()
-    assert before.lookup("unit", "مسيرات") is None
-    assert plugins.register(Drones(), name="drones") == "drones"
+    assert before.lookup("unit", "أنفاق") is None
+    assert plugins.register(Tunnels(), name="tunnels") == "tunnels"
     after = default_lexicon()
     assert after is not before
-    entry = after.lookup("unit", "المسيرات".removeprefix("ال"))
-    assert entry is not None and entry.canonical == "drone"
-    plugins.unregister("drones")
-    assert default_lexicon().lookup("unit", "مسيرات") is None
+    entry = after.lookup("unit", "انفاق")  # through the lossy key: hamza folded
+    assert entry is not None and entry.canonical == "tunnel"
+    plugins.unregister("tunnels")
+    assert default_lexicon().lookup("unit", "أنفاق") is None
 
 
 def test_registering_through_pluggy_directly_also_clears_caches() -> None:
     default_lexicon()
-    plugins.plugin_manager().register(Drones(), name="drones")
-    assert default_lexicon().lookup("unit", "drones") is not None
+    plugins.plugin_manager().register(Tunnels(), name="tunnels")
+    assert default_lexicon().lookup("unit", "tunnels") is not None
 
 
 def test_on_change_callbacks_run_on_every_change() -> None:
@@ -127,9 +134,9 @@ def test_on_change_callbacks_run_on_every_change() -> None:
     plugins.on_change(callback)  # registered once
     plugins.plugin_manager()
     calls.clear()
-    plugins.register(Drones(), name="drones")
+    plugins.register(Tunnels(), name="tunnels")
     assert calls == ["x"]
-    plugins.disable("drones")
+    plugins.disable("tunnels")
     assert len(calls) == 2
     plugins._callbacks.remove(callback)
 
@@ -202,25 +209,25 @@ def test_newsassert_errors_from_a_hook_pass_through_unchanged(tmp_path: Any) -> 
 def test_registering_a_disabled_name_says_so() -> None:
     plugins.disable("newsassert.dates")
     with pytest.raises(PluginError, match="is disabled"):
-        plugins.register(Drones(), name="newsassert.dates")
+        plugins.register(Tunnels(), name="newsassert.dates")
 
 
 def test_registering_the_same_name_twice_is_an_error() -> None:
-    plugins.register(Drones(), name="drones")
+    plugins.register(Tunnels(), name="tunnels")
     with pytest.raises(PluginError, match="already registered"):
-        plugins.register(Drones(), name="drones")
+        plugins.register(Tunnels(), name="tunnels")
 
 
 def test_later_plugins_win_for_lexicon_forms() -> None:
     class Other:
         @newsassert.hookimpl
         def newsassert_lexicon(self) -> list[LexiconEntry]:
-            return [LexiconEntry("unit", "UAV", ("drone",))]
+            return [LexiconEntry("unit", "underpass", ("tunnel",))]
 
-    plugins.register(Drones(), name="drones")
+    plugins.register(Tunnels(), name="tunnels")
     plugins.register(Other(), name="other")
-    assert default_lexicon().canonical("unit", "drone") == "UAV"
-    assert default_lexicon().canonical("unit", "مسيرات") == "drone"
+    assert default_lexicon().canonical("unit", "tunnel") == "underpass"
+    assert default_lexicon().canonical("unit", "أنفاق") == "tunnel"
 
 
 # -- entry points --------------------------------------------------------------
@@ -250,18 +257,18 @@ def entry_points(monkeypatch: pytest.MonkeyPatch) -> list[importlib.metadata.Ent
 def test_entry_point_plugins_load_after_builtins(
     entry_points: list[importlib.metadata.EntryPoint], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    module = types.ModuleType("fake_drones")
-    module.Drones = Drones  # type: ignore[attr-defined]
-    monkeypatch.setitem(sys.modules, "fake_drones", module)
-    entry_points.append(_fake_entry_point("drones", "fake_drones:Drones"))
+    module = types.ModuleType("fake_tunnels")
+    module.Tunnels = Tunnels  # type: ignore[attr-defined]
+    monkeypatch.setitem(sys.modules, "fake_tunnels", module)
+    entry_points.append(_fake_entry_point("tunnels", "fake_tunnels:Tunnels"))
     pm = plugins.plugin_manager()
-    assert pm.has_plugin("drones")  # the class was instantiated
+    assert pm.has_plugin("tunnels")  # the class was instantiated
     names = [n for n, _ in pm.list_name_plugin()]
-    assert names.index("drones") > max(names.index(b) for b in plugins.BUILTIN_PLUGINS)
-    info = {i.name: i for i in plugins.plugin_info()}["drones"]
+    assert names.index("tunnels") > max(names.index(b) for b in plugins.BUILTIN_PLUGINS)
+    info = {i.name: i for i in plugins.plugin_info()}["tunnels"]
     assert (info.builtin, info.distribution, info.version) == (False, "newsassert-fake", "9.9")
-    assert info.entry_point == "drones = fake_drones:Drones"
-    assert default_lexicon().canonical("unit", "مسيرة") == "drone"
+    assert info.entry_point == "tunnels = fake_tunnels:Tunnels"
+    assert default_lexicon().canonical("unit", "نفق") == "tunnel"
 
 
 def test_an_entry_point_that_cannot_load_names_itself(
@@ -297,3 +304,155 @@ def test_an_entry_point_with_a_misspelt_hook_names_itself(
 
 def test_the_only_errors_are_newsassert_errors() -> None:
     assert issubclass(PluginError, newsassert.NewsAssertError)
+
+
+# -- a real third-party plugin, installed -------------------------------------------
+#
+# tests/plugin_example is a plugin package written from docs/guide/plugins.md
+# alone. It is installed (offline, no build isolation) into a fresh virtual
+# environment that sees this one's packages, and used from there exactly as a
+# user would: through its entry point, from the command line and from pytest.
+
+EXAMPLE = Path(__file__).parent / "plugin_example"
+
+CSV = """\
+id,outlet,published,title,text
+ahram,الأهرام,2024-01-28,تدمير أنفاق,"أعلن الجيش أنه دمر 12 نفقا في المنطقة خلال العملية.
+"
+nahar,النهار,2024-01-28,الجيش يدمر أنفاقا,"وقال الجيش إنه دمر نحو 13 نفقا خلال العملية.
+"
+wire,Wire,2024-01-29,Tunnels destroyed,"The army said it had destroyed 12 tunnels during the operation.
+"
+"""
+
+CHECKS = """\
+[[check]]
+name = "tunnel counts are close"
+query = "quantity where unit = tunnel"
+expect = "max_spread"
+percent = 20
+
+[[check]]
+name = "tunnel counts are identical"
+query = "quantity where unit = tunnel"
+expect = "max_spread"
+percent = 1
+"""
+
+
+@pytest.fixture(scope="module")
+def plugin_env(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
+    """(python of a venv with newsassert-csv installed, a project folder)."""
+    root = tmp_path_factory.mktemp("plugin")
+    source = root / "newsassert-csv"
+    shutil.copytree(
+        EXAMPLE, source, ignore=shutil.ignore_patterns("build", "*.egg-info", "__pycache__")
+    )
+    venv = root / "venv"
+    subprocess.run([sys.executable, "-m", "venv", "--without-pip", str(venv)], check=True)
+    python = venv / "bin" / "python"
+    purelib = subprocess.run(
+        [python, "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"],
+        capture_output=True, text=True, check=True,
+    ).stdout.strip()  # fmt: skip
+    # The venv sees this environment's packages (newsassert, pluggy, pytest,
+    # pip, setuptools) after its own, like --system-site-packages would.
+    dirs = "; ".join(f"site.addsitedir({d!r})" for d in site.getsitepackages())
+    (Path(purelib) / "zz_parent_environment.pth").write_text(f"import site; {dirs}\n")
+    subprocess.run(
+        [python, "-m", "pip", "install", "--quiet", "--no-deps", "--no-build-isolation",
+         "--no-index", "--disable-pip-version-check", str(source)],
+        check=True, cwd=root, env=_env(),
+    )  # fmt: skip
+    project = root / "project"
+    project.mkdir()
+    (project / "articles.csv").write_text(CSV, encoding="utf-8")
+    (project / "tunnels.checks.toml").write_text(CHECKS, encoding="utf-8")
+    return python, project
+
+
+def _env(**extra: str) -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("NEWSASSERT_", "PYTEST_"))}
+    env["NEWSASSERT_CACHE_DIR"] = os.path.join(tempfile.gettempdir(), "newsassert-plugin-test")
+    env.update(extra)
+    return env
+
+
+def _run(
+    plugin_env: tuple[Path, Path], *args: str, **env: str
+) -> subprocess.CompletedProcess[str]:
+    python, project = plugin_env
+    return subprocess.run(
+        [str(python), *args], capture_output=True, text=True, cwd=project, env=_env(**env),
+        timeout=120,
+    )  # fmt: skip
+
+
+API = """
+import json, newsassert
+from newsassert import plugins
+corpus = newsassert.load("articles.csv")
+tunnels = corpus.query("quantity where unit = tunnel")
+info = {i.name: [i.distribution, i.version, i.entry_point] for i in plugins.plugin_info()}
+print(json.dumps({
+    "articles": [[a.id, a.outlet, str(a.published)] for a in corpus],
+    "tunnels": [[c.article, c.value, c.qualifier, c.unit_text] for c in tunnels],
+    "plugin": info.get("csv"),
+}, ensure_ascii=False))
+"""
+
+
+def test_the_installed_plugin_loads_through_its_entry_point(
+    plugin_env: tuple[Path, Path],
+) -> None:
+    done = _run(plugin_env, "-c", API)
+    assert done.returncode == 0, done.stderr
+    out = json.loads(done.stdout)
+    assert out["plugin"] == ["newsassert-csv", "0.1.0", "csv = newsassert_csv"]
+    assert out["articles"] == [
+        ["ahram", "الأهرام", "2024-01-28"],
+        ["nahar", "النهار", "2024-01-28"],
+        ["wire", "Wire", "2024-01-29"],
+    ]
+    assert [t[:3] for t in out["tunnels"]] == [
+        ["ahram", 12, "exact"],
+        ["nahar", 13, "approx"],
+        ["wire", 12, "exact"],
+    ]
+
+
+def test_the_plugin_check_type_from_the_command_line(plugin_env: tuple[Path, Path]) -> None:
+    done = _run(plugin_env, "-m", "newsassert", "check", "--checks", "tunnels.checks.toml",
+                "articles.csv")  # fmt: skip
+    assert done.returncode == 1, done.stdout + done.stderr  # one of the two checks fails
+    assert "tunnel counts are close" in done.stdout
+    assert "tunnel counts are identical" in done.stdout
+    assert "nahar" in done.stdout  # the dissenting article, as evidence
+    assert "Traceback" not in done.stderr
+
+
+def test_the_plugin_from_pytest(plugin_env: tuple[Path, Path]) -> None:
+    project = plugin_env[1]
+    (project / "pyproject.toml").write_text(
+        '[tool.pytest.ini_options]\nnewsassert_corpus = "articles.csv"\n', encoding="utf-8"
+    )
+    (project / "test_tunnels.py").write_text(
+        "def test_three_sources_count_tunnels(corpus):\n"
+        "    tunnels = corpus.query('quantity where unit = tunnel')\n"
+        "    assert sorted(tunnels.articles) == ['ahram', 'nahar', 'wire']\n",
+        encoding="utf-8",
+    )
+    done = _run(plugin_env, "-m", "pytest", "-p", "no:cacheprovider", "-q", "-rN",
+                "test_tunnels.py", "tunnels.checks.toml")  # fmt: skip
+    assert done.returncode == 1, done.stdout + done.stderr
+    assert "1 failed, 2 passed" in done.stdout, done.stdout
+    assert "tunnel counts are identical" in done.stdout
+    assert "Traceback" not in done.stdout
+
+
+def test_disabling_the_installed_plugin(plugin_env: tuple[Path, Path]) -> None:
+    done = _run(plugin_env, "-m", "newsassert", "check", "articles.csv", NEWSASSERT_DISABLE="csv")
+    assert done.returncode == 2
+    assert "unknown format '.csv'" in done.stderr
+    # And the unit the plugin taught is not built in.
+    assert default_lexicon().lookup("unit", "نفق") is None
