@@ -45,9 +45,9 @@ import regex
 from newsassert.extract import make_claim
 from newsassert.hookspecs import hookimpl
 from newsassert.model import Article, Claim, DateClaim, Segment
-from newsassert.normalize import key, normalize
+from newsassert.normalize import Normalized, key, normalize
 
-__all__ = ["FoundDate", "find_dates"]
+__all__ = ["FoundDate", "find_dates", "find_in_normalized"]
 
 
 @attrs.frozen
@@ -329,14 +329,14 @@ def _expand(template: str) -> str:
             template = template.replace(f"«{name}»", piece)
     if "«" in template:
         raise RuntimeError("unexpanded piece in the date pattern")
-    return template
+    # A date never runs over a line break.
+    return template.replace(r"\s", r"[^\S\n]")
 
 
 # Combining marks (harakat, tanween, shadda) are dropped before matching.
 _MARKS = regex.compile(r"\p{Mn}+")
 _MARKS_AT = regex.compile(r"\p{Mn}*")
 _HAS_ARABIC = regex.compile(r"\p{Arabic}")
-_PREV_WORD = regex.compile(r"([\p{L}\p{N}]+)[^\p{L}\p{N}\n]*$")
 _NEXT_WORD = regex.compile(r"[^\p{L}\p{N}\n]*([\p{L}\p{N}]+)")
 
 
@@ -386,11 +386,18 @@ class _Context:
 
 
 def _prev_word(text: str, start: int) -> str:
-    m = _PREV_WORD.search(text, max(0, start - 40), start)
-    return m.group(1) if m else ""
+    """The word before ``start`` on its line, skipping spaces and punctuation."""
+    i, stop = start, max(0, start - 40)
+    while i > stop and not text[i - 1].isalnum() and text[i - 1] != "\n":
+        i -= 1
+    j = i
+    while j > stop and text[j - 1].isalnum():
+        j -= 1
+    return text[j:i]
 
 
 def _next_word(text: str, end: int) -> str:
+    """The word after ``end`` on its line, skipping spaces and punctuation."""
     m = _NEXT_WORD.match(text, end, min(len(text), end + 40))
     return m.group(1) if m else ""
 
@@ -741,48 +748,80 @@ def _matches(folded: str) -> Iterator[regex.Match[str]]:
         at = m.end()
 
 
+def find_in_normalized(text: str, *, published: dt.date | None = None) -> list[FoundDate]:
+    """:func:`find_dates` on a text already in the matching form (offsets into it).
+
+    For callers that hold a :class:`~newsassert.normalize.Normalized` already
+    (an article's ``normalized``): normalization is then not paid twice.
+    """
+    stripped, cut, orig = _strip_marks(text)
+    folded = _fold(stripped)
+    ctx = _Context(folded, stripped, published)
+    plain = len(cut) == 1
+
+    out: list[FoundDate] = []
+    for m in _matches(folded):
+        for f in _read(m, ctx):
+            start, end = f.start, f.end
+            if stripped[end - 1] == "." and end - 1 > start:
+                end -= 1  # a sentence's full stop after "May." is not the date's
+            if not plain:  # back to offsets with the marks
+                k = bisect.bisect_right(cut, start) - 1
+                start = orig[k] + start - cut[k]
+                k = bisect.bisect_right(cut, end - 1) - 1
+                end = orig[k] + end - 1 - cut[k] + 1
+                end = _MARKS_AT.match(text, end).end()  # the marks on the last letter (غداً)
+            out.append(FoundDate(start, end, f.year, f.month, f.day, f.resolved, f.relative))
+    return out
+
+
 def find_dates(text: str, *, published: dt.date | None = None) -> list[FoundDate]:
     """The dates in ``text``, in order, with offsets into ``text`` itself.
 
     ``published`` resolves weekdays (``الخميس الماضي``, "last Thursday"),
     relative days (``أمس``, "yesterday") and months marked الماضي / الجاري;
-    without it those dates are found but left unresolved.
+    without it those dates are found but left unresolved (``relative`` is
+    still true for them).
     """
     normalized = normalize(text)
-    stripped, cut, orig = _strip_marks(normalized.text)
-    folded = _fold(stripped)
-    ctx = _Context(folded, stripped, published)
-
-    def back(i: int) -> int:
-        k = bisect.bisect_right(cut, i) - 1
-        return orig[k] + i - cut[k]
-
-    out: list[FoundDate] = []
-    for m in _matches(folded):
-        for f in _read(m, ctx):
-            if f.end <= f.start:
-                continue
-            end = f.end - (stripped[f.end - 1] == "." and f.end - 1 > f.start)
-            # stripped -> normalized (end exclusive: map the last character) -> original
-            start, end = normalized.to_original(back(f.start), back(end - 1) + 1)
-            # Keep the marks on the last letter (غداً).
-            end = _MARKS_AT.match(text, end).end()
-            out.append(attrs.evolve(f, start=start, end=end))
+    out = []
+    for f in find_in_normalized(normalized.text, published=published):
+        start, end = normalized.to_original(f.start, f.end)
+        out.append(FoundDate(start, end, f.year, f.month, f.day, f.resolved, f.relative))
     return out
+
+
+def _normalized_offset(norm: Normalized, offset: int) -> int:
+    """The first offset of the matching form that maps at or after original ``offset``."""
+    if len(norm.text) == len(norm.original):
+        return offset  # nothing was removed or expanded: the offsets are the same
+    lo, hi = 0, len(norm.text)
+    while lo < hi:
+        mid = (lo + hi) // 2
+        if norm.original_offset(mid) < offset:
+            lo = mid + 1
+        else:
+            hi = mid
+    return lo
 
 
 @hookimpl
 def newsassert_extract_claims(article: Article, segment: Segment) -> list[Claim]:
-    text = article.text[segment.start : segment.end]
+    if segment.start >= segment.end:
+        return []
+    norm = article.normalized  # shared by the extractors, computed once per article
+    ns = _normalized_offset(norm, segment.start)
+    ne = _normalized_offset(norm, segment.end)
     claims: list[Claim] = []
-    for f in find_dates(text, published=article.published):
+    for f in find_in_normalized(norm.text[ns:ne], published=article.published):
+        start, end = norm.to_original(ns + f.start, ns + f.end)
         claims.append(
             make_claim(
                 article,
                 segment,
                 DateClaim,
-                segment.start + f.start,
-                segment.start + f.end,
+                start,
+                end,
                 year=f.year,
                 month=f.month,
                 day=f.day,
