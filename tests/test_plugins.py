@@ -269,6 +269,10 @@ def test_entry_point_plugins_load_after_builtins(
     assert (info.builtin, info.distribution, info.version) == (False, "newsassert-fake", "9.9")
     assert info.entry_point == "tunnels = fake_tunnels:Tunnels"
     assert default_lexicon().canonical("unit", "نفق") == "tunnel"
+    # pluggy's view of it, which the cache keys on.
+    [(plugin, dist)] = pm.list_plugin_distinfo()
+    assert plugin is pm.get_plugin("tunnels")
+    assert (dist.project_name, dist.version) == ("newsassert-fake", "9.9")
 
 
 def test_an_entry_point_that_cannot_load_names_itself(

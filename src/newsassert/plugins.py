@@ -141,11 +141,37 @@ class _Manager(pluggy.PluginManager):
             _changed()
         return registered
 
+    def list_plugin_distinfo(self) -> list[tuple[object, Any]]:
+        """(plugin, distribution) of each installed plugin, as pluggy gives them.
+
+        The distributions have ``project_name`` and ``version`` (the cache
+        keys on them, so upgrading a plugin invalidates what it extracted).
+        """
+        return [
+            (plugin, _Distribution(ep.dist))
+            for name, ep in sorted(self.entry_points.items())
+            if ep.dist is not None and (plugin := self.get_plugin(name)) is not None
+        ]
+
     def unregister(self, plugin: object | None = None, name: str | None = None) -> Any:
         removed = super().unregister(plugin, name)
         if removed is not None:
             _changed()
         return removed
+
+
+class _Distribution:
+    """A distribution with pluggy's ``project_name``; other attributes pass through."""
+
+    def __init__(self, dist: importlib.metadata.Distribution) -> None:
+        self._dist = dist
+
+    @property
+    def project_name(self) -> str:
+        return str(self._dist.metadata["Name"])
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._dist, name)
 
 
 _lock = threading.RLock()
