@@ -80,6 +80,8 @@ _TOML_WHERE = regex.compile(
     regex.VERBOSE,
 )
 
+_NOT_IN_NAMES = regex.compile(r"::|\[|\]")
+
 # A table header line: [[check]] opens a check; any other header closes it.
 _HEADER = regex.compile(
     r"""
@@ -333,6 +335,9 @@ def _spec(
         if key not in table:
             raise fail(f"the check has no {key!r}")
     name = _string(table, "name", fail)
+    if _NOT_IN_NAMES.search(name):
+        # pytest builds test ids from names: "a::b" and "[x]" would not survive --lf.
+        raise fail(f"check names may not contain '::', '[' or ']' (got {name!r})", "name")
     query = _string(table, "query", fail)
     expect = _string(table, "expect", fail)
     if expect not in types:

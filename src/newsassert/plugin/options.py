@@ -1,0 +1,155 @@
+"""The plugin's options: ``--newsassert-*`` on the command line, ``newsassert_*`` in ini files.
+
+A command-line value wins over the ini key. Paths on the command line are
+relative to the directory pytest was started in; paths in an ini file (or in
+``[tool.pytest.ini_options]``) are relative to the rootdir.
+"""
+
+from __future__ import annotations
+
+import glob
+from collections.abc import Sequence
+from pathlib import Path
+
+import attrs
+import pytest
+
+__all__ = ["DEFAULT_CHECKS_PATTERN", "Settings", "addoption", "read_settings"]
+
+DEFAULT_CHECKS_PATTERN = "*.checks.toml"
+
+
+@attrs.frozen(kw_only=True)
+class Settings:
+    """The plugin's settings for one run, paths made absolute."""
+
+    corpus: Path | None = None
+    aliases: tuple[Path, ...] = ()
+    baseline: Path | None = None
+    update_baseline: bool = False
+    report: Path | None = None
+    checks_pattern: str = DEFAULT_CHECKS_PATTERN
+    disable: tuple[str, ...] = ()
+
+
+def addoption(parser: pytest.Parser) -> None:
+    group = parser.getgroup("newsassert", "newsassert: consistency checks of news corpora")
+    group.addoption(
+        "--newsassert-corpus",
+        metavar="PATH",
+        dest="newsassert_corpus",
+        help="the corpus (file, folder or glob) for the corpus and article fixtures and the "
+        "per-article consistency items (ini: newsassert_corpus)",
+    )
+    group.addoption(
+        "--newsassert-aliases",
+        metavar="FILE",
+        dest="newsassert_aliases",
+        action="append",
+        help="an alias file to load the corpus with; may be repeated (ini: newsassert_aliases)",
+    )
+    group.addoption(
+        "--newsassert-baseline",
+        metavar="FILE",
+        dest="newsassert_baseline",
+        help="accepted failures: those in it are reported as xfail, new ones fail "
+        "(ini: newsassert_baseline)",
+    )
+    group.addoption(
+        "--newsassert-update-baseline",
+        dest="newsassert_update_baseline",
+        action="store_true",
+        default=None,
+        help="record the current failures in the baseline file (ini: newsassert_update_baseline)",
+    )
+    group.addoption(
+        "--newsassert-report",
+        metavar="FILE",
+        dest="newsassert_report",
+        help="write the results of every newsassert check to FILE at the end of the run "
+        "(ini: newsassert_report)",
+    )
+    group.addoption(
+        "--newsassert-checks-pattern",
+        metavar="GLOB",
+        dest="newsassert_checks_pattern",
+        help=f"file names collected as check files (default {DEFAULT_CHECKS_PATTERN}; "
+        "ini: newsassert_checks_pattern)",
+    )
+    group.addoption(
+        "--newsassert-disable",
+        metavar="NAME",
+        dest="newsassert_disable",
+        action="append",
+        help="disable a newsassert plugin by name; may be repeated (ini: newsassert_disable)",
+    )
+
+    parser.addini("newsassert_corpus", "the corpus, relative to the rootdir", type="string")
+    parser.addini("newsassert_aliases", "alias files, relative to the rootdir", type="linelist")
+    parser.addini(
+        "newsassert_baseline", "the baseline file, relative to the rootdir", type="string"
+    )
+    parser.addini(
+        "newsassert_update_baseline", "record current failures in the baseline", type="bool"
+    )
+    parser.addini("newsassert_report", "the report file, relative to the rootdir", type="string")
+    parser.addini(
+        "newsassert_checks_pattern",
+        "file names collected as check files",
+        type="string",
+        default=DEFAULT_CHECKS_PATTERN,
+    )
+    parser.addini("newsassert_disable", "newsassert plugins to disable", type="args")
+
+
+def read_settings(config: pytest.Config) -> Settings:
+    """The settings of a run, or a :class:`pytest.UsageError` that says what is wrong."""
+    here = config.invocation_params.dir
+    root = config.rootpath
+
+    def path(name: str) -> Path | None:
+        given = config.getoption(name)
+        if given:
+            return (here / str(given)).resolve()
+        ini = config.getini(name)
+        if isinstance(ini, str) and ini.strip():
+            return (root / ini.strip()).resolve()
+        return None
+
+    aliases: Sequence[str] = config.getoption("newsassert_aliases") or ()
+    alias_paths = [(here / a).resolve() for a in aliases] or [
+        (root / a).resolve() for a in config.getini("newsassert_aliases") if a.strip()
+    ]
+    update = config.getoption("newsassert_update_baseline")
+    if update is None:
+        update = bool(config.getini("newsassert_update_baseline"))
+    pattern = config.getoption("newsassert_checks_pattern") or str(
+        config.getini("newsassert_checks_pattern") or DEFAULT_CHECKS_PATTERN
+    )
+    disable = config.getoption("newsassert_disable") or config.getini("newsassert_disable")
+
+    settings = Settings(
+        corpus=path("newsassert_corpus"),
+        aliases=tuple(alias_paths),
+        baseline=path("newsassert_baseline"),
+        update_baseline=update,
+        report=path("newsassert_report"),
+        checks_pattern=pattern,
+        disable=tuple(disable),
+    )
+    _validate(settings)
+    return settings
+
+
+def _validate(settings: Settings) -> None:
+    corpus = settings.corpus
+    if corpus is not None and not glob.has_magic(str(corpus)) and not corpus.exists():
+        raise pytest.UsageError(f"newsassert: no such corpus file or folder: {corpus}")
+    if settings.update_baseline and settings.baseline is None:
+        raise pytest.UsageError(
+            "newsassert: --newsassert-update-baseline needs a baseline file "
+            "(--newsassert-baseline FILE or newsassert_baseline in the ini file)"
+        )
+    for alias in settings.aliases:
+        if not alias.is_file():
+            raise pytest.UsageError(f"newsassert: no such alias file: {alias}")
