@@ -41,11 +41,12 @@ from __future__ import annotations
 
 import bisect
 import functools
+import re
+import unicodedata
 from collections.abc import Iterable, Mapping
 from typing import Any
 
 import attrs
-import regex
 
 from newsassert.lexicon import read_data
 
@@ -73,9 +74,29 @@ _FOLD_TABLE = {
     ord("\u0629"): "\u0647",  # ة -> ه
     ord("\u0649"): "\u064a",  # ى -> ي
 }
+
+
+def _mark_class() -> str:
+    """A character class of the nonspacing marks (category Mn) of the BMP.
+
+    Marks outside the BMP (historic scripts, musical notation) are left out:
+    they make the class several times slower to test and never sit in news.
+    """
+    ranges: list[list[int]] = []
+    for cp in range(0x10000):
+        if unicodedata.category(chr(cp)) == "Mn":
+            if ranges and ranges[-1][1] == cp - 1:
+                ranges[-1][1] = cp
+            else:
+                ranges.append([cp, cp])
+    return "[" + "".join(f"\\u{a:04x}-\\u{b:04x}" for a, b in ranges) + "]"
+
+
 # Combining marks: Arabic harakat, tanween, shadda, dagger alef, and any other
-# nonspacing mark. Dropping them changes offsets, so fold() keeps a map.
-_MARKS = regex.compile(r"\p{Mn}+")
+# nonspacing mark. Dropping them changes offsets, so fold() keeps a map. (The
+# hot regexes of this module use the standard library's engine, which runs
+# large alternations of literal words several times faster.)
+_MARKS = re.compile(_mark_class() + "+")
 
 
 @attrs.frozen
@@ -152,6 +173,7 @@ class _Vocabulary:
     arabic: Mapping[str, _Word]
     english: Mapping[str, _Word]
     suffixes: Mapping[str, tuple[float, bool]]  # form -> (scale, must be glued)
+    prefixed: Mapping[str, tuple[str, str]]  # Arabic form with prefixes -> (prefixes, word)
 
 
 def _words(table: Mapping[str, Any], lang: str) -> dict[str, _Word]:
@@ -173,6 +195,25 @@ def _words(table: Mapping[str, Any], lang: str) -> dict[str, _Word]:
     return words
 
 
+# Arabic prefixes a number word may carry: a conjunction (و ف), a preposition
+# (ب ل ك) and the article, in that order; ل + ال is written لل. The tries hold
+# every prefixed form, so the regex never backtracks over a prefix.
+_AR_PREFIXES = tuple(
+    c + p + a
+    for c in ("", "و", "ف")
+    for p, a in (
+        ("", ""),
+        ("", "ال"),
+        ("ب", ""),
+        ("ب", "ال"),
+        ("ك", ""),
+        ("ك", "ال"),
+        ("ل", ""),
+        ("ل", "ل"),
+    )
+)
+
+
 @functools.cache
 def _vocabulary() -> _Vocabulary:
     data = read_data("numbers.toml")
@@ -181,7 +222,12 @@ def _vocabulary() -> _Vocabulary:
         for item in data["suffix"]["scale"]
         for form in item["forms"]
     }
-    return _Vocabulary(_words(data["arabic"], "ar"), _words(data["english"], "en"), suffixes)
+    arabic = _words(data["arabic"], "ar")
+    prefixed: dict[str, tuple[str, str]] = {}
+    for prefix in _AR_PREFIXES:  # "" first: "واحد" is a word before it is و + احد
+        for word in arabic:
+            prefixed.setdefault(prefix + word, (prefix, word))
+    return _Vocabulary(arabic, _words(data["english"], "en"), suffixes, prefixed)
 
 
 def is_number_word(word: str) -> bool:
@@ -191,7 +237,7 @@ def is_number_word(word: str) -> bool:
 
 
 def trie_pattern(words: Iterable[str]) -> str:
-    """A regex alternation of ``words`` factored as a trie (fast to fail)."""
+    """A regex alternation of ``words`` factored as a trie (fast to fail); a space matches any spaces."""
     trie: dict[str, Any] = {}
     for word in words:
         node = trie
@@ -201,7 +247,11 @@ def trie_pattern(words: Iterable[str]) -> str:
 
     def build(node: dict[str, Any]) -> str:
         ends = "" in node
-        branches = [regex.escape(ch) + build(child) for ch, child in sorted(node.items()) if ch]
+        branches = [
+            (r"\s+" if ch == " " else re.escape(ch)) + build(child)
+            for ch, child in sorted(node.items())
+            if ch
+        ]
         if not branches:
             return ""
         body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
@@ -212,26 +262,25 @@ def trie_pattern(words: Iterable[str]) -> str:
     return build(trie)
 
 
-# Arabic prefixes a number word may carry: a conjunction (و ف), a preposition
-# (ب ل ك) and the article; ل + ال is written لل.
-_AR_PREFIX = r"[وف]?(?:لل|[بك]?ال|[بلك])?"
+_DIGITS = r"\d+(?:[.,]\d+)*"
+_LATIN_CLASS = "A-Za-z\u00c0-\u024f"
 
 
 @functools.cache
-def _regexes() -> tuple[Any, Any, Any]:
+def _regexes() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     vocab = _vocabulary()
-    ar = trie_pattern(vocab.arabic)
+    ar = trie_pattern(vocab.prefixed)
+    ar_next = trie_pattern([*vocab.arabic, *("ال" + w for w in vocab.arabic)])
     en = trie_pattern(vocab.english)
-    digits = r"\d+(?:[.,]\d+)*"
-    start = regex.compile(
+    start = re.compile(
         rf"""
-        (?P<num>(?<![\p{{Latin}}\d_/:]){digits})       # digits, not inside a Latin token
-        | (?<!\w)(?P<arp>{_AR_PREFIX})(?P<ar>{ar})(?!\w)  # an Arabic number word
-        | (?<![\w-])(?P<en>(?i:{en}))(?![\w'])        # an English number word
+        (?P<num>(?<![{_LATIN_CLASS}\d_/:]){_DIGITS})   # digits, not inside a Latin token
+        | (?<!\w)(?P<ar>{ar})(?!\w)                   # an Arabic number word, with prefixes
+        | (?<![\w-])(?P<en>(?i:{en}))(?![\w'])         # an English number word
         """,
-        regex.VERBOSE,
+        re.VERBOSE,
     )
-    following = regex.compile(
+    following = re.compile(
         rf"""
         (?P<conn>
             \s*و\s*                          # Arabic "and", glued or spaced
@@ -242,23 +291,24 @@ def _regexes() -> tuple[Any, Any, Any]:
           | [ \t]+
         )
         (?:
-            (?P<num>{digits})
-          | (?P<arp>ال)?(?P<ar>{ar})(?!\w)
+            (?P<num>{_DIGITS})
+          | (?P<ar>{ar_next})(?!\w)          # "عشرات الآلاف": the article mid-expression
           | (?P<en>(?i:{en}))(?![\w'])
         )
         """,
-        regex.VERBOSE,
+        re.VERBOSE,
     )
     # A scale suffix written after digits: "2.5bn", "$300m", "10k", "3 bn".
-    suffix = regex.compile(
-        r"(?P<glued>(?i:k|m|b|bn|mn|mln|bln|tn|trn))(?![\w])|[ \t](?P<spaced>(?i:bn|mn|mln|bln|tn|trn))(?![\w])"
+    suffix = re.compile(
+        r"(?P<glued>(?i:k|m|b|bn|mn|mln|bln|tn|trn))(?!\w)"
+        r"|[ \t](?P<spaced>(?i:bn|mn|mln|bln|tn|trn))(?!\w)"
     )
     return start, following, suffix
 
 
 # Digit runs that are not counts: clock times, numeric dates, version and
 # phone numbers. Matched at the start of a run of digits.
-_NOT_A_COUNT = regex.compile(
+_NOT_A_COUNT = re.compile(
     r"""
       \d{1,2}:\d{2}(?::\d{2})?                  # 15:13, 09:30:00
     | \d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}(?!\d)     # 27-1-2024, 2024/01/27, 3.5.2024
@@ -267,11 +317,11 @@ _NOT_A_COUNT = regex.compile(
     | 0\d{8,}                                   # phone numbers written solid
     | \d+/\d+                                   # 24/7, 1/3: not a count of anything
     """,
-    regex.VERBOSE,
+    re.VERBOSE,
 )
-_THOUSANDS = regex.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?")
-_DECIMAL_COMMA = regex.compile(r"\d+,\d{1,2}")
-_A_BEFORE = regex.compile(r"(?i:\b(?:a|an)\s+)\Z")
+_THOUSANDS = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?")
+_DECIMAL_COMMA = re.compile(r"\d+,\d{1,2}")
+_A_BEFORE = re.compile(r"(?i:\b(?:a|an)\s+)\Z")
 _TANWEEN_FATH = "\u064b"
 
 
@@ -363,7 +413,7 @@ def scan(folded: Folded, start: int = 0, end: int | None = None) -> list[FoundNu
 # The reader: one number expression, atom by atom.
 # ---------------------------------------------------------------------------
 
-_WORD_AT = regex.compile(r"\w+")
+_WORD_AT = re.compile(r"\w+")
 # Roles that make up the group below a scale ("ثلاثمائة وخمسة وعشرين").
 _GROUP = frozenset({"one", "ten", "teen", "tens", "hundred", "digits"})
 
@@ -388,7 +438,7 @@ class _Reader:
     closed: bool = False  # nothing joins after "ونصف"
     a_start: int | None = None  # where an English "a" before the first word starts
 
-    def read(self, m: regex.Match[str]) -> FoundNumber | None:
+    def read(self, m: re.Match[str]) -> FoundNumber | None:
         start = m.start()
         if m.group("num") is not None:
             run = self._digits(m.group("num"), m.end("num"))
@@ -408,24 +458,17 @@ class _Reader:
 
     # -- atoms ------------------------------------------------------------
 
-    def _word_of(self, m: regex.Match[str]) -> tuple[_Word | None, int]:
+    def _word_of(self, m: re.Match[str]) -> tuple[_Word | None, int]:
         """The word a start match found, and where its span starts."""
         vocab = _vocabulary()
         if m.group("ar") is None:
             return vocab.english.get(m.group("en").casefold()), m.start("en")
-        whole = vocab.arabic.get(m.group())
-        if whole is not None:  # "واحد" is a word, not و + احد
-            return whole, m.start()
-        prefix = m.group("arp") or ""
+        prefix, core = vocab.prefixed[m.group("ar")]
         self.definite = prefix.endswith(("ال", "لل"))
         # The span leaves out a conjunction or preposition but keeps the article
         # (of "للستين" it keeps the second ل, the article's).
-        back = 0
-        if prefix.endswith("لل"):
-            back = 1
-        elif self.definite:
-            back = 2
-        return vocab.arabic.get(m.group("ar")), m.start("ar") - back
+        back = 1 if prefix.endswith("لل") else 2 if self.definite else 0
+        return vocab.arabic.get(core), m.start("ar") + len(prefix) - back
 
     def _digits(self, run: str, run_end: int) -> tuple[float, int] | None:
         """The value of a run of digits and where it ends (a list "7,8" reads as 7)."""
@@ -541,7 +584,7 @@ class _Reader:
             return None  # "أحد" alone is "one of"; "a few" alone is no number
         return end
 
-    def _join(self, nxt: regex.Match[str]) -> bool:
+    def _join(self, nxt: re.Match[str]) -> bool:
         """Join the next atom to the expression; False when it does not belong to it."""
         conn = _connector(nxt.group("conn"))
         if nxt.group("num") is not None:
@@ -554,7 +597,8 @@ class _Reader:
             if found is None:
                 return False
             word = found
-            if nxt.group("arp") and word.role not in ("plural", "scale", "dual"):
+            definite = bool(nxt.group("ar")) and nxt.group("ar").startswith("ال")
+            if definite and word.role not in ("plural", "scale", "dual"):
                 return False  # only "عشرات الآلاف" takes the article mid-expression
             if word.lang and self.lang and word.lang != self.lang:
                 return False
@@ -706,10 +750,11 @@ class _Reader:
         )
 
 
-def _word_in(m: regex.Match[str]) -> _Word | None:
+def _word_in(m: re.Match[str]) -> _Word | None:
     vocab = _vocabulary()
     if m.group("ar") is not None:
-        return vocab.arabic.get(m.group("ar"))
+        ar = m.group("ar")
+        return vocab.arabic.get(ar) or vocab.arabic.get(ar.removeprefix("ال"))
     if m.group("en") is not None:
         return vocab.english.get(m.group("en").casefold())
     return None

@@ -31,16 +31,15 @@ from __future__ import annotations
 
 import functools
 import json
+import re
 import weakref
 from collections.abc import Iterator, Sequence
 from importlib import resources
-from typing import Any
 
 import attrs
-import regex
 
 from newsassert.extract import lexicon_of, make_claim
-from newsassert.extract.numbers import Folded, FoundNumber, fold, fold_word, scan
+from newsassert.extract.numbers import Folded, FoundNumber, fold, fold_word, scan, trie_pattern
 from newsassert.hookspecs import hookimpl
 from newsassert.lexicon import Lexicon, LexiconEntry, default_lexicon, form_key, read_data
 from newsassert.model import Article, Claim, QuantityClaim, Segment
@@ -142,14 +141,14 @@ def _from_original(norm: Normalized, offset: int) -> int:
 
 
 def _alternation(forms: Sequence[str]) -> str:
-    parts = sorted({fold_word(f).casefold() for f in forms}, key=len, reverse=True)
-    return "|".join(r"\s+".join(regex.escape(w) for w in p.split()) for p in parts)
+    """A trie-shaped alternation of folded phrases; a space matches any run of spaces."""
+    return trie_pattern(" ".join(fold_word(f).casefold().split()) for f in forms)
 
 
 @attrs.frozen
 class _Static:
-    hedge_before: Any
-    hedge_after: Any
+    hedge_before: re.Pattern[str]
+    hedge_after: re.Pattern[str]
     qualifier_of: dict[str, str]
     approx: float
     labels: frozenset[str]
@@ -161,7 +160,7 @@ class _Static:
     relative_place: frozenset[str]
     clause_openers: frozenset[str]
     one_idioms: frozenset[str]
-    fraction_idioms: Any
+    fraction_idioms: re.Pattern[str]
     months: frozenset[str]
     months_capitalized: frozenset[str]
     weekdays: frozenset[str]
@@ -180,13 +179,13 @@ def _static() -> _Static:
         for form in hedge["after"]:
             after.append(form)
             qualifier_of["a:" + " ".join(fold_word(form).casefold().split())] = hedge["qualifier"]
-    hedge_before = regex.compile(
+    hedge_before = re.compile(
         rf"""(?<![\w$])[وف]?[بلك]?(?P<h>{_alternation(before)})[ \t]*(?:[بل][ \t]?)?(?:ال[ \t]?)?\Z""",
-        regex.IGNORECASE,
+        re.IGNORECASE,
     )
-    hedge_after = regex.compile(
+    hedge_after = re.compile(
         rf"""[ \t]*(?P<h>{_alternation(after)})(?!\w)""",
-        regex.IGNORECASE,
+        re.IGNORECASE,
     )
     ctx = data["context"]
 
@@ -208,8 +207,8 @@ def _static() -> _Static:
         relative_place=words("relative_place"),
         clause_openers=words("clause_openers"),
         one_idioms=words("one_idioms"),
-        fraction_idioms=regex.compile(
-            rf"(?<!\w)(?:{_alternation(ctx['fraction_idioms'])})(?!\w)", regex.IGNORECASE
+        fraction_idioms=re.compile(
+            rf"(?<!\w)(?:{_alternation(ctx['fraction_idioms'])})(?!\w)", re.IGNORECASE
         ),
         months=months,
         months_capitalized=capitalized,
@@ -242,7 +241,14 @@ class _Tables:
     lexicon: Lexicon
     unit_words: int  # the most words in a unit form
     place_words: int
-    prefix_symbol: Any  # a currency symbol or code right before the number
+    prefix_symbol: re.Pattern[str]  # a currency symbol or code right before the number
+
+    def lookup(self, kind: str, text: str) -> LexiconEntry | None:
+        """:meth:`Lexicon.lookup` with the keys of repeated words remembered."""
+        return self.lexicon.forms(kind).get(_key(text))
+
+
+_key = functools.lru_cache(maxsize=1 << 16)(form_key)
 
 
 _TABLES: weakref.WeakKeyDictionary[Lexicon, _Tables] = weakref.WeakKeyDictionary()
@@ -265,8 +271,8 @@ def _tables(lexicon: Lexicon) -> _Tables:
             key=len,
             reverse=True,
         )
-        prefix = regex.compile(
-            r"(?<![\w])(?P<sym>" + "|".join(regex.escape(s) for s in symbols) + r")[ \t]?\Z"
+        prefix = re.compile(
+            r"(?<![\w])(?P<sym>" + "|".join(re.escape(s) for s in symbols) + r")[ \t]?\Z"
             if symbols
             else r"(?!)"
         )
@@ -284,12 +290,12 @@ def _tables(lexicon: Lexicon) -> _Tables:
 # Tokens: words and the punctuation that closes a clause.
 # ---------------------------------------------------------------------------
 
-_TOKEN = regex.compile(
+_TOKEN = re.compile(
     r"""
       (?P<word>[\w$€£%]+(?:['’.\-][\w]+)*\.?)   # a word, "U.S.", "Al-Sudani", "$"
     | (?P<stop>[.،,;؛:!?؟()\[\]{}|\n]|\s-\s)  # punctuation that ends a clause
     """,
-    regex.VERBOSE,
+    re.VERBOSE,
 )
 
 
@@ -318,7 +324,7 @@ def _tokens_after(text: str, pos: int, limit: int) -> list[_Tok]:
     return out
 
 
-_WORDS_BEFORE = regex.compile(r"[\w$€£%]+(?:['’.\-]\w+)*|[.،,;؛:!?؟()\[\]{}|\n]", regex.REVERSE)
+_WORDS_BEFORE = re.compile(r"[\w$€£%]+(?:['’.\-]\w+)*|[.،,;؛:!?؟()\[\]{}|\n]")
 
 
 def _tokens_before(
@@ -329,8 +335,12 @@ def _tokens_before(
     The scan stops at clause punctuation (included as the last token), except
     at the marks in ``through``, which it steps over.
     """
+    lo = max(floor, pos - 16 * limit)
+    found = list(_WORDS_BEFORE.finditer(text, lo, pos))
+    if found and lo > floor and found[0].start() == lo:
+        found = found[1:]  # cut by the window: maybe half a word
     out: list[_Tok] = []
-    for m in _WORDS_BEFORE.finditer(text, floor, pos):
+    for m in reversed(found):
         t = m.group()
         stop = not (t[0].isalnum() or t[0] in "$€£%_")
         if stop and t in through:
@@ -346,14 +356,14 @@ def _tokens_before(
 # ---------------------------------------------------------------------------
 
 _AR_PREP = "وفبلك"
-_YEAR = regex.compile(r"1[89]\d\d|20\d\d|2100")
-_LATIN_WORD = regex.compile(r"\p{Latin}+")
-_ARABIC_LETTER = regex.compile(r"\p{Arabic}")
-_RANGE_JOIN = regex.compile(r"[ \t]*(?:-|و|and|to|الي|or|او)[ \t]*", regex.IGNORECASE)
-_BETWEEN = regex.compile(r"(?<!\w)(?P<w>بين|between|from|من)[ \t]+\Z", regex.IGNORECASE)
-_HALF_AFTER = regex.compile(r"[ \t]*و[ \t]*نصف(?!\w)")
-_OF_THE = regex.compile(
-    r"[ \t]+(?:of|من)[ \t]+(?:(?:the|these|those|its|their)[ \t]+)?", regex.IGNORECASE
+_YEAR = re.compile(r"1[89]\d\d|20\d\d|2100")
+_LATIN_WORD = re.compile(r"[A-Za-z\u00c0-\u024f]+")
+_ARABIC_LETTER = re.compile(r"[\u0600-\u06ff\u0750-\u077f]")
+_RANGE_JOIN = re.compile(r"[ \t]*(?:-|و|and|to|الي|or|او)[ \t]*", re.IGNORECASE)
+_BETWEEN = re.compile(r"(?<!\w)(?P<w>بين|between|from|من)[ \t]+\Z", re.IGNORECASE)
+_HALF_AFTER = re.compile(r"[ \t]*و[ \t]*نصف(?!\w)")
+_OF_THE = re.compile(
+    r"[ \t]+(?:of|من)[ \t]+(?:(?:the|these|those|its|their)[ \t]+)?", re.IGNORECASE
 )
 _ENGLISH_COMPOUND = ("-backed", "-led", "-linked", "-allied", "-based", "-affiliated", "-aligned")
 
@@ -395,12 +405,11 @@ def _reading(
     st: _Static,
     tables: _Tables,
 ) -> Quantity | None:
-    lexicon = tables.lexicon
     digits_only = not n.words
     before = _tokens_before(text, n.start, 3, prev_end)
 
     # 1. Not a count: labels, years, dates, digits glued to Latin letters.
-    if _not_a_count(text, n, before, st, lexicon):
+    if _not_a_count(text, n, before, st, tables):
         return None
 
     # 2. A currency symbol before the number ("$5m"), then the hedge before both.
@@ -408,7 +417,7 @@ def _reading(
     start = n.start
     sym = tables.prefix_symbol.search(text, max(prev_end, n.start - 6), n.start)
     if sym is not None:
-        entry = lexicon.lookup("unit", sym.group("sym"))
+        entry = tables.lookup("unit", sym.group("sym"))
         if entry is not None:
             noun = _Noun(entry, sym.start("sym"), sym.end("sym"), sym.group("sym"))
             start = sym.start("sym")
@@ -523,7 +532,7 @@ def _interval(qualifier: str, value: float, approx: float) -> tuple[float | None
 
 
 def _not_a_count(
-    text: str, n: FoundNumber, before: list[_Tok], st: _Static, lexicon: Lexicon
+    text: str, n: FoundNumber, before: list[_Tok], st: _Static, tables: _Tables
 ) -> bool:
     digits_only = not n.words
     if n.words and form_key(text[n.start : n.end]) in st.weekdays:
@@ -535,10 +544,10 @@ def _not_a_count(
         if digits_only and (w0.key in st.year_markers or _is_month(w0, st)):
             return True  # "عام 2008", "January 27", "يناير 2024"
         if digits_only and len(before) > 1 and not before[1].stop and before[1].key in st.labels:
-            return lexicon.lookup("unit", w0.text) is None and w0.key not in st.not_units
+            return tables.lookup("unit", w0.text) is None and w0.key not in st.not_units
     if digits_only and _LATIN_WORD.match(text, n.end):
         glued = _LATIN_WORD.match(text, n.end)
-        if glued is not None and lexicon.lookup("unit", glued.group()) is None:
+        if glued is not None and tables.lookup("unit", glued.group()) is None:
             return True  # 5G, 27th, 1990s
     if (
         digits_only
@@ -599,9 +608,9 @@ def _fraction_idiom(text: str, n: FoundNumber, st: _Static) -> bool:
     return False
 
 
-def _lookup_unit(words: Sequence[str], lexicon: Lexicon) -> LexiconEntry | None:
+def _lookup_unit(words: Sequence[str], tables: _Tables) -> LexiconEntry | None:
     """The unit entry ``words`` are a form of, trying Arabic and English inflections."""
-    entry = lexicon.lookup("unit", " ".join(words))
+    entry = tables.lookup("unit", " ".join(words))
     if entry is not None:
         return entry
     last = words[-1]
@@ -621,7 +630,7 @@ def _lookup_unit(words: Sequence[str], lexicon: Lexicon) -> LexiconEntry | None:
         if low.endswith("s"):
             variants.append(low[:-1])
     for v in variants:
-        entry = lexicon.lookup("unit", f"{head} {v}".strip())
+        entry = tables.lookup("unit", f"{head} {v}".strip())
         if entry is not None:
             return entry
     return None
@@ -629,7 +638,6 @@ def _lookup_unit(words: Sequence[str], lexicon: Lexicon) -> LexiconEntry | None:
 
 def _noun_after(text: str, n: FoundNumber, st: _Static, tables: _Tables) -> _Noun | None:
     """The counted noun after a number (after "من"/"of the" too)."""
-    lexicon = tables.lexicon
     pos = n.end
     definite_ok = n.is_vague or n.fraction
     of = _OF_THE.match(text, pos)
@@ -641,17 +649,17 @@ def _noun_after(text: str, n: FoundNumber, st: _Static, tables: _Tables) -> _Nou
     if not toks or toks[0].stop:
         return None
     if toks[0].text.startswith("%"):
-        entry = lexicon.lookup("unit", "%")
+        entry = tables.lookup("unit", "%")
         return _Noun(entry, toks[0].start, toks[0].start + 1, "%") if entry else None
     words = [t for t in toks if not t.stop]
     english = _ARABIC_LETTER.match(words[0].text) is None
-    skip = _english_modifiers(words, st, lexicon) if english else 0
+    skip = _english_modifiers(words, st, tables) if english else 0
     rest = words[skip:]
     for size in range(min(tables.unit_words, len(rest)), 0, -1):
         chunk = rest[:size]
         if any(t.stop for t in chunk) or (size > 1 and chunk[-1].end - chunk[0].start > 60):
             continue
-        entry = _lookup_unit([t.text for t in chunk], lexicon)
+        entry = _lookup_unit([t.text for t in chunk], tables)
         if entry is not None:
             definite = of is not None or chunk[0].key.startswith("ال")
             span = text[chunk[0].start : chunk[-1].end]
@@ -664,7 +672,7 @@ def _noun_after(text: str, n: FoundNumber, st: _Static, tables: _Tables) -> _Nou
         return None
     if k in st.months or _is_number_word(k):
         return None
-    place = lexicon.lookup("place", first.text.removesuffix("'s"))
+    place = tables.lookup("place", first.text.removesuffix("'s"))
     if place is not None:
         # "ثلث العراق", "a third of Iraq": a part of a place.
         if not n.fraction:
@@ -683,7 +691,7 @@ def _noun_after(text: str, n: FoundNumber, st: _Static, tables: _Tables) -> _Nou
     return _Noun(None, first.start, first.end, first.text, definite=definite_ok)
 
 
-def _english_modifiers(words: Sequence[_Tok], st: _Static, lexicon: Lexicon) -> int:
+def _english_modifiers(words: Sequence[_Tok], st: _Static, tables: _Tables) -> int:
     """How many adjectives, demonyms and names stand before an English noun."""
     skip = 0
     while skip < len(words) - 1:
@@ -693,9 +701,9 @@ def _english_modifiers(words: Sequence[_Tok], st: _Static, lexicon: Lexicon) -> 
         if (
             k in st.adjectives
             or k.endswith(_ENGLISH_COMPOUND)
-            or lexicon.lookup("demonym", w.text) is not None
-            or lexicon.lookup("place", w.text) is not None
-            or (proper and _lookup_unit([w.text], lexicon) is None)
+            or tables.lookup("demonym", w.text) is not None
+            or tables.lookup("place", w.text) is not None
+            or (proper and _lookup_unit([w.text], tables) is None)
         ):
             skip += 1
             continue
@@ -716,7 +724,7 @@ def _noun_before(before: list[_Tok], st: _Static, tables: _Tables) -> _Noun | No
     tok = before[0]
     if tok.key in st.one_idioms:
         return None
-    entry = _lookup_unit([tok.text], tables.lexicon)
+    entry = _lookup_unit([tok.text], tables)
     if entry is None:
         return None
     return _Noun(entry, tok.start, tok.end, tok.text)
@@ -807,11 +815,11 @@ def _place_of(chunk: Sequence[_Tok], tables: _Tables) -> str | None:
     words = [t.text for t in chunk]
     if words[-1].endswith(("'s", "’s")):
         words[-1] = words[-1][:-2]  # "Iraq's"
-    entry = tables.lexicon.lookup("place", " ".join(words))
+    entry = tables.lookup("place", " ".join(words))
     first = words[0]
     if entry is None and _ARABIC_LETTER.match(first) and first[:1] in _AR_PREP and len(first) > 3:
         stripped = "ال" + first[2:] if first.startswith("لل") else first[1:]
-        entry = tables.lexicon.lookup("place", " ".join([stripped, *words[1:]]))
+        entry = tables.lookup("place", " ".join([stripped, *words[1:]]))
     return entry.canonical if entry is not None else None
 
 
