@@ -113,6 +113,6 @@ def summary(claim: Claim) -> str:
 
 
 def _number(value: Any) -> str:
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    return str(value)
+    # Ten significant digits hide float noise (990.0000000000001) and keep
+    # integers integral.
+    return format(value, ".10g") if isinstance(value, float) else str(value)

@@ -54,7 +54,7 @@ __all__ = ["REGEX_BUDGET", "REGEX_TIMEOUT", "Predicate", "check", "plan"]
 Predicate = Callable[[Claim], bool]
 
 #: Seconds one ``~`` search may take, and all of one evaluation's searches.
-REGEX_TIMEOUT = 0.5
+REGEX_TIMEOUT = 0.25
 REGEX_BUDGET = 10.0
 
 #: Sections a query sees unless it tests ``section`` itself.
