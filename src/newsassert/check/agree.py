@@ -305,8 +305,9 @@ def _region(covering: Sequence[QuantityClaim], tolerance: float) -> Interval:
 
 def _quantity_label(covering: Sequence[QuantityClaim], region: Interval) -> str:
     unit = covering[0].unit or covering[0].unit_text or ""
-    places = {c.place for c in covering}
-    place = f" in {places.pop()}" if len(places) == 1 and None not in places else ""
+    # Figures without a place may join a located group: the group's place holds.
+    places = {c.place for c in covering if c.place}
+    place = f" in {places.pop()}" if len(places) == 1 else ""
     return f"{region} {unit}{place}".replace("  ", " ").strip()
 
 
