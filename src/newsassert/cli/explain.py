@@ -31,7 +31,10 @@ def register(sub: Any) -> None:
         "and boilerplate are marked.",
     )
     parser.add_argument("paths", nargs="+", metavar="PATH", help="files, folders or globs")
-    parser.add_argument("--alias", action="append", default=[], metavar="FILE", help="alias file")
+    parser.add_argument(
+        "--aliases", "--alias", dest="aliases", action="append", default=[], metavar="FILE",
+        help="an alias file (TOML); may be repeated",
+    )
     colour = parser.add_mutually_exclusive_group()
     colour.add_argument("--color", dest="color", action="store_true", default=None)
     colour.add_argument("--no-color", dest="color", action="store_false")
@@ -41,7 +44,7 @@ def register(sub: Any) -> None:
 def run(args: argparse.Namespace) -> int:
     from newsassert.load import load
 
-    corpus = load(*args.paths, aliases=args.alias)
+    corpus = load(*args.paths, aliases=args.aliases)
     colour = args.color if args.color is not None else _wants_colour(sys.stdout)
     for number, article in enumerate(corpus):
         if number:
