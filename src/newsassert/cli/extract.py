@@ -1,15 +1,67 @@
-"""`newsassert extract` (being written)."""
+"""``newsassert extract PATH...``: every claim of the articles, in the JSON Lines schema.
+
+``--format jsonl`` (the default) writes one claim record a line, in the
+schema of version 1 (see the docs), in a deterministic order: articles in
+corpus order, claims by offset. ``--format table`` prints them for reading.
+By default claims of every section are written, each with its ``section``;
+``--section body`` (repeatable) keeps only some.
+"""
 
 from __future__ import annotations
 
 import argparse
-from typing import Any
+import json
+import sys
+from typing import Any, TextIO
+
+from newsassert.model import SECTIONS
 
 
 def register(sub: Any) -> None:
-    parser = sub.add_parser("extract", help="(being written)")
+    parser = sub.add_parser(
+        "extract",
+        help="write the claims of articles as JSON Lines (or a table)",
+        description="Extract the quantities, dates, mentions and roles of the articles at "
+        "PATH and write one JSON claim record per line.",
+    )
+    parser.add_argument("paths", metavar="PATH", nargs="+", help="article files, folders or globs")
+    parser.add_argument("--format", choices=("jsonl", "table"), default="jsonl")
+    parser.add_argument(
+        "--section",
+        action="append",
+        choices=SECTIONS,
+        default=[],
+        help="keep only claims of this section (repeatable; default: every section)",
+    )
+    parser.add_argument(
+        "--aliases", metavar="FILE", action="append", default=[], help="an alias file (TOML)"
+    )
+    parser.add_argument(
+        "-j", "--jobs", type=int, default=0, help="processes to use (default: every core)"
+    )
+    parser.add_argument("--no-cache", action="store_true", help="parse everything afresh")
+    parser.add_argument("-o", "--output", metavar="FILE", help="write here instead of stdout")
     parser.set_defaults(run=run)
 
 
-def run(args: argparse.Namespace) -> int:
-    raise SystemExit("newsassert extract: not written yet")
+def run(args: argparse.Namespace, out: TextIO | None = None) -> int:
+    from newsassert.load import load
+
+    corpus = load(*args.paths, aliases=args.aliases, cache=not args.no_cache, jobs=args.jobs)
+    claims = tuple(c for c in corpus.claims if not args.section or c.section in args.section)
+    if args.output:
+        with open(args.output, "w", encoding="utf-8", newline="\n") as stream:
+            _write(claims, args.format, stream)
+    else:
+        _write(claims, args.format, out or sys.stdout)
+    return 0
+
+
+def _write(claims: tuple[Any, ...], fmt: str, out: TextIO) -> None:
+    from newsassert.cli.query import format_table
+
+    if fmt == "table":
+        out.write(format_table(claims))
+        return
+    for claim in claims:
+        out.write(json.dumps(claim.to_dict(), ensure_ascii=False) + "\n")
