@@ -433,9 +433,13 @@ def _reading(
         noun is None or (after.entry is not None and after.entry.canonical == "percent")
     ):
         noun = after
-    if noun is None and (n.weak or n.definite):
-        noun = _noun_before(before, st, tables)
-        if noun is not None:
+    if (noun is None and (n.weak or n.definite)) or (
+        noun is not None and noun.entry is None and n.lang == "ar" and not n.is_vague
+    ):
+        # "جندي واحد", "الدول الثلاث", "عوامل ثلاثة": the number after its noun.
+        postposed = _noun_before(before, st, tables)
+        if postposed is not None and hedge is None:
+            noun = postposed
             start = min(start, noun.start)
     if (n.weak or (n.definite and not n.is_vague)) and (noun is None or noun.entry is None):
         return None  # "واحد", "one", "الستين" count only beside a known noun
@@ -545,6 +549,8 @@ def _not_a_count(
             return True  # "عام 2008", "January 27", "يناير 2024"
         if digits_only and len(before) > 1 and not before[1].stop and before[1].key in st.labels:
             return tables.lookup("unit", w0.text) is None and w0.key not in st.not_units
+    if digits_only and n.start > 1 and text[n.start - 1] == "-" and text[n.start - 2].isalpha():
+        return True  # "S-300", "أس-300": a model, not a count
     if digits_only and _LATIN_WORD.match(text, n.end):
         glued = _LATIN_WORD.match(text, n.end)
         if glued is not None and tables.lookup("unit", glued.group()) is None:
@@ -684,6 +690,8 @@ def _noun_after(text: str, n: FoundNumber, st: _Static, tables: _Tables) -> _Nou
         return _Noun(None, first.start, first.end, first.text, definite=of is not None)
     if not definite_ok and k.startswith("ال"):
         return None
+    if n.is_vague and of is None and not k.startswith("ال"):
+        return None  # "عشرات الجنود" is a construct; "العشرات يغرقون" has no noun
     if (k[:1] in _AR_PREP and k[1:3] in ("ال", "لل")) or k.startswith("لل"):
         return None  # a preposition or conjunction on a definite word: "بالعراق"
     if k[:1] in "وف" and len(k) > 3:
