@@ -42,8 +42,9 @@ from typing import Any
 import attrs
 import regex
 
-from newsassert.extract import make_claim
+from newsassert.extract import lexicon_of, make_claim
 from newsassert.hookspecs import hookimpl
+from newsassert.lexicon import Lexicon, default_lexicon
 from newsassert.model import Article, Claim, DateClaim, Segment
 from newsassert.normalize import Normalized, key, normalize
 
@@ -137,6 +138,8 @@ def _ordinal_days() -> dict[str, int]:
 
 _ORDINALS = _ordinal_days()
 _DATE_CUES = _keys(_all(_WORDS["date_cues"]))
+_QUANTITY_BEFORE = _keys(_all(_WORDS["quantity_before"]))
+_ORD_NOT_AFTER = _keys(_all(_WORDS["ordinal_not_a_day_after"]))
 _EVENT_NOUNS = _keys(_all(_WORDS["event_nouns"]))
 _WD_NOT_BEFORE = _keys(_all(_WORDS["weekday_not_a_day"]["before"]))
 _WD_NOT_AFTER = _keys(_all(_WORDS["weekday_not_a_day"]["after"]))
@@ -176,9 +179,14 @@ def _fold(text: str) -> str:
     return lowered if len(lowered) == len(text) else text.translate(_ASCII_LOWER)
 
 
+_DIGIT_NEXT = "\x00"  # in a gate phrase: a number follows
+
+
 def _char(ch: str) -> str:
     # A space inside a name (كانون الثاني) stands for any run of spaces.
-    return r"\s+" if ch == " " else re.escape(ch)
+    if ch == " ":
+        return r"\s+"
+    return r"(?=\d)" if ch == _DIGIT_NEXT else re.escape(ch)
 
 
 def _trie(words: Iterable[str]) -> str:
@@ -340,25 +348,31 @@ _HAS_ARABIC = regex.compile(r"\p{Arabic}")
 _NEXT_WORD = regex.compile(r"[^\p{L}\p{N}\n]*([\p{L}\p{N}]+)")
 
 
+_EN_RELATIVE = [w for kind in _WORDS["relative"].values() for w in kind["en"]]
+
+
 def _gate_words() -> list[str]:
-    """The first words a date can start with, bare and with a glued و ف ب ل."""
+    """What a date can start with, bare and with a glued و ف ب ل.
+
+    Common words that only start a date before certain words are listed with
+    them (``يوم الخميس``, ``العام 2019``, ``السابع من``, ``last Thursday``),
+    so that the pattern is not tried after every ``يوم``, ``العام`` or "last".
+    """
+    names = [*_MONTHS, *_WEEKDAYS]
+    day_words = [*_WEEKDAYS, *_DAY_OFFSET, *_all(_WORDS["day_cues"])]
     starts = [
-        *_MONTHS,
-        *_WEEKDAYS,
-        *_ORDINALS,
+        *names,
         *_DAY_OFFSET,
-        *_WORDS["relative"]["past"]["en"],  # last Thursday, last May
-        *_WORDS["relative"]["next"]["en"],
-        *_all(_WORDS["day_cues"]),
+        *(f"{o} من" for o in _ORDINALS),  # السابع من أكتوبر / من الشهر الجاري
+        *(f"{c} {w}" for c in _all(_WORDS["day_cues"]) for w in day_words),
+        *(f"{r} {w}" for r in _EN_RELATIVE for w in names),  # last Thursday, next May
+        *(f"{w} {n}" for w in _all(_WORDS["month_word"]) for n in _MONTHS),
+        *(f"{w} {_DIGIT_NEXT}" for w in _all(_WORDS["year_words"])),
         *_all(_WORDS["month_modifiers"]),
-        *_all(_WORDS["month_word"]),
-        *_all(_WORDS["year_words"]),
     ]
-    # "the" starts too many English words to be worth a try: "the 7th of May"
-    # is found from its number and "the year 2014" from its year.
-    firsts = {_k(w).split()[0] for w in starts} - {"the"}
+    phrases = {_k(w) for w in starts}
     clitics = ("", "و", "ف", "ب", "ل", "وب", "ول", "فب", "فل")
-    return sorted({c + w for w in firsts for c in clitics if not c or _HAS_ARABIC.match(w)})
+    return sorted({c + w for w in phrases for c in clitics if not c or _HAS_ARABIC.match(w)})
 
 
 # Most of the text is not a date. A first, cheap scan (the standard library's
@@ -367,7 +381,7 @@ def _gate_words() -> list[str]:
 _GATE_WORDS = _gate_words()
 _GATE = re.compile(
     # A first-character class lets the engine skip quickly to candidates.
-    "(?=[" + re.escape("".join(sorted({w[0] for w in _GATE_WORDS}))) + r"\d])"
+    "(?=[" + re.escape("".join(sorted({w[0] for w in _GATE_WORDS}))) + r"0-9])"
     r"(?:\b(?:" + _trie(_GATE_WORDS) + r")\b|(?<![\d.,:/\-])\d)"
 )
 _PATTERN = regex.compile(_expand(_TEMPLATE), regex.VERBOSE | regex.VERSION0)
@@ -383,17 +397,23 @@ class _Context:
     text: str  # folded: what the pattern matched
     cased: str  # the same text unfolded, for the capitals of English names
     published: dt.date | None
+    lexicon: Lexicon | None  # its units tell a counted noun after a number
 
 
 def _prev_word(text: str, start: int) -> str:
     """The word before ``start`` on its line, skipping spaces and punctuation."""
+    return _prev_word_at(text, start)[0]
+
+
+def _prev_word_at(text: str, start: int) -> tuple[str, int]:
+    """The word before ``start`` on its line, and where it starts."""
     i, stop = start, max(0, start - 40)
     while i > stop and not text[i - 1].isalnum() and text[i - 1] != "\n":
         i -= 1
     j = i
     while j > stop and text[j - 1].isalnum():
         j -= 1
-    return text[j:i]
+    return text[j:i], j
 
 
 def _next_word(text: str, end: int) -> str:
@@ -502,17 +522,17 @@ def _day_number(text: str) -> int:
     return _ORDINALS.get(_k(text), 0)
 
 
-def _read_numeric(m: regex.Match[str], ctx: _Context) -> list[FoundDate]:
+def _read_numeric(m: regex.Match[str], ctx: _Context) -> list[FoundDate] | None:
     year, month, day = int(m.group("ny")), int(m.group("nm")), int(m.group("nd"))
     if _date(year, month, day) is None:
         # Day and month the other way round (US order) when only that is a date.
         if _date(year, day, month) is None:
-            return []
+            return None
         month, day = day, month
     return [_found(m.start(), m.end(), year, month, day, False)]
 
 
-def _read_days(m: regex.Match[str], ctx: _Context, kind: str) -> list[FoundDate]:
+def _read_days(m: regex.Match[str], ctx: _Context, kind: str) -> list[FoundDate] | None:
     pub = ctx.published
     relative = False
     if kind == "dayrel":
@@ -535,10 +555,14 @@ def _read_days(m: regex.Match[str], ctx: _Context, kind: str) -> list[FoundDate]
             year = _year_by_rel(month, m.group("rel"), pub)
             relative = True
     days = [_day_number(d) for d in m.captures("day")]
+    if not m.captures("day")[0][:1].isdigit() and _word_in(
+        _prev_word(ctx.text, m.start()), _ORD_NOT_AFTER
+    ):
+        return []  # الأسبوع الأول من يناير, النصف الثاني من الشهر: not a day
     if not all(_valid_day(month, d) for d in days):
-        return []
+        return None  # 31 February
     if m.group("year") and not all(_date(year, month, d) for d in days):
-        return []  # 29 February 2023
+        return None  # 29 February 2023
     if year is None and m.group("pwd") and len(days) == 1 and month is not None:
         wd = _WEEKDAYS.get(_k(m.group("pwd")))
         if wd is not None:
@@ -674,7 +698,7 @@ def _read_year(m: regex.Match[str], ctx: _Context) -> list[FoundDate]:
         if not 1900 <= year <= 2100:
             return []
         glued = m.group("glued") is not None
-        before = _prev_word(ctx.text, m.start() - glued)
+        before, at = _prev_word_at(ctx.text, m.start() - glued)
         after = _next_word(ctx.text, m.end())
         # "عامي 2011 و2014": a year joined to a year before it.
         joined = glued and before.isdigit() and len(before) == 4
@@ -682,20 +706,36 @@ def _read_year(m: regex.Match[str], ctx: _Context) -> list[FoundDate]:
             glued or not (_word_in(before, _DATE_CUES) or _word_in(before, _EVENT_NOUNS))
         ):
             return []
-        if _word_in(after, _HIJRI):
-            return []
+        if _word_in(after, _HIJRI) or _counted(after, ctx):
+            return []  # 1445 هـ; في 2000 موقع
+        if _word_in(before, _QUANTITY_BEFORE) or _word_in(
+            _prev_word(ctx.text, at), _QUANTITY_BEFORE
+        ):
+            return []  # أكثر من 2000, more than 2000
     return [_found(start, m.end(), year, None, None, False)]
 
 
-def _read(m: regex.Match[str], ctx: _Context) -> list[FoundDate]:
+def _counted(word: str, ctx: _Context) -> bool:
+    """``word`` is a counted noun (جندي, troops): the number before it is a quantity."""
+    if not word or word.startswith("ال") or ctx.lexicon is None:
+        return False  # a counted noun after a number is indefinite
+    return ctx.lexicon.lookup("unit", word) is not None
+
+
+def _read(m: regex.Match[str], ctx: _Context) -> list[FoundDate] | None:
+    """The dates of a match: a list (empty when the context rules it out, so
+    that the words inside it are read again), or None for an impossible date
+    (31 February), which is skipped whole."""
     found = _read_match(m, ctx)
+    if found is None:
+        return None
     # A conjunction or preposition glued to the first word (ويوم, والخميس, و2014)
     # is not part of the date.
     clitics = {s: e for s, e in m.spans("clitic") if e > s}
     return [attrs.evolve(f, start=clitics[f.start]) if f.start in clitics else f for f in found]
 
 
-def _read_match(m: regex.Match[str], ctx: _Context) -> list[FoundDate]:
+def _read_match(m: regex.Match[str], ctx: _Context) -> list[FoundDate] | None:
     if m.group("numeric"):
         return _read_numeric(m, ctx)
     if m.group("daymonth"):
@@ -737,18 +777,27 @@ def _strip_marks(text: str) -> tuple[str, list[int], list[int]]:
     return "".join(pieces), cut, orig
 
 
-def _matches(folded: str) -> Iterator[regex.Match[str]]:
-    at = 0
-    while (gate := _GATE.search(folded, at)) is not None:
-        m = _PATTERN.match(folded, gate.start())
-        if m is None or m.end() == m.start():
+def _scan(ctx: _Context) -> Iterator[FoundDate]:
+    """The dates of ``ctx.text``, in offsets of that (folded) text."""
+    text, at = ctx.text, 0
+    while (gate := _GATE.search(text, at)) is not None:
+        m = _PATTERN.match(text, gate.start())
+        found = _read(m, ctx) if m is not None and m.end() > m.start() else []
+        if found is None and m is not None:
+            at = m.end()
+            continue
+        if not found:
+            # A match ruled out (الأسبوع الأول من يناير) must not hide the dates
+            # inside it (يناير): go on after its first word only.
             at = gate.end()
             continue
-        yield m
-        at = m.end()
+        yield from found
+        at = m.end() if m is not None else gate.end()
 
 
-def find_in_normalized(text: str, *, published: dt.date | None = None) -> list[FoundDate]:
+def find_in_normalized(
+    text: str, *, published: dt.date | None = None, lexicon: Lexicon | None = None
+) -> list[FoundDate]:
     """:func:`find_dates` on a text already in the matching form (offsets into it).
 
     For callers that hold a :class:`~newsassert.normalize.Normalized` already
@@ -756,36 +805,40 @@ def find_in_normalized(text: str, *, published: dt.date | None = None) -> list[F
     """
     stripped, cut, orig = _strip_marks(text)
     folded = _fold(stripped)
-    ctx = _Context(folded, stripped, published)
+    if lexicon is None:
+        lexicon = default_lexicon()
+    ctx = _Context(folded, stripped, published, lexicon)
     plain = len(cut) == 1
 
     out: list[FoundDate] = []
-    for m in _matches(folded):
-        for f in _read(m, ctx):
-            start, end = f.start, f.end
-            if stripped[end - 1] == "." and end - 1 > start:
-                end -= 1  # a sentence's full stop after "May." is not the date's
-            if not plain:  # back to offsets with the marks
-                k = bisect.bisect_right(cut, start) - 1
-                start = orig[k] + start - cut[k]
-                k = bisect.bisect_right(cut, end - 1) - 1
-                end = orig[k] + end - 1 - cut[k] + 1
-                end = _MARKS_AT.match(text, end).end()  # the marks on the last letter (غداً)
-            out.append(FoundDate(start, end, f.year, f.month, f.day, f.resolved, f.relative))
+    for f in _scan(ctx):
+        start, end = f.start, f.end
+        if stripped[end - 1] == "." and end - 1 > start:
+            end -= 1  # a sentence's full stop after "May." is not the date's
+        if not plain:  # back to offsets with the marks
+            k = bisect.bisect_right(cut, start) - 1
+            start = orig[k] + start - cut[k]
+            k = bisect.bisect_right(cut, end - 1) - 1
+            end = orig[k] + end - 1 - cut[k] + 1
+            end = _MARKS_AT.match(text, end).end()  # the marks on the last letter (غداً)
+        out.append(FoundDate(start, end, f.year, f.month, f.day, f.resolved, f.relative))
     return out
 
 
-def find_dates(text: str, *, published: dt.date | None = None) -> list[FoundDate]:
+def find_dates(
+    text: str, *, published: dt.date | None = None, lexicon: Lexicon | None = None
+) -> list[FoundDate]:
     """The dates in ``text``, in order, with offsets into ``text`` itself.
 
     ``published`` resolves weekdays (``الخميس الماضي``, "last Thursday"),
     relative days (``أمس``, "yesterday") and months marked الماضي / الجاري;
     without it those dates are found but left unresolved (``relative`` is
-    still true for them).
+    still true for them). ``lexicon`` (default: the default lexicon) tells
+    counted nouns, so that ``في 2000 موقع`` is not the year 2000.
     """
     normalized = normalize(text)
     out = []
-    for f in find_in_normalized(normalized.text, published=published):
+    for f in find_in_normalized(normalized.text, published=published, lexicon=lexicon):
         start, end = normalized.to_original(f.start, f.end)
         out.append(FoundDate(start, end, f.year, f.month, f.day, f.resolved, f.relative))
     return out
@@ -813,7 +866,10 @@ def newsassert_extract_claims(article: Article, segment: Segment) -> list[Claim]
     ns = _normalized_offset(norm, segment.start)
     ne = _normalized_offset(norm, segment.end)
     claims: list[Claim] = []
-    for f in find_in_normalized(norm.text[ns:ne], published=article.published):
+    found = find_in_normalized(
+        norm.text[ns:ne], published=article.published, lexicon=lexicon_of(article)
+    )
+    for f in found:
         start, end = norm.to_original(ns + f.start, ns + f.end)
         claims.append(
             make_claim(
