@@ -304,7 +304,7 @@ _TEMPLATE = r"""
 (?P<yearonly>
   (?: «B» (?P<ycue>[وفبل]{0,2}«YEARWORD»\s+ | «EN_YEARWORD»\s+)?
     | (?P<glued>(?<=(?<![\p{L}\p{N}\p{M}])[وف])) )       # و2014
-  «BD» (?P<year>\d{4})«ED» (?!'?s«E»)                      # not the 1990s
+  «BD» (?P<year>\d{4}) (?:\s?[-–]\s?(?P<year2>\d{4}))? «ED» (?!'?s«E»)  # 2020-2021, not 1990s
   (?:\s*«AD»«E»)?
   (?P<hijri>\s*«HIJRI»«E»)?
 )
@@ -688,6 +688,17 @@ def _read_year(m: regex.Match[str], ctx: _Context) -> list[FoundDate]:
         return []
     year = int(m.group("year"))
     start = m.start("year")
+    if m.group("year2"):
+        # A span of years (2020-2021, عامي 2014–2017): both ends, when it is one.
+        last = int(m.group("year2"))
+        if not (1900 <= year < last <= 2100 and last - year < 100):
+            return []
+        if m.group("ycue"):
+            start = m.start() + len(m.group("ycue")) - len(m.group("ycue").lstrip("وفبل"))
+        return [
+            _found(start, m.end("year"), year, None, None, False),
+            _found(m.start("year2"), m.end(), last, None, None, False),
+        ]
     if m.group("ycue"):
         if not 1000 <= year <= 2199:
             return []
@@ -700,19 +711,30 @@ def _read_year(m: regex.Match[str], ctx: _Context) -> list[FoundDate]:
         glued = m.group("glued") is not None
         before, at = _prev_word_at(ctx.text, m.start() - glued)
         after = _next_word(ctx.text, m.end())
-        # "عامي 2011 و2014": a year joined to a year before it.
-        joined = glued and before.isdigit() and len(before) == 4
-        if not joined and (
-            glued or not (_word_in(before, _DATE_CUES) or _word_in(before, _EVENT_NOUNS))
-        ):
+        # "عامي 2011 و2014", "between 2011 and 2014": a year joined to a year before it.
+        if before in ("and", "or", "to", "الي", "او"):
+            before_that = _prev_word(ctx.text, at)
+            joined = _is_year(before_that)
+        else:
+            joined = glued and _is_year(before)
+        cued = (
+            _word_in(before, _DATE_CUES)
+            or _word_in(before, _EVENT_NOUNS)
+            or _word_in(after, _EVENT_NOUNS)  # the 2014 elections
+        )
+        if not joined and (glued or not cued):
             return []
-        if _word_in(after, _HIJRI) or _counted(after, ctx):
-            return []  # 1445 هـ; في 2000 موقع
+        if _word_in(after, _HIJRI) or _counted(after, ctx) or after.isdigit():
+            return []  # 1445 هـ; في 2000 موقع; a phone number
         if _word_in(before, _QUANTITY_BEFORE) or _word_in(
             _prev_word(ctx.text, at), _QUANTITY_BEFORE
         ):
             return []  # أكثر من 2000, more than 2000
     return [_found(start, m.end(), year, None, None, False)]
+
+
+def _is_year(word: str) -> bool:
+    return len(word) == 4 and word.isdigit() and 1900 <= int(word) <= 2100
 
 
 def _counted(word: str, ctx: _Context) -> bool:
