@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any
 import attrs
 import regex
 
+from newsassert.errors import LoadError
 from newsassert.lexicon import Lexicon
 from newsassert.model import Article, Claim
 
@@ -29,6 +30,8 @@ class Corpus:
 
     articles: tuple[Article, ...] = attrs.field(converter=_articles)
     lexicon: Lexicon | None = attrs.field(default=None, eq=False, repr=False)
+    #: The bad files and records ``load(..., skip_bad=True)`` left out, in reading order.
+    skipped: tuple[LoadError, ...] = attrs.field(default=(), eq=False, repr=False)
 
     def __len__(self) -> int:
         return len(self.articles)

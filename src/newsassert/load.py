@@ -20,15 +20,24 @@ else one of the Arabic single-byte code pages (Windows-1256, ISO-8859-6),
 whichever reads as Arabic text. Bytes that are none of these raise a
 :class:`LoadError` naming the byte offset; nothing is decoded by guesswork
 into replacement characters.
+
+Bad input is an error naming the file and the position, never a traceback.
+``skip_bad=True`` skips each bad file or record instead, keeps the
+:class:`LoadError` in ``Corpus.skipped`` and issues one
+:class:`SkippedInputWarning` saying how many. An article longer than the
+configured limit (:mod:`newsassert.limits`) is an error too.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import errno
 import glob
 import json
 import os
+import warnings
 from collections.abc import Iterator, Mapping, Sequence
+from contextvars import ContextVar
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -39,6 +48,7 @@ from newsassert.corpus import Corpus
 from newsassert.errors import LoadError
 from newsassert.hookspecs import hookimpl
 from newsassert.lexicon import Lexicon, default_lexicon, load_aliases
+from newsassert.limits import article_limit, check_article_size, check_file_size
 from newsassert.metadata import find_metadata
 from newsassert.model import LANGS, Article
 from newsassert.segment import detect_lang, segment
@@ -46,7 +56,7 @@ from newsassert.segment import detect_lang, segment
 if TYPE_CHECKING:
     from newsassert.store import Store
 
-__all__ = ["decode", "load", "make_article"]
+__all__ = ["SkippedInputWarning", "decode", "load", "make_article"]
 
 FORMATS = (".txt", ".md", ".json", ".jsonl")
 
@@ -72,6 +82,7 @@ def make_article(
     ``other_dates`` are dates that are not the publication date (found in the
     text when not given).
     """
+    check_article_size(len(text), path=path)
     segments = segment(text, lang=lang)
     found = find_metadata(text, segments)
     if other_dates is None:
@@ -99,16 +110,46 @@ def make_article(
 _GLOB_CHARS = regex.compile(r"[*?\[]")
 
 
+class SkippedInputWarning(UserWarning):
+    """Bad files or records were skipped (``load(..., skip_bad=True)``)."""
+
+
+@attrs.define
+class _Session:
+    """What the loader of one :func:`load` call needs to know while reading files."""
+
+    skip_bad: bool = False
+    skipped: list[LoadError] = attrs.Factory(list)
+
+    def skip(self, error: LoadError) -> bool:
+        """Record ``error`` as skipped when skipping; say whether it was."""
+        if self.skip_bad:
+            self.skipped.append(error)
+        return self.skip_bad
+
+
+# The built-in loader is a hook that receives only the path: it finds the
+# options of the load() call it serves here.
+_session: ContextVar[_Session | None] = ContextVar("newsassert_load_session", default=None)
+
+
+def _current_session() -> _Session:
+    """The session of the load() call being served (a strict one outside any)."""
+    return _session.get() or _Session()
+
+
 def load(
     path: str | Path,
     *paths: str | Path,
     aliases: Sequence[str | Path] = (),
     cache: bool | str | Path | Store = False,
     jobs: int = 1,
+    skip_bad: bool = False,
+    max_article_chars: int | None = None,
 ) -> Corpus:
     """Load a corpus from files, folders (recursively, sorted) and globs.
 
-    ``aliases`` are alias files (see :func:`newsassert.lexicon.load_aliases`)
+    ``aliases`` are alias files (see :func:`newsassert.lexicon.load_aliases)`
     whose entries extend the default lexicon for this corpus.
 
     ``cache`` (``True`` for the default cache file, or a path or
@@ -116,7 +157,38 @@ def load(
     disk, so an unchanged file is not parsed again; with a cache, claims are
     extracted at load time. ``jobs`` extracts claims on that many processes
     (``0`` for every core); the result is the same for any number.
+
+    A bad file or record raises :class:`LoadError`; with ``skip_bad`` it is
+    skipped instead, listed in ``Corpus.skipped``, and counted in a
+    :class:`SkippedInputWarning`. ``max_article_chars`` bounds the length of
+    an article (see :mod:`newsassert.limits`; ``0`` for no limit).
     """
+    session = _Session(skip_bad=skip_bad)
+    token = _session.set(session)
+    try:
+        with article_limit(max_article_chars):
+            corpus = _load((path, *paths), aliases, cache, jobs, session)
+    finally:
+        _session.reset(token)
+    if session.skipped:
+        warnings.warn(SkippedInputWarning(skipped_summary(session.skipped)), stacklevel=2)
+    return corpus
+
+
+def skipped_summary(skipped: Sequence[LoadError]) -> str:
+    """One sentence: how many inputs were skipped, and the first of them."""
+    n = len(skipped)
+    first = f"; the first: {skipped[0]}" if skipped else ""
+    return f"skipped {n} bad file{'s' if n != 1 else ''} or record{'s' if n != 1 else ''}{first}"
+
+
+def _load(
+    given: Sequence[str | Path],
+    aliases: Sequence[str | Path],
+    cache: bool | str | Path | Store,
+    jobs: int,
+    session: _Session,
+) -> Corpus:
     from newsassert.parallel import available_cores, extract_all
     from newsassert.plugins import plugin_manager
     from newsassert.store import Store, fingerprint
@@ -132,46 +204,71 @@ def load(
     articles: list[Article] = []
     seen: dict[str, str] = {}  # id -> where it was read
     to_store: list[tuple[str, list[Article]]] = []
-    for file, named in _files((path, *paths)):
-        found: Sequence[Article] | None
+    for file, named in _files(given):
+        skipped_before = len(session.skipped)
+        key = None
         try:
+            cached = None
             if store is not None:
-                key = Store.key(file.read_bytes(), str(file), print_)
-                found = store.get(key, lexicon)
-                if found is None:
-                    found = hook(path=file)
-                    if found is not None:
-                        to_store.append((key, list(found)))
+                key = Store.key(_read_bytes(file), str(file), print_)
+                cached = store.get(key, lexicon)
+            if cached is not None:
+                found: Sequence[Article] = cached
+                key = None  # nothing new to store
             else:
-                found = hook(path=file)
-        except (OSError, UnicodeError) as exc:
-            raise LoadError(f"cannot read the file: {_reason(exc)}", path=str(file)) from None
-        if found is None:
-            if named:
-                raise LoadError(
-                    f"unknown format '{file.suffix or file.name}' (newsassert reads "
-                    f"{', '.join(FORMATS)}; a plugin can add others)",
-                    path=str(file),
-                )
-            continue
+                found = _read_articles(hook, file, named)
+            for article in found:
+                # Plugins may build articles themselves, and a cached article
+                # may predate a lower limit: every article meets the limit.
+                check_article_size(len(article.text), path=article.path or str(file))
+        except LoadError as error:
+            if session.skip(error):
+                continue
+            raise
         for article in found:
             where = article.path or str(file)
             if article.id in seen:
-                raise LoadError(
+                duplicate = LoadError(
                     f"duplicate article id {article.id!r}: also in {seen[article.id]}", path=where
                 )
+                if session.skip(duplicate):
+                    continue
+                raise duplicate
             seen[article.id] = where
             articles.append(article)
+        # A file read with anything skipped is not what the file holds: never
+        # cache it, or a later strict run would not see the bad record.
+        if key is not None and len(session.skipped) == skipped_before:
+            to_store.append((key, list(found)))
     if lexicon is not None:
         articles = [a if a.lexicon is lexicon else attrs.evolve(a, lexicon=lexicon) for a in articles]
     if store is not None or jobs > 1:
         extract_all(articles, jobs=jobs, extra=extra or None)
     if store is not None:
         by_id = {a.id: a for a in articles}
-        for key, found in to_store:
-            store.put(key, [by_id[a.id] for a in found])
+        for stored_key, stored in to_store:
+            store.put(stored_key, [by_id[a.id] for a in stored])
         store.close()
-    return Corpus(tuple(articles), lexicon=lexicon)
+    return Corpus(tuple(articles), lexicon=lexicon, skipped=tuple(session.skipped))
+
+
+def _read_articles(hook: Any, file: Path, named: bool) -> Sequence[Article]:
+    """The articles of one file, by the first loader that knows its format."""
+    try:
+        found: Sequence[Article] | None = hook(path=file)
+    except (OSError, UnicodeError) as exc:
+        raise LoadError(f"cannot read the file: {_reason(exc)}", path=str(file)) from None
+    except RecursionError:
+        raise LoadError("the file nests too deeply to be read", path=str(file)) from None
+    if found is None:
+        if named:
+            raise LoadError(
+                f"unknown format '{file.suffix or file.name}' (newsassert reads "
+                f"{', '.join(FORMATS)}; a plugin can add others)",
+                path=str(file),
+            )
+        return ()
+    return found
 
 
 def _files(paths: Sequence[str | Path]) -> Iterator[tuple[Path, bool]]:
@@ -186,8 +283,16 @@ def _files(paths: Sequence[str | Path]) -> Iterator[tuple[Path, bool]]:
             matches = sorted(glob.glob(str(given), recursive=True))
             if not matches:
                 raise LoadError("no file matches this pattern", path=str(given))
+            # "**" follows symlinked folders, so a link to a parent folder
+            # matches its files again under ever longer paths (until the
+            # system refuses): each real file is read once, by its first path.
+            real: set[str] = set()
             for match in map(Path, matches):
-                yield from ((f, False) for f in (_walk(match) if match.is_dir() else [match]))
+                for file in _walk(match) if match.is_dir() else [match]:
+                    where = os.path.realpath(file)
+                    if where not in real:
+                        real.add(where)
+                        yield file, False
         elif path.exists() or path.is_symlink():
             raise LoadError("not a file or folder that can be read", path=str(path))
         else:
@@ -204,7 +309,9 @@ def _walk(folder: Path) -> list[Path]:
 
 
 def _walk_error(exc: OSError) -> None:
-    raise LoadError(f"cannot read the folder: {_reason(exc)}", path=exc.filename)
+    error = LoadError(f"cannot read the folder: {_reason(exc)}", path=exc.filename)
+    if not _current_session().skip(error):
+        raise error
 
 
 def _reason(exc: BaseException) -> str:
@@ -254,20 +361,57 @@ def decode(data: bytes, path: str | None = None) -> str:
             try:
                 return _strip_bom(data.decode(encoding))
             except UnicodeDecodeError as exc:
+                line = data[: exc.start].decode(encoding, "ignore").count("\n") + 1
                 raise LoadError(
-                    f"not valid {encoding.upper().replace('-SIG', '')} (it starts with a BOM)",
+                    f"not valid {encoding.upper().replace('-SIG', '')} (it starts with a BOM) "
+                    f"on line {line}",
                     path=path,
                     offset=exc.start,
                 ) from None
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
-        return _decode_legacy(data, exc, path)
+        return _utf16_without_bom(data) or _decode_legacy(data, exc, path)
+    if _C0_CONTROL.search(text) is not None:
+        # NUL and other C0 controls in "UTF-8": UTF-16 without its BOM (ASCII
+        # letters and spaces leave a NUL byte beside them), or binary data.
+        utf16 = _utf16_without_bom(data)
+        if utf16 is not None:
+            return utf16
     nul = text.find("\x00")
     if nul != -1:
         # Well-formed UTF-8 holding NUL bytes is binary data, not an article.
         raise _not_text(data, len(text[:nul].encode("utf-8")), path)
     return text
+
+
+_C0_CONTROL = regex.compile(r"[\x00-\x08\x0e-\x1f]")
+# What a text file holds: ASCII, Latin-1 letters, Arabic (and its
+# presentation forms), general punctuation and spaces.
+_PLAIN_CHAR = regex.compile(
+    r"[\t\n\r\x20-\x7e\u00a0-\u00ff\u0600-\u06ff\u0750-\u077f\u2000-\u206f"
+    r"\ufb50-\ufdff\ufe70-\ufefe]"
+)
+
+
+def _utf16_without_bom(data: bytes) -> str | None:
+    """The text of UTF-16 bytes without a BOM, if they are plainly that, else ``None``."""
+    if len(data) < 2 or len(data) % 2:
+        return None
+    for encoding in ("utf-16-le", "utf-16-be"):
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        if _CONTROL_CHAR.search(text) is None and len(_PLAIN_CHAR.findall(text)) >= 0.95 * len(
+            text
+        ):
+            return text
+    return None
+
+
+def _line_at(data: bytes, offset: int) -> int:
+    return data.count(b"\n", 0, offset) + 1
 
 
 def _strip_bom(text: str) -> str:
@@ -280,7 +424,8 @@ def _decode_legacy(data: bytes, utf8_error: UnicodeDecodeError, path: str | None
     if in_sequences * 2 >= high:
         # Mostly well-formed UTF-8: a damaged UTF-8 file, not another encoding.
         raise LoadError(
-            f"invalid UTF-8 (byte 0x{data[utf8_error.start]:02x})",
+            f"invalid UTF-8 (byte 0x{data[utf8_error.start]:02x} on line "
+            f"{_line_at(data, utf8_error.start)})",
             path=path,
             offset=utf8_error.start,
         )
@@ -309,7 +454,7 @@ def _decode_legacy(data: bytes, utf8_error: UnicodeDecodeError, path: str | None
 def _not_text(data: bytes, offset: int, path: str | None) -> LoadError:
     return LoadError(
         f"not text in a supported encoding (UTF-8, UTF-16, Windows-1256, ISO-8859-6): "
-        f"byte 0x{data[offset]:02x}",
+        f"byte 0x{data[offset]:02x} on line {_line_at(data, offset)}",
         path=path,
         offset=offset,
     )
@@ -317,11 +462,34 @@ def _not_text(data: bytes, offset: int, path: str | None) -> LoadError:
 
 def read_text(path: Path) -> str:
     """The decoded text of a file (see :func:`decode`)."""
+    return decode(_read_bytes(path), str(path))
+
+
+def _read_bytes(path: Path) -> bytes:
     try:
-        data = path.read_bytes()
+        return path.read_bytes()
     except OSError as exc:
-        raise LoadError(f"cannot read the file: {_reason(exc)}", path=str(path)) from None
-    return decode(data, str(path))
+        raise _unreadable(path, exc) from None
+
+
+def _size(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except OSError as exc:
+        raise _unreadable(path, exc) from None
+
+
+def _unreadable(path: Path, exc: OSError) -> LoadError:
+    if path.is_symlink() and exc.errno in (errno.ENOENT, errno.ELOOP):
+        # "No such file" about a file the user can see listed is puzzling:
+        # say it is the link that leads nowhere.
+        try:
+            target = os.readlink(path)
+        except OSError:
+            target = "?"
+        what = "a symbolic link loop" if exc.errno == errno.ELOOP else "a broken symbolic link"
+        return LoadError(f"cannot read the file: {what} (to {target!r})", path=str(path))
+    return LoadError(f"cannot read the file: {_reason(exc)}", path=str(path))
 
 
 # ---------------------------------------------------------------------------
@@ -333,6 +501,10 @@ def read_text(path: Path) -> str:
 def newsassert_load_article(path: Path) -> Sequence[Article] | None:
     """newsassert's own loader: ``.txt``, ``.md``, ``.json`` and ``.jsonl``."""
     suffix = path.suffix.lower()
+    if suffix in (".txt", ".md"):
+        # One article a file: a file too big for any article under the limit
+        # is refused before it is read.
+        check_file_size(_size(path), path=str(path))
     if suffix == ".txt":
         return [make_article(read_text(path), id=path.stem, path=str(path))]
     if suffix == ".md":
@@ -382,39 +554,81 @@ def _unquote(value: str) -> str:
 
 
 def _load_json(path: Path) -> list[Article]:
-    text = read_text(path)
-    try:
-        data = json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise LoadError(
-            f"not valid JSON: {exc.msg}", path=str(path), line=exc.lineno, column=exc.colno
-        ) from None
+    data = _parse_json(read_text(path), path)
     records = data if isinstance(data, list) else [data]
     single = not isinstance(data, list)
     articles = []
+    session = _current_session()
     for n, record in enumerate(records, 1):
         default = path.stem if single else f"{path.stem}:{n}"
-        articles.append(
-            _article_from_record(record, default, path, record_no=None if single else n)
-        )
+        try:
+            articles.append(
+                _article_from_record(record, default, path, record_no=None if single else n)
+            )
+        except LoadError as error:
+            if single or not session.skip(error):
+                raise
     return articles
+
+
+def _parse_json(text: str, path: Path, line: int | None = None) -> Any:
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise LoadError(
+            f"not valid JSON: {exc.msg}",
+            path=str(path),
+            line=exc.lineno if line is None else line,
+            column=exc.colno,
+        ) from None
+    except RecursionError:
+        # The parser recurses once per level of nesting: a record nested a
+        # thousand levels deep is not an article, and must not crash the run.
+        raise LoadError(
+            "not valid JSON: arrays or objects nest too deeply", path=str(path), line=line
+        ) from None
 
 
 def _load_jsonl(path: Path) -> list[Article]:
-    text = read_text(path)
+    session = _current_session()
     articles = []
-    # Split on "\n" only: U+2028 and friends may stand raw inside JSON strings.
-    for number, line in enumerate(text.split("\n"), 1):
+    for number, line in _jsonl_lines(path, session):
         if not line.strip():
             continue
         try:
-            record = json.loads(line)
-        except json.JSONDecodeError as exc:
-            raise LoadError(
-                f"not valid JSON: {exc.msg}", path=str(path), line=number, column=exc.colno
-            ) from None
-        articles.append(_article_from_record(record, f"{path.stem}:{number}", path, line=number))
+            record = _parse_json(line, path, line=number)
+            articles.append(
+                _article_from_record(record, f"{path.stem}:{number}", path, line=number)
+            )
+        except LoadError as error:
+            if not session.skip(error):
+                raise
     return articles
+
+
+def _jsonl_lines(path: Path, session: _Session) -> Iterator[tuple[int, str]]:
+    """The numbered lines of a JSON Lines file.
+
+    Split on "\n" only: U+2028 and friends may stand raw inside JSON strings.
+    When bad records are skipped, a line of invalid UTF-8 is one bad record,
+    not a bad file.
+    """
+    data = _read_bytes(path)
+    try:
+        yield from enumerate(decode(data, str(path)).split("\n"), 1)
+        return
+    except LoadError:
+        if not session.skip_bad or any(data.startswith(bom) for bom, _ in _BOMS[1:]):
+            raise
+    for number, raw in enumerate(data.split(b"\n"), 1):
+        try:
+            yield number, raw.decode("utf-8-sig" if number == 1 else "utf-8")
+        except UnicodeDecodeError as exc:
+            session.skip(
+                LoadError(
+                    f"invalid UTF-8 (byte 0x{raw[exc.start]:02x})", path=str(path), line=number
+                )
+            )
 
 
 _RECORD_FIELDS = (
@@ -504,6 +718,7 @@ def _article_from_fields(
     other_dates: Sequence[dt.date] | None = None,
     error_prefix: str = "",
 ) -> Article:
+    check_article_size(len(text), path=path, line=line, prefix=error_prefix)
     rest = dict(fields)
 
     def take(*names: str) -> str | None:

@@ -4,14 +4,21 @@ Loading (decoding, segmenting) is cheap and stays in the calling process;
 claim extraction is the costly stage, so articles are sent in batches to a
 pool of worker processes that return the claims as schema records. Batches
 keep corpus order, so the result does not depend on the number of workers.
+
+Articles travel to the workers and claims back by multiprocessing's own
+pickling, between newsassert's own processes only; nothing read from input is
+ever unpickled. A worker that dies (killed, out of memory) leaves its batches
+to be extracted in the calling process, with a warning.
 """
 
 from __future__ import annotations
 
 import multiprocessing
 import os
+import warnings
 from collections.abc import Sequence
 from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from typing import Any
 
 import attrs
@@ -71,10 +78,23 @@ def extract_all(
     ]
     methods = multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("fork" if "fork" in methods else None)
-    with ProcessPoolExecutor(jobs, mp_context=context, initializer=_init_worker,
-                             initargs=(extra,)) as pool:
-        results = pool.map(_extract_batch, batches)
-        flat = [records for batch in results for records in batch]
+    try:
+        with ProcessPoolExecutor(
+            jobs, mp_context=context, initializer=_init_worker, initargs=(extra,)
+        ) as pool:
+            results = pool.map(_extract_batch, batches)
+            flat = [records for batch in results for records in batch]
+    except BrokenProcessPool as exc:
+        # A worker was killed (out of memory, a signal): the claims are the
+        # same when computed here, only slower; say so and carry on.
+        warnings.warn(
+            f"newsassert: a worker process stopped ({exc}); extracting in this process",
+            RuntimeWarning,
+            stacklevel=2,
+        )
+        for article in pending:
+            _ = article.claims
+        return
     for article, records in zip(pending, flat, strict=True):
         object.__setattr__(article, "claims", tuple(claim_from_dict(r) for r in records))
 

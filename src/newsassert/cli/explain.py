@@ -14,6 +14,7 @@ import sys
 from collections.abc import Callable
 from typing import Any, TextIO
 
+from newsassert.cli._loading import add_load_options, load_corpus
 from newsassert.model import Article, Segment
 
 __all__ = ["explain_article", "register", "run"]
@@ -35,6 +36,7 @@ def register(sub: Any) -> None:
         "--aliases", "--alias", dest="aliases", action="append", default=[], metavar="FILE",
         help="an alias file (TOML); may be repeated",
     )
+    add_load_options(parser)
     colour = parser.add_mutually_exclusive_group()
     colour.add_argument("--color", dest="color", action="store_true", default=None)
     colour.add_argument("--no-color", dest="color", action="store_false")
@@ -42,9 +44,7 @@ def register(sub: Any) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from newsassert.load import load
-
-    corpus = load(*args.paths, aliases=args.aliases)
+    corpus = load_corpus(args)
     colour = args.color if args.color is not None else _wants_colour(sys.stdout)
     for number, article in enumerate(corpus):
         if number:

@@ -15,6 +15,7 @@ import json
 import sys
 from typing import Any, TextIO
 
+from newsassert.cli._loading import add_load_options, load_corpus
 from newsassert.model import Claim
 
 __all__ = ["format_table", "register", "run", "summary"]
@@ -42,17 +43,17 @@ def register(sub: Any) -> None:
         default=[],
         help="an alias file (TOML) whose spellings '=' also accepts; may be repeated",
     )
+    add_load_options(parser)
     parser.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace, out: TextIO | None = None) -> int:
     from newsassert.lexicon import default_lexicon, load_aliases
-    from newsassert.load import load
     from newsassert.query import compile_query
 
     out = out or sys.stdout
     query = compile_query(args.query)
-    corpus = load(*args.paths, aliases=args.aliases)
+    corpus = load_corpus(args)
     lexicon = corpus.lexicon
     if lexicon is None and args.aliases:
         lexicon = default_lexicon().extended(
