@@ -158,6 +158,30 @@ def test_the_command_line_wins_and_is_relative_to_where_pytest_runs(
     assert outcomes(result) == {"passed": 1}
 
 
+def test_alias_files_from_the_command_line_or_the_ini_file(pytester: pytest.Pytester) -> None:
+    pytester.mkdir("news").joinpath("x.txt").write_text(
+        "There were 12 balloons over Erbil on Monday.\n", encoding="utf-8"
+    )
+    pytester.path.joinpath("units.toml").write_text(
+        '[unit]\nballoon = ["balloons"]\n', encoding="utf-8"
+    )
+    pytester.makepyfile(
+        """
+        def test_balloons(corpus):
+            assert len(corpus.query("quantity where unit = balloon")) == 1
+        """
+    )
+    # (news/x.txt::internal-consistency passes each time.)
+    assert outcomes(run(pytester, "--newsassert-corpus", "news")) == {"passed": 1, "failed": 1}
+    given = run(pytester, "--newsassert-corpus", "news", "--newsassert-aliases", "units.toml")
+    assert outcomes(given) == {"passed": 2}
+    pytester.makeini("[pytest]\nnewsassert_corpus = news\nnewsassert_aliases =\n    units.toml\n")
+    assert outcomes(run(pytester)) == {"passed": 2}
+    missing = run(pytester, "--newsassert-aliases", "nope.toml")
+    assert missing.ret == pytest.ExitCode.USAGE_ERROR
+    missing.stderr.fnmatch_lines(["*newsassert: no such alias file: *nope.toml"])
+
+
 def test_a_corpus_that_does_not_exist_is_a_usage_error(project: pytest.Pytester) -> None:
     result = run(project, "--newsassert-corpus", "nowhere")
     assert result.ret == pytest.ExitCode.USAGE_ERROR
@@ -648,24 +672,34 @@ EXPECTED = {
 }
 
 
-def test_the_example_gives_the_judged_verdicts_serially_and_under_xdist(seeds: object) -> None:
+@pytest.fixture(scope="module")
+def example(
+    seeds: object, tmp_path_factory: pytest.TempPathFactory
+) -> tuple[subprocess.CompletedProcess[str], dict[str, Any]]:
+    """One serial run of the example project, with its report."""
     if not seeds_ready(seeds):
         pytest.skip("the seeds' roles and located quantities are not extracted yet")
-    serial = run_example()
+    report = tmp_path_factory.mktemp("example") / "report.json"
+    result = run_example("--newsassert-report", str(report))
+    return result, json.loads(report.read_text(encoding="utf-8"))
+
+
+def test_the_example_gives_the_judged_verdicts_serially_and_under_xdist(
+    example: tuple[subprocess.CompletedProcess[str], dict[str, Any]],
+) -> None:
+    serial, _ = example
     found = example_outcomes(serial)
     assert {k: v for k, v in found.items() if k in EXPECTED} == EXPECTED, serial.stdout
-    assert "Mustafa Al-Kadhimi" in serial.stdout and "محمد شياع السوداني" in serial.stdout
+    for shown in ("Mustafa Al-Kadhimi", "محمد شياع السوداني", "Yolanda Romanowski"):
+        assert shown in serial.stdout
     parallel = run_example("-n", "2")
     assert example_outcomes(parallel) == found, parallel.stdout
 
 
 def test_a_check_file_and_newsassert_check_give_the_same_verdicts(
-    seeds: object, tmp_path: Path
+    example: tuple[subprocess.CompletedProcess[str], dict[str, Any]],
 ) -> None:
-    if not seeds_ready(seeds):
-        pytest.skip("the seeds' roles and located quantities are not extracted yet")
-    report = tmp_path / "report.json"
-    run_example("seeds.checks.toml", "--newsassert-report", str(report))
+    _, report = example
     cli = subprocess.run(
         [
             sys.executable,
@@ -682,11 +716,13 @@ def test_a_check_file_and_newsassert_check_give_the_same_verdicts(
         text=True,
         check=False,
     )
-    from_pytest = statuses(json.loads(report.read_text(encoding="utf-8")))
+    assert cli.returncode == 1, cli.stderr
     from_cli = statuses(json.loads(cli.stdout))
-    names = [k for k in EXPECTED if k.startswith("seeds.checks.toml::")]
-    for name in (n.split("::", 1)[1] for n in names):
-        assert from_pytest[name] == from_cli[name], name
+    from_pytest = statuses(report)
+    names = [k.split("::", 1)[1] for k in EXPECTED if k.startswith("seeds.checks.toml::")]
+    assert {n: from_pytest[n] for n in names} == {n: from_cli[n] for n in names}
+    # and both are the statuses the Python tests of the example get.
+    assert [from_cli[n] for n in names] == ["passed"] * 3 + ["failed"] * 2
 
 
 def statuses(report: dict[str, Any]) -> dict[str, str]:

@@ -80,7 +80,7 @@ def pytest_deselected(items: list[pytest.Item]) -> None:
     from newsassert.plugin.collect import is_newsassert_item
     from newsassert.plugin.state import state_of
 
-    if any(is_newsassert_item(item) for item in items):
+    if items and any(is_newsassert_item(item) for item in items):
         state_of(items[0].config).partial = True
 
 

@@ -32,7 +32,7 @@ from newsassert.check.checkfile import CheckSpec, InvalidCheck, read_check_file,
 from newsassert.check.consistency import CHECK_NAME, consistency, consistency_check_name
 from newsassert.check.verdict import CheckResult
 from newsassert.errors import ConfigError, NewsAssertError
-from newsassert.plugin.state import CheckFailed, state_of
+from newsassert.plugin.state import CONFIGURE, CheckFailed, state_of
 
 if TYPE_CHECKING:
     from _pytest._code.code import TerminalRepr, TracebackStyle
@@ -138,17 +138,14 @@ class CheckItem(_Item):
         entry = self.entry
         if isinstance(entry, InvalidCheck):
             raise entry.error
-        try:
-            corpus = state.corpus(entry.corpus)
-        except ConfigError as error:
-            if entry.corpus is not None or error.path is not None:
-                raise
+        if entry.corpus is None and state.settings.corpus is None:
             raise ConfigError(
                 f'check {entry.name!r} has no corpus: set corpus = "PATH" at the top of '
-                f"the check file, or {error.message[len('no corpus configured: ') :]}",
+                f"the check file, or {CONFIGURE}",
                 path=entry.path,
                 line=entry.line,
-            ) from None
+            )
+        corpus = state.corpus(entry.corpus)
         from newsassert.check.checkfile import run_check
 
         try:

@@ -36,15 +36,17 @@ from newsassert.plugin.options import Settings
 if TYPE_CHECKING:
     from newsassert.corpus import Corpus
 
-__all__ = ["STATE", "CheckFailed", "RunState", "state_of"]
+__all__ = ["CONFIGURE", "STATE", "CheckFailed", "RunState", "load_state", "state_of"]
 
 # The key under which a worker sends its results to the xdist controller.
 WORKER_KEY = "newsassert"
 
-NO_CORPUS = (
-    "no corpus configured: pass --newsassert-corpus PATH, or set newsassert_corpus = "
-    '"PATH" under [tool.pytest.ini_options] in pyproject.toml'
+# How to configure a corpus, for the messages that need one.
+CONFIGURE = (
+    'pass --newsassert-corpus PATH, or set newsassert_corpus = "PATH" '
+    "under [tool.pytest.ini_options] in pyproject.toml"
 )
+NO_CORPUS = f"no corpus configured: {CONFIGURE}"
 
 
 class CheckFailed(Exception):
@@ -217,6 +219,8 @@ class RunState:
             and not session.config.getoption("stepwise", False)
             and len(results) == selected
             and not session.shouldstop
+            # A check that could not run says nothing about its accepted failures.
+            and not any(r.status == "error" for r in results)
         )
         failures = {r.name: r.verdict.failures for r in results if r.status != "error"}
         path = self.settings.baseline
