@@ -35,6 +35,7 @@ import re
 import weakref
 from collections.abc import Iterator, Sequence
 from importlib import resources
+from typing import NamedTuple
 
 import attrs
 
@@ -164,6 +165,7 @@ class _Static:
     months: frozenset[str]
     months_capitalized: frozenset[str]
     weekdays: frozenset[str]
+    month_near: re.Pattern[str]  # a month name somewhere in a short window
 
 
 @functools.cache
@@ -213,6 +215,9 @@ def _static() -> _Static:
         months=months,
         months_capitalized=capitalized,
         weekdays=weekdays,
+        month_near=re.compile(
+            "(?<!\\w)(?:" + (_alternation(sorted(months)) or "(?!)") + ")", re.IGNORECASE
+        ),
     )
 
 
@@ -299,8 +304,7 @@ _TOKEN = re.compile(
 )
 
 
-@attrs.frozen
-class _Tok:
+class _Tok(NamedTuple):
     start: int
     end: int
     text: str
@@ -583,6 +587,8 @@ def _is_month(tok: _Tok, st: _Static) -> bool:
 
 def _date_follows(text: str, pos: int, st: _Static) -> bool:
     """A month name after the number, across "و8", "من شهر", "/": it is a day."""
+    if st.month_near.search(text, pos, pos + 40) is None:
+        return False  # the common case, without tokenizing
     toks = _tokens_after(text, pos, 6)
     for i, tok in enumerate(toks):
         if tok.stop:
