@@ -138,12 +138,14 @@ def test_options_are_in_a_newsassert_group(pytester: pytest.Pytester) -> None:
         assert key in text
 
 
-def test_ini_paths_are_relative_to_the_rootdir(project: pytest.Pytester) -> None:
+def test_ini_paths_are_relative_to_the_rootdir(
+    project: pytest.Pytester, monkeypatch: pytest.MonkeyPatch
+) -> None:
     project.makepyfile(
         **{"tests/test_c": "def test_n(corpus):\n    assert corpus.ids == ('a', 'b', 'c')\n"}
     )
     # Started from a subfolder, the ini key still means <rootdir>/corpus.
-    os.chdir(project.path / "tests")
+    monkeypatch.chdir(project.path / "tests")
     result = run(project, "test_c.py")
     assert outcomes(result) == {"passed": 1}
 
