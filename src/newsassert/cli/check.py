@@ -54,6 +54,10 @@ def register(sub: Any) -> None:
     parser.add_argument("--report", metavar="FILE", help="also write a report (.json)")
     parser.add_argument("--quiet", "-q", action="store_true", help="show only what fails")
     parser.add_argument("--color", choices=("auto", "always", "never"), default="auto")
+    parser.add_argument(
+        "-j", "--jobs", type=int, default=0, help="processes for extraction (default: every core)"
+    )
+    parser.add_argument("--no-cache", action="store_true", help="parse every article afresh")
     parser.set_defaults(run=run)
 
 
@@ -64,7 +68,9 @@ def run(args: argparse.Namespace) -> int:
 
     if args.update_baseline and not args.baseline:
         raise ConfigError("--update-baseline needs --baseline FILE, the file to write")
-    corpus = newsassert.load(*args.paths, aliases=tuple(args.aliases))
+    corpus = newsassert.load(
+        *args.paths, aliases=tuple(args.aliases), cache=not args.no_cache, jobs=args.jobs
+    )
     results = _run_checks(corpus, args.checks, args.aliases)
 
     comparison = None
