@@ -17,7 +17,7 @@ if TYPE_CHECKING:
 
 __all__ = ["REPORT_FORMATS", "write_report"]
 
-REPORT_FORMATS = (".json",)
+REPORT_FORMATS = (".json", ".html")
 
 
 def write_report(
@@ -29,7 +29,8 @@ def write_report(
 ) -> None:
     """Write the report of a run to ``path``; the extension picks the format.
 
-    ``.json`` writes :func:`newsassert.report.json_report.render_json`. The file
+    ``.json`` writes :func:`newsassert.report.json_report.render_json`, ``.html``
+    (or ``.htm``) :func:`newsassert.report.html.render_html`. The file
     is written to a temporary file beside it and moved into place.
     """
     path = Path(path)
@@ -38,6 +39,10 @@ def write_report(
         from newsassert.report.json_report import render_json
 
         text = render_json(results, corpus, baseline=baseline)
+    elif suffix in (".html", ".htm"):
+        from newsassert.report.html import render_html
+
+        text = render_html(results, corpus, baseline=baseline)
     else:
         known = ", ".join(REPORT_FORMATS)
         raise ConfigError(
