@@ -28,7 +28,14 @@ from typing import TYPE_CHECKING, Any
 
 import pytest
 
-from newsassert.check.checkfile import CheckSpec, InvalidCheck, read_check_file, render_error
+from newsassert.check.auto import quote
+from newsassert.check.checkfile import (
+    CheckSpec,
+    InvalidCheck,
+    read_check_file,
+    render_error,
+    run_check,
+)
 from newsassert.check.consistency import CHECK_NAME, consistency, consistency_check_name
 from newsassert.check.verdict import CheckResult
 from newsassert.errors import ConfigError, NewsAssertError
@@ -146,8 +153,6 @@ class CheckItem(_Item):
                 line=entry.line,
             )
         corpus = state.corpus(entry.corpus)
-        from newsassert.check.checkfile import run_check
-
         try:
             result = run_check(entry, corpus)
         except NewsAssertError as error:
@@ -217,13 +222,12 @@ class ConsistencyItem(_Item):
     def runtest(self) -> None:
         state = state_of(self.config)
         article = state.corpus()[self.article_id]
-        verdict = consistency(article)
+        # Named and queried as `newsassert check` names it, so reports and baselines match.
         result = CheckResult.of(
             consistency_check_name(self.article_id),
-            "",
+            f"claim where article = {quote(self.article_id)}",
             "consistency",
-            verdict,
-            location=(str(self.path), 0),
+            consistency(article),
         )
         state.settle(self, result)
 
