@@ -62,7 +62,7 @@ if TYPE_CHECKING:
     from newsassert.check.baseline import BaselineComparison
     from newsassert.corpus import Corpus
 
-__all__ = ["ROWS_SHOWN", "highlight", "render_html"]
+__all__ = ["ROWS_SHOWN", "Highlight", "highlight", "render_html"]
 
 # Rows of an evidence table shown besides the failing ones (all of which are).
 ROWS_SHOWN = 20
@@ -124,8 +124,9 @@ _Key = tuple[str, str]  # (article id, claim id)
 
 
 @attrs.frozen
-class _Mark:
-    """A claim's span clipped to one paragraph, and the tags that open its highlight."""
+class Highlight:
+    """A claim's span clipped to one paragraph, and the tags that open its highlight
+    (``tag`` where it begins, ``piece`` where it is reopened after a crossing)."""
 
     start: int
     end: int
@@ -556,14 +557,14 @@ class _Page:
             reaching = []
             for span in carried:
                 piece = tags[span[2].id][1]
-                marks.append(_Mark(segment.start, min(span[1], segment.end), piece, piece))
+                marks.append(Highlight(segment.start, min(span[1], segment.end), piece, piece))
                 reaching.append(span)
             while placed < len(spans) and (spans[placed][0] < segment.end or segment is last):
                 span = spans[placed]
                 placed += 1
                 first, piece = tags[span[2].id]
                 marks.append(
-                    _Mark(max(span[0], segment.start), min(span[1], segment.end), first, piece)
+                    Highlight(max(span[0], segment.start), min(span[1], segment.end), first, piece)
                 )
                 reaching.append(span)
             for mark in marks:
@@ -623,7 +624,7 @@ class _Page:
 # ---------------------------------------------------------------------------
 
 
-def _paragraph(text: str, segment: Segment, end: int, marks: Sequence[_Mark]) -> str:
+def _paragraph(text: str, segment: Segment, end: int, marks: Sequence[Highlight]) -> str:
     lang = segment.lang
     attributes = []
     css = _SECTION_CLASSES.get(segment.section, "")
@@ -638,7 +639,7 @@ def _paragraph(text: str, segment: Segment, end: int, marks: Sequence[_Mark]) ->
     return f"<p {' '.join(attributes)}>{highlight(text, segment.start, end, marks)}</p>\n"
 
 
-def highlight(text: str, start: int, end: int, marks: Sequence[_Mark]) -> str:
+def highlight(text: str, start: int, end: int, marks: Sequence[Highlight]) -> str:
     """``text[start:end]`` escaped, with each mark's span wrapped in its tag.
 
     Marks open in order of start (the longer first, so that it encloses the
@@ -647,7 +648,7 @@ def highlight(text: str, start: int, end: int, marks: Sequence[_Mark]) -> str:
     as pieces, so the markup always nests.
     """
     out: list[str] = []
-    stack: list[_Mark] = []
+    stack: list[Highlight] = []
     pos = start
 
     def close_until(offset: int) -> None:
@@ -669,7 +670,8 @@ def highlight(text: str, start: int, end: int, marks: Sequence[_Mark]) -> str:
                 stack.append(mark)
 
     for mark in sorted(marks, key=lambda m: (m.start, -m.end)):
-        close_until(mark.start)
+        if stack:
+            close_until(mark.start)
         if mark.start > pos:
             out.append(_text(text[pos : mark.start]))
             pos = mark.start
