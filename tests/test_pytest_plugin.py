@@ -472,6 +472,25 @@ def test_last_failed_reruns_the_failing_article(project: pytest.Pytester) -> Non
     assert outcomes(result) == {"failed": 1}
 
 
+def test_last_failed_finds_a_corpus_outside_the_rootdir(
+    project: pytest.Pytester, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    inner = project.mkdir("inner")
+    inner.joinpath("pytest.ini").write_text(
+        "[pytest]\nnewsassert_corpus = ../corpus\n", encoding="utf-8"
+    )
+    inner.joinpath("conftest.py").write_text(STRICT_CONFTEST, encoding="utf-8")
+    inner.joinpath("test_x.py").write_text("def test_x():\n    assert False\n", encoding="utf-8")
+    monkeypatch.chdir(inner)
+    first = project.runpytest("-p", "no:randomly", "-v")
+    first.stdout.fnmatch_lines(["../corpus/c.txt::internal-consistency FAILED*"])
+    again = project.runpytest("-p", "no:randomly", "--lf", "-v")
+    again.stdout.fnmatch_lines(
+        ["test_x.py::test_x FAILED*", "../corpus/c.txt::internal-consistency FAILED*"]
+    )
+    assert outcomes(again) == {"failed": 2}
+
+
 def test_a_file_of_several_articles_gets_a_node_per_article(pytester: pytest.Pytester) -> None:
     pytester.path.joinpath("news.jsonl").write_text(
         "".join(

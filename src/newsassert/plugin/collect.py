@@ -26,6 +26,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+import pluggy
 import pytest
 
 from newsassert.check.auto import quote
@@ -105,6 +106,10 @@ class _Collector(pytest.Collector):
 class _Item(pytest.Item):
     position = 0  # its place among the run's items, set after collection
 
+    @property
+    def ihook(self) -> pluggy.HookRelay:
+        return _hooks_for(self)
+
     def repr_failure(
         self,
         excinfo: pytest.ExceptionInfo[BaseException],
@@ -182,11 +187,15 @@ class CorpusCollector(_Collector, pytest.Directory):
         state = state_of(self.config)
         for path, ids in state.corpus_files().items():
             if ids:
-                yield ArticleFile.from_parent(self, path=path, nodeid=_node_id(self.session, path))
+                yield ArticleFile.from_parent(self, path=_under_rootdir(self.session, path))
 
 
 class ArticleFile(_Collector, pytest.File):
     """A file of the configured corpus: its articles' consistency items."""
+
+    @property
+    def ihook(self) -> pluggy.HookRelay:
+        return _hooks_for(self)
 
     def collect(self) -> Iterator[pytest.Item | pytest.Collector]:
         state = state_of(self.config)
@@ -201,6 +210,10 @@ class ArticleFile(_Collector, pytest.File):
 
 class ArticleNode(_Collector):
     """One article of a file that holds several."""
+
+    @property
+    def ihook(self) -> pluggy.HookRelay:
+        return _hooks_for(self)
 
     def __init__(self, *, article_id: str, **kwargs: Any) -> None:
         super().__init__(**kwargs)
@@ -248,6 +261,30 @@ def number_items(session: pytest.Session) -> None:
             item.position = position
             ours += 1
     state.selected = ours
+
+
+def _under_rootdir(session: pytest.Session, path: Path) -> Path:
+    """``path`` spelled from the rootdir, ``..`` and all, when it lies outside it.
+
+    pytest names a file by its path relative to the rootdir, and ``--lf``
+    finds last run's failing files again as ``rootdir / name``. For a corpus
+    outside the rootdir (``../../seeds`` in the example project) that is
+    ``rootdir/../../seeds/…``: spelled that way the node is named
+    ``../../seeds/000_….txt`` and ``--lf`` recognizes its file. Hooks (and so
+    conftest files) are still looked up by the real path (:func:`_hooks_for`).
+    """
+    rootdir = session.config.rootpath
+    try:
+        path.relative_to(rootdir)
+    except ValueError:
+        return rootdir / os.path.relpath(path, rootdir)
+    return path
+
+
+def _hooks_for(node: pytest.Item | pytest.Collector) -> pluggy.HookRelay:
+    # The conftest files that apply to a corpus file are those of where it really is.
+    hooks: pluggy.HookRelay = node.session.gethookproxy(Path(os.path.normpath(node.path)))
+    return hooks
 
 
 def _node_id(session: pytest.Session, path: Path) -> str | None:
