@@ -368,7 +368,8 @@ def _en_words(n: int, draw: DrawFn) -> str:
         head = "a thousand"
     if not rest:
         return head
-    joiner = " and " if rest < 100 else draw(st.sampled_from((" ", ", ")))
+    # No comma after "thousand": in running text it would read as a list.
+    joiner = " and " if rest < 100 else " "
     return f"{head}{joiner}{_en_below_1000(rest, draw)}"
 
 
