@@ -145,6 +145,20 @@ class Normalized:
         k = bisect.bisect_right(self._norm, index) - 1
         return self._orig[k] + (index - self._norm[k]) * self._step[k]
 
+    def from_original(self, offset: int) -> int:
+        """The first index of the matching form whose original offset is ``offset`` or after.
+
+        The inverse of :meth:`original_offset` for segment bounds and other
+        original offsets: one bisection over the breakpoints, not over the text.
+        """
+        if offset <= 0:
+            return 0
+        k = bisect.bisect_right(self._orig, offset) - 1
+        run_end = self._norm[k + 1] if k + 1 < len(self._norm) else len(self.text)
+        if self._step[k] == 0:  # characters an expansion produced, all at _orig[k]
+            return self._norm[k] if self._orig[k] == offset else run_end
+        return min(self._norm[k] + offset - self._orig[k], run_end)
+
     def to_original(self, start: int, end: int) -> tuple[int, int]:
         """Map a span of the matching form to the exact span of the original text."""
         if not 0 <= start <= end <= len(self.text):
