@@ -46,7 +46,7 @@ from newsassert.extract import lexicon_of, make_claim
 from newsassert.hookspecs import hookimpl
 from newsassert.lexicon import Lexicon, default_lexicon
 from newsassert.model import Article, Claim, DateClaim, Segment
-from newsassert.normalize import Normalized, key, normalize
+from newsassert.normalize import key, normalize
 
 __all__ = ["FoundDate", "find_dates", "find_in_normalized"]
 
@@ -866,27 +866,13 @@ def find_dates(
     return out
 
 
-def _normalized_offset(norm: Normalized, offset: int) -> int:
-    """The first offset of the matching form that maps at or after original ``offset``."""
-    if len(norm.text) == len(norm.original):
-        return offset  # nothing was removed or expanded: the offsets are the same
-    lo, hi = 0, len(norm.text)
-    while lo < hi:
-        mid = (lo + hi) // 2
-        if norm.original_offset(mid) < offset:
-            lo = mid + 1
-        else:
-            hi = mid
-    return lo
-
-
 @hookimpl
 def newsassert_extract_claims(article: Article, segment: Segment) -> list[Claim]:
     if segment.start >= segment.end:
         return []
     norm = article.normalized  # shared by the extractors, computed once per article
-    ns = _normalized_offset(norm, segment.start)
-    ne = _normalized_offset(norm, segment.end)
+    ns = norm.from_original(segment.start)
+    ne = norm.from_original(segment.end)
     claims: list[Claim] = []
     found = find_in_normalized(
         norm.text[ns:ne], published=article.published, lexicon=lexicon_of(article)

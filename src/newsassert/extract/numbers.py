@@ -125,15 +125,26 @@ class Folded:
         return self.to_input(start), self.to_input(end) if end > start else self.to_input(start)
 
 
+# str.translate looks every character up in a dict: on Arabic text a chain of
+# str.replace over these six letters is some 30 times faster.
+_FOLD_PAIRS = tuple((chr(cp), to) for cp, to in _FOLD_TABLE.items())
+
+
+def _fold_letters(text: str) -> str:
+    for letter, to in _FOLD_PAIRS:
+        text = text.replace(letter, to)
+    return text
+
+
 def fold_word(text: str) -> str:
     """The folded form of a word (no offset map): for vocabulary and lookups."""
     stripped: str = _MARKS.sub("", text)
-    return stripped.translate(_FOLD_TABLE)
+    return _fold_letters(stripped)
 
 
 def fold(text: str) -> Folded:
     """Drop diacritics and unify the letters Arabic spelling varies on, keeping offsets."""
-    folded = text.translate(_FOLD_TABLE)
+    folded = _fold_letters(text)
     if _MARKS.search(folded) is None:
         return Folded(folded, text)
     at = [0]

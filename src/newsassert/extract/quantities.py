@@ -44,7 +44,6 @@ from newsassert.extract.numbers import Folded, FoundNumber, fold, fold_word, sca
 from newsassert.hookspecs import hookimpl
 from newsassert.lexicon import Lexicon, LexiconEntry, default_lexicon, form_key, read_data
 from newsassert.model import Article, Claim, QuantityClaim, Segment
-from newsassert.normalize import Normalized
 
 __all__ = ["Quantity", "read_quantities"]
 
@@ -77,8 +76,8 @@ def newsassert_extract_claims(article: Article, segment: Segment) -> list[Claim]
     if segment.start >= segment.end:
         return []
     norm = article.normalized
-    ns = _from_original(norm, segment.start)
-    ne = _from_original(norm, segment.end)
+    ns = norm.from_original(segment.start)
+    ne = norm.from_original(segment.end)
     folded = fold(norm.text[ns:ne])
     claims: list[Claim] = []
     for q in _read(folded, lexicon_of(article)):
@@ -119,20 +118,6 @@ def read_quantities(text: str, lexicon: Lexicon | None = None) -> list[Quantity]
             attrs.evolve(q, start=start, end=end, unit_text=unit_text, unit_start=ua, unit_end=ub)
         )
     return out
-
-
-def _from_original(norm: Normalized, offset: int) -> int:
-    """The first offset of the matching form that maps at or after ``offset``."""
-    if len(norm.text) == len(norm.original):
-        return offset  # the common case: nothing was removed or expanded
-    lo, hi = 0, len(norm.text)
-    while lo < hi:
-        mid = (lo + hi) // 2
-        if norm.original_offset(mid) < offset:
-            lo = mid + 1
-        else:
-            hi = mid
-    return lo
 
 
 # ---------------------------------------------------------------------------
@@ -478,8 +463,10 @@ def _reading(
 
     # The hedge after the number, its noun, or the noun's adjective.
     if qualifier == "exact":
-        for at in (n.end, end, _next_word_end(text, end)):
-            h = st.hedge_after.match(text, at) if at is not None else None
+        for at in (n.end, end, -1):
+            if at < 0:  # after the noun's adjective: tokenize only when it comes to that
+                at = _next_word_end(text, end) or -1
+            h = st.hedge_after.match(text, at) if at >= 0 else None
             if h is not None:
                 qualifier = st.qualifier_of["a:" + _words_key(h.group("h"))]
                 end = max(end, h.end())
@@ -543,7 +530,7 @@ def _not_a_count(
     text: str, n: FoundNumber, before: list[_Tok], st: _Static, tables: _Tables
 ) -> bool:
     digits_only = not n.words
-    if n.words and form_key(text[n.start : n.end]) in st.weekdays:
+    if n.words and _key(text[n.start : n.end]) in st.weekdays:
         return True  # "يوم الاثنين" is Monday
     if before and not before[0].stop:
         w0 = before[0]
@@ -579,7 +566,7 @@ def _bare(word: str) -> str:
 
 
 def _is_month(tok: _Tok, st: _Static) -> bool:
-    k = form_key(tok.text)
+    k = _key(tok.text)
     if k not in st.months:
         return False
     return k not in st.months_capitalized or tok.text[:1].isupper()
@@ -594,7 +581,7 @@ def _date_follows(text: str, pos: int, st: _Static) -> bool:
         if tok.stop:
             return False
         if _is_month(tok, st) or (
-            i + 1 < len(toks) and form_key(tok.text + " " + toks[i + 1].text) in st.months
+            i + 1 < len(toks) and _key(tok.text + " " + toks[i + 1].text) in st.months
         ):
             return True
         k = tok.key
@@ -813,6 +800,10 @@ def _place_before_relative(
     text: str, start: int, floor: int, st: _Static, tables: _Tables
 ) -> str | None:
     """ "... سوريا، حيث يوجد نحو 900 جندي": the place named just before حيث/where."""
+    # Tokens are read only when حيث/where is in the window they come from (rare).
+    window = text[max(floor, start - 16 * 12) : start].casefold()
+    if not any(word in window for word in st.relative_place):
+        return None
     rel = _tokens_before(text, start, 12, floor, through=",،")
     for tok in rel:
         if tok.key in st.relative_place:
@@ -860,7 +851,7 @@ def _locative_place(
         if tok.stop or (forward and tok.key in st.clause_openers):
             return None
         k = tok.key
-        glued = _ARABIC_LETTER.match(k) is not None and k[:1] == "ب" and k not in st.locatives
+        glued = k[:1] == "ب" and k not in st.locatives  # a glued بـ (an Arabic letter)
         if k not in st.locatives and not (glued and (not forward or i <= 2)):
             continue
         j = i if glued else i + 1
