@@ -90,3 +90,20 @@ def test_entries_of_checks_that_did_not_run() -> None:
         "new": ("j",),
     }
     assert updated(baseline, {"new": ["j"]}).entries == {"new": ("j",)}
+
+
+def test_written_files_are_readable_by_others_as_a_plain_open_would_leave_them(
+    tmp_path: Path,
+) -> None:
+    import os
+
+    from newsassert._files import write_atomically
+
+    mask = os.umask(0o022)
+    try:
+        target = tmp_path / "baseline.json"
+        write_atomically(target, "{}\n", "baseline file")
+        assert target.stat().st_mode & 0o777 == 0o644
+        assert target.read_text(encoding="utf-8") == "{}\n"
+    finally:
+        os.umask(mask)

@@ -15,8 +15,6 @@ are stable across runs and machines.
 from __future__ import annotations
 
 import json
-import os
-import tempfile
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 from types import MappingProxyType
@@ -24,6 +22,7 @@ from typing import Any
 
 import attrs
 
+from newsassert._files import write_atomically
 from newsassert.check.verdict import CheckResult
 from newsassert.errors import ConfigError
 
@@ -131,18 +130,7 @@ def write_baseline(path: str | Path, baseline: Baseline) -> None:
     """Write ``baseline`` to ``path`` atomically (a temporary file, then a rename)."""
     path = Path(path)
     text = baseline.to_json()
-    folder = path.parent if str(path.parent) else Path(".")
-    try:
-        fd, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
-    except OSError as exc:
-        raise ConfigError(f"cannot write the baseline file ({exc})", path=str(path)) from None
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
-            handle.write(text)
-        os.replace(temporary, path)
-    except OSError as exc:
-        Path(temporary).unlink(missing_ok=True)
-        raise ConfigError(f"cannot write the baseline file ({exc})", path=str(path)) from None
+    write_atomically(path, text, "baseline file")
 
 
 def compare_baseline(

@@ -51,7 +51,7 @@ def register(sub: Any) -> None:
         help="record the current failures in the --baseline file and exit 0",
     )
     parser.add_argument("--format", choices=("text", "json"), default="text")
-    parser.add_argument("--report", metavar="FILE", help="also write a report (.json)")
+    parser.add_argument("--report", metavar="FILE", help="also write a report: .json for pipelines, .html for people")
     parser.add_argument("--quiet", "-q", action="store_true", help="show only what fails")
     parser.add_argument("--color", choices=("auto", "always", "never"), default="auto")
     parser.add_argument(

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import os
-import tempfile
 from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from newsassert._files import write_atomically
 from newsassert.errors import ConfigError
 
 if TYPE_CHECKING:
@@ -49,19 +48,4 @@ def write_report(
             f"cannot write a report as {suffix or 'a file without an extension'} (known: {known})",
             path=str(path),
         )
-    _write_atomically(path, text)
-
-
-def _write_atomically(path: Path, text: str) -> None:
-    folder = path.parent if str(path.parent) else Path(".")
-    try:
-        fd, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
-    except OSError as exc:
-        raise ConfigError(f"cannot write the report ({exc.strerror})", path=str(path)) from None
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
-            handle.write(text)
-        os.replace(temporary, path)
-    except OSError as exc:
-        Path(temporary).unlink(missing_ok=True)
-        raise ConfigError(f"cannot write the report ({exc.strerror})", path=str(path)) from None
+    write_atomically(path, text, "report")
