@@ -60,7 +60,9 @@ class Corpus:
         from newsassert.query.selection import Selection
 
         query = compile_query(text)
-        return Selection(query.evaluate(self.claims), query=query, corpus=self)
+        return Selection(
+            query.evaluate(self.claims, lexicon=self.lexicon), query=query, corpus=self
+        )
 
     def to_jsonl(self) -> str:
         """The corpus as JSON Lines, one article record a line.
