@@ -118,6 +118,15 @@ def test_a_registered_lexicon_changes_the_default_lexicon_at_once() -> None:
     assert default_lexicon().lookup("unit", "أنفاق") is None
 
 
+def test_extraction_picks_up_a_unit_registered_after_it_ran() -> None:
+    sentence = "دمر الجيش 12 نفقا خلال العملية."
+    before = [c for c in newsassert.extract(sentence) if c.kind == "quantity"]
+    assert all(c.unit != "tunnel" for c in before)
+    plugins.register(Tunnels(), name="tunnels")
+    after = [c for c in newsassert.extract(sentence) if c.kind == "quantity"]
+    assert [(c.value, c.unit) for c in after] == [(12, "tunnel")]
+
+
 def test_registering_through_pluggy_directly_also_clears_caches() -> None:
     default_lexicon()
     plugins.plugin_manager().register(Tunnels(), name="tunnels")
