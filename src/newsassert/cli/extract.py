@@ -41,12 +41,27 @@ def register(sub: Any) -> None:
     )
     parser.add_argument("--no-cache", action="store_true", help="parse everything afresh")
     parser.add_argument("-o", "--output", metavar="FILE", help="write here instead of stdout")
+    parser.add_argument(
+        "--engine",
+        choices=("local", "dask"),
+        default="local",
+        help="dask: extract on a Dask cluster into JSON Lines shards in --out (the dask extra)",
+    )
+    parser.add_argument(
+        "--scheduler",
+        default="local",
+        metavar="ADDRESS",
+        help="with --engine dask: a scheduler address, or 'local' for a cluster on this machine",
+    )
+    parser.add_argument("--out", metavar="DIR", help="with --engine dask: the folder of the shards")
     parser.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace, out: TextIO | None = None) -> int:
     from newsassert.load import load
 
+    if getattr(args, "engine", "local") == "dask":
+        return _run_dask(args)
     corpus = load(*args.paths, aliases=args.aliases, cache=not args.no_cache, jobs=args.jobs)
     claims = tuple(c for c in corpus.claims if not args.section or c.section in args.section)
     if args.output:
@@ -65,3 +80,20 @@ def _write(claims: tuple[Any, ...], fmt: str, out: TextIO) -> None:
         return
     for claim in claims:
         out.write(json.dumps(claim.to_dict(), ensure_ascii=False) + "\n")
+
+
+def _run_dask(args: argparse.Namespace) -> int:
+    from newsassert.distributed import extract_shards
+    from newsassert.errors import ConfigError
+
+    if not args.out:
+        raise ConfigError("--engine dask writes claim shards: give the folder with --out DIR")
+    manifest = extract_shards(args.paths, args.out, scheduler=args.scheduler, aliases=args.aliases)
+    shards = manifest["shards"]
+    claims = sum(s["claims"] for s in shards)
+    articles = sum(len(s["articles"]) for s in shards)
+    print(
+        f"newsassert: {claims} claims of {articles} articles in {len(shards)} shards in {args.out}",
+        file=sys.stderr,
+    )
+    return 0
