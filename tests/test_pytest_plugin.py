@@ -75,6 +75,17 @@ def pytest_unconfigure(config):
 PLAIN = ("-p", "no:cacheprovider", "-p", "no:benchmark", "-p", "no:randomly")
 
 
+@pytest.fixture(scope="module")
+def cache_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The claims cache of these runs, kept out of the user's cache folder."""
+    return tmp_path_factory.mktemp("newsassert-cache")
+
+
+@pytest.fixture(autouse=True)
+def _private_cache(cache_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("NEWSASSERT_CACHE_DIR", str(cache_dir))
+
+
 @pytest.fixture
 def project(pytester: pytest.Pytester) -> pytest.Pytester:
     """A project whose pyproject.toml points newsassert at its corpus folder."""
@@ -124,6 +135,7 @@ def test_options_are_in_a_newsassert_group(pytester: pytest.Pytester) -> None:
         "--newsassert-report=FILE",
         "--newsassert-checks-pattern=GLOB",
         "--newsassert-disable=NAME",
+        "--newsassert-no-cache",
     ):
         assert option in text
     for key in (
@@ -134,6 +146,7 @@ def test_options_are_in_a_newsassert_group(pytester: pytest.Pytester) -> None:
         "newsassert_report",
         "newsassert_checks_pattern",
         "newsassert_disable",
+        "newsassert_cache",
     ):
         assert key in text
 
@@ -645,14 +658,14 @@ def test_xdist_gives_the_same_outcomes_and_the_controller_writes_the_files(
 # ---------------------------------------------------------------------------
 
 
-def run_example(*args: str) -> subprocess.CompletedProcess[str]:
+def run_example(cache: Path, *args: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [sys.executable, "-m", "pytest", *PLAIN, "-q", "-rA", "--no-header", *args],
         cwd=EXAMPLE,
         capture_output=True,
         text=True,
         check=False,
-        env={**os.environ, "PYTHONDONTWRITEBYTECODE": "1"},
+        env={**os.environ, "PYTHONDONTWRITEBYTECODE": "1", "NEWSASSERT_CACHE_DIR": str(cache)},
     )
 
 
@@ -695,25 +708,25 @@ EXPECTED = {
 
 @pytest.fixture(scope="module")
 def example(
-    seeds: object, tmp_path_factory: pytest.TempPathFactory
+    seeds: object, tmp_path_factory: pytest.TempPathFactory, cache_dir: Path
 ) -> tuple[subprocess.CompletedProcess[str], dict[str, Any]]:
     """One serial run of the example project, with its report."""
     if not seeds_ready(seeds):
         pytest.skip("the seeds' roles and located quantities are not extracted yet")
     report = tmp_path_factory.mktemp("example") / "report.json"
-    result = run_example("--newsassert-report", str(report))
+    result = run_example(cache_dir, "--newsassert-report", str(report))
     return result, json.loads(report.read_text(encoding="utf-8"))
 
 
 def test_the_example_gives_the_judged_verdicts_serially_and_under_xdist(
-    example: tuple[subprocess.CompletedProcess[str], dict[str, Any]],
+    example: tuple[subprocess.CompletedProcess[str], dict[str, Any]], cache_dir: Path
 ) -> None:
     serial, _ = example
     found = example_outcomes(serial)
     assert {k: v for k, v in found.items() if k in EXPECTED} == EXPECTED, serial.stdout
     for shown in ("Mustafa Al-Kadhimi", "محمد شياع السوداني", "Yolanda Romanowski"):
         assert shown in serial.stdout
-    parallel = run_example("-n", "2")
+    parallel = run_example(cache_dir, "-n", "2")
     assert example_outcomes(parallel) == found, parallel.stdout
 
 

@@ -30,6 +30,7 @@ class Settings:
     report: Path | None = None
     checks_pattern: str = DEFAULT_CHECKS_PATTERN
     disable: tuple[str, ...] = ()
+    cache: bool = True
 
 
 def addoption(parser: pytest.Parser) -> None:
@@ -84,6 +85,15 @@ def addoption(parser: pytest.Parser) -> None:
         help="disable a newsassert plugin by name; may be repeated (ini: newsassert_disable)",
     )
 
+    group.addoption(
+        "--newsassert-no-cache",
+        dest="newsassert_cache",
+        action="store_false",
+        default=None,
+        help="parse every article afresh instead of reading the claims cache "
+        "(ini: newsassert_cache = false)",
+    )
+
     parser.addini("newsassert_corpus", "the corpus, relative to the rootdir", type="string")
     parser.addini("newsassert_aliases", "alias files, relative to the rootdir", type="linelist")
     parser.addini(
@@ -100,6 +110,12 @@ def addoption(parser: pytest.Parser) -> None:
         default=DEFAULT_CHECKS_PATTERN,
     )
     parser.addini("newsassert_disable", "newsassert plugins to disable", type="args")
+    parser.addini(
+        "newsassert_cache",
+        "keep parsed articles and claims in the cache (as newsassert check does)",
+        type="bool",
+        default=True,
+    )
 
 
 def read_settings(config: pytest.Config) -> Settings:
@@ -127,6 +143,9 @@ def read_settings(config: pytest.Config) -> Settings:
         config.getini("newsassert_checks_pattern") or DEFAULT_CHECKS_PATTERN
     )
     disable = config.getoption("newsassert_disable") or config.getini("newsassert_disable")
+    cache = config.getoption("newsassert_cache")
+    if cache is None:
+        cache = bool(config.getini("newsassert_cache"))
 
     settings = Settings(
         corpus=path("newsassert_corpus"),
@@ -136,6 +155,7 @@ def read_settings(config: pytest.Config) -> Settings:
         report=path("newsassert_report"),
         checks_pattern=pattern,
         disable=tuple(disable),
+        cache=cache,
     )
     _validate(settings)
     return settings

@@ -112,7 +112,9 @@ class RunState:
         key = str(path)
         if key not in self._corpora:
             try:
-                self._corpora[key] = newsassert.load(key, aliases=self.settings.aliases)
+                self._corpora[key] = newsassert.load(
+                    key, aliases=self.settings.aliases, cache=self.settings.cache
+                )
             except NewsAssertError as error:
                 self._corpora[key] = error
         loaded = self._corpora[key]
