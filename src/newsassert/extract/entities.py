@@ -73,6 +73,13 @@ class _Tok:
     text: str
     word: bool
     arabic: bool
+    # Lookup keys of the word and of its forms without proclitics, with how
+    # many letters each drops: computed once per token.
+    variants: tuple[tuple[str, int], ...] = ()
+
+    @property
+    def key(self) -> str:
+        return self.variants[0][0] if self.variants else self.text
 
     @property
     def bare(self) -> str:
@@ -105,19 +112,29 @@ class Entities:
 # ---------------------------------------------------------------------------
 
 
+class _Table(dict[str, LexiconEntry]):
+    """The forms of one kind by key, and the first words of those forms."""
+
+    def __init__(self, forms: dict[str, LexiconEntry]) -> None:
+        super().__init__(forms)
+        # Most tokens start no form: checking the first word saves the n-grams.
+        self.firsts = frozenset(k.split(" ")[0] for k in forms if k)
+
+
 @attrs.frozen(eq=False)
 class _Vocab:
     lexicon: Lexicon
-    roles: dict[str, LexiconEntry]
-    orgs: dict[str, LexiconEntry]
-    places: dict[str, LexiconEntry]
-    demonyms: dict[str, LexiconEntry]
+    roles: _Table
+    orgs: _Table
+    places: _Table
+    demonyms: _Table
     persons: tuple[LexiconEntry, ...]
     longest: int
     stop: frozenset[str]
     particles: frozenset[str]
     not_names: frozenset[str]
     title_adjectives: frozenset[str]
+    firsts: frozenset[str]  # the first words of every form: most tokens start none
 
 
 def _keys(words: Iterable[str]) -> frozenset[str]:
@@ -129,13 +146,14 @@ def _vocab(lexicon: Lexicon) -> _Vocab:
     data = read_data("entities.toml")
     arabic, english = data["arabic"], data["english"]
 
-    def index(kind: str) -> dict[str, LexiconEntry]:
-        return {form_key(fold_word(k)): v for k, v in lexicon.forms(kind).items()}
+    def index(kind: str) -> _Table:
+        return _Table({form_key(fold_word(k)): v for k, v in lexicon.forms(kind).items()})
 
     roles, orgs, places, demonyms = index("role"), index("org"), index("place"), index("demonym")
     longest = max(
         (len(k.split()) for table in (roles, orgs, places, demonyms) for k in table), default=1
     )
+    firsts = frozenset().union(*(t.firsts for t in (roles, orgs, places, demonyms)))
     return _Vocab(
         lexicon=lexicon,
         roles=roles,
@@ -148,14 +166,14 @@ def _vocab(lexicon: Lexicon) -> _Vocab:
         particles=frozenset(english["particles"]),
         not_names=frozenset(english["not_names"]),
         title_adjectives=_keys(arabic["title_adjectives"]),
+        firsts=firsts,
     )
 
 
-def _variants(tok: _Tok) -> list[tuple[str, int]]:
+def _variants(text: str, arabic: bool) -> list[tuple[str, int]]:
     """A word's forms without its Arabic proclitics, with how many letters each drops."""
-    text = tok.bare
     out = [(text, 0)]
-    if not tok.arabic:
+    if not arabic:
         return out
     stems = [(text, 0)]
     if text[:1] in _CONJUNCTIONS and len(text) > 3:
@@ -171,20 +189,25 @@ def _variants(tok: _Tok) -> list[tuple[str, int]]:
 
 
 def _lookup(
-    toks: Sequence[_Tok], i: int, tables: Sequence[dict[str, LexiconEntry]], longest: int
+    toks: Sequence[_Tok], i: int, tables: Sequence[_Table], longest: int
 ) -> tuple[LexiconEntry, int, int, int] | None:
     """The longest form starting at token ``i`` in any of ``tables``.
 
     Returns the entry, the number of tokens, the table's position and the
     number of proclitic letters to skip at the start.
     """
+    starts = [
+        (k, d) for k, d in toks[i].variants if any(k.split(" ")[0] in t.firsts for t in tables)
+    ]
+    if not starts or not toks[i].word:
+        return None
     for size in range(min(longest, len(toks) - i), 0, -1):
         chunk = toks[i : i + size]
         if not all(t.word for t in chunk):
             continue
-        rest = [t.bare for t in chunk[1:]]
-        for first, dropped in _variants(chunk[0]):
-            key = form_key(" ".join([first, *rest]))
+        rest = [t.key for t in chunk[1:]]
+        for first, dropped in starts:
+            key = " ".join([first, *rest])
             for position, table in enumerate(tables):
                 entry = table.get(key)
                 if entry is not None and _case_ok(chunk, entry, key):
@@ -211,6 +234,18 @@ def _case_ok(chunk: Sequence[_Tok], entry: LexiconEntry, key: str) -> bool:
 # ---------------------------------------------------------------------------
 
 
+def _token(m: regex.Match[str]) -> _Tok:
+    text, word = m.group(), m.lastgroup == "word"
+    arabic = bool(_ARABIC.match(text))
+    variants = tuple((_word_key(v), d) for v, d in _variants(text, arabic)) if word else ()
+    return _Tok(m.start(), m.end(), text, word, arabic, variants)
+
+
+@functools.lru_cache(maxsize=65536)
+def _word_key(word: str) -> str:
+    return form_key(word)
+
+
 def find_entities(text: str, lexicon: Lexicon) -> Entities:
     """People, roles, organizations and places in ``text`` (any language)."""
     return _find(text, lexicon)
@@ -222,10 +257,7 @@ def _find(text: str, lexicon: Lexicon) -> Entities:
 
     norm = normalize(text)
     folded = fold(norm.text)
-    toks = [
-        _Tok(m.start(), m.end(), m.group(), m.lastgroup == "word", bool(_ARABIC.match(m.group())))
-        for m in _TOKEN.finditer(folded.text)
-    ]
+    toks = [_token(m) for m in _TOKEN.finditer(folded.text)]
     vocab = _vocab(lexicon)
 
     def original(start: int, end: int) -> tuple[int, int]:
@@ -289,7 +321,7 @@ class _Reader:
             self.taken[k] = True
 
     def _key(self, tok: _Tok) -> str:
-        return form_key(tok.bare)
+        return tok.key
 
     def _is_stop(self, tok: _Tok) -> bool:
         key = self._key(tok)
@@ -528,8 +560,8 @@ class _Reader:
         for i, tok in enumerate(toks):
             if self.taken[i] or not tok.word:
                 continue
-            for form, dropped in _variants(tok):
-                linked = by_surname.get(form_key(form))
+            for form, dropped in tok.variants:
+                linked = by_surname.get(form)
                 if linked is None:
                     continue
                 person = linked
