@@ -101,6 +101,12 @@ def test_without_a_corpus_key_the_configured_corpus_is_used(tmp_path: Path) -> N
             10,
         ),
         ('name = "n"\nexpect = "agree"\n', "the check has no 'query'", 1, None),
+        (
+            'name = "troops [Iraq]"\nquery = "q"\nexpect = "agree"\n',
+            "check names may not contain '::', '[' or ']' (got 'troops [Iraq]')",
+            2,
+            8,
+        ),
         ('query = "q"\nexpect = "agree"\n', "the check has no 'name'", 1, None),
         (
             'name = "n"\nquery = "q"\nexpect = "agree"\ntolerance = "5%"\n',
