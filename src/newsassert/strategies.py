@@ -343,13 +343,13 @@ def _en_below_100(n: int) -> str:
     return _EN_TENS[tens] + (f"-{_EN_ONES[ones]}" if ones else "")
 
 
-def _en_below_1000(n: int, draw: DrawFn) -> str:
+def _en_below_1000(n: int, draw: DrawFn, leading: bool = True) -> str:
     hundreds, rest = divmod(n, 100)
     if not hundreds:
         return _en_below_100(rest)
-    head = ("a hundred" if draw(st.booleans()) else "one hundred") if hundreds == 1 else (
-        f"{_EN_ONES[hundreds]} hundred"
-    )
+    # "a hundred" only opens a number: "one thousand one hundred", not "… a hundred".
+    a_hundred = hundreds == 1 and leading and draw(st.booleans())
+    head = "a hundred" if a_hundred else f"{_EN_ONES[hundreds]} hundred"
     if not rest:
         return head
     joiner = draw(st.sampled_from((" and ", " ")))
@@ -370,7 +370,7 @@ def _en_words(n: int, draw: DrawFn) -> str:
         return head
     # No comma after "thousand": in running text it would read as a list.
     joiner = " and " if rest < 100 else " "
-    return f"{head}{joiner}{_en_below_1000(rest, draw)}"
+    return f"{head}{joiner}{_en_below_1000(rest, draw, leading=False)}"
 
 
 def _ar_below_100(n: int, gender: str, nominative: bool) -> str:
