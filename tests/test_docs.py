@@ -2,7 +2,8 @@
 
 Python blocks of one page run in order in one namespace, from the project's
 root (so ``seeds/`` is there); a ``test_*`` function a page defines is called
-afterwards, so its assertions hold. In ``sh`` blocks, each line that starts
+afterwards, so its assertions hold. A block written as an interactive session
+(``>>>`` prompts) runs as a doctest: its printed output must match. In ``sh`` blocks, each line that starts
 with ``newsassert`` is run; it must exit 0 (all checks hold) or 1 (a check
 failed, which some examples show on purpose), never 2 (bad input or usage).
 A block preceded by the comment ``<!-- no-run -->`` is left out.
@@ -10,6 +11,7 @@ A block preceded by the comment ``<!-- no-run -->`` is left out.
 
 from __future__ import annotations
 
+import doctest
 import os
 import shlex
 import subprocess
@@ -44,11 +46,22 @@ def test_python_blocks_run(page: Path, monkeypatch: pytest.MonkeyPatch, tmp_path
     namespace: dict[str, object] = {"__name__": f"docs_{page.stem}"}
     before = set(namespace)
     for number, block in enumerate(_blocks(page, ("python",)), 1):
-        code = compile(block, f"{_id(page)} (python block {number})", "exec")
-        exec(code, namespace)
+        name = f"{_id(page)} (python block {number})"
+        if block.lstrip().startswith(">>>"):
+            _run_doctest(block, name, namespace)
+            continue
+        exec(compile(block, name, "exec"), namespace)
     for name, value in list(namespace.items()):
         if name.startswith("test_") and name not in before and callable(value):
             value()
+
+
+def _run_doctest(block: str, name: str, namespace: dict[str, object]) -> None:
+    test = doctest.DocTestParser().get_doctest(block, namespace, name, name, 0)
+    runner = doctest.DocTestRunner(optionflags=doctest.ELLIPSIS | doctest.NORMALIZE_WHITESPACE)
+    out: list[str] = []
+    runner.run(test, out=out.append, clear_globs=False)
+    assert runner.failures == 0, "".join(out)
 
 
 def _commands(page: Path) -> list[str]:
