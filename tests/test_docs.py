@@ -79,10 +79,14 @@ def test_shell_commands_run(page: Path, tmp_path: Path) -> None:
     bin_dir = Path(sys.executable).parent
     env = {**os.environ, "PATH": f"{bin_dir}{os.pathsep}{os.environ.get('PATH', '')}",
            "NEWSASSERT_CACHE_DIR": str(tmp_path / "cache"), "NO_COLOR": "1"}
+    # Commands run in a scratch folder that sees the project's folders, so a
+    # report or baseline an example writes does not land in the repository.
+    for entry in ("seeds", "docs", "tests", "benchmarks"):
+        (tmp_path / entry).symlink_to(ROOT / entry)
     for command in _commands(page):
         argv = shlex.split(command.split(" #", 1)[0])
         done = subprocess.run(
-            argv, cwd=ROOT, env=env, capture_output=True, text=True, timeout=120, check=False
+            argv, cwd=tmp_path, env=env, capture_output=True, text=True, timeout=120, check=False
         )
         assert done.returncode in (0, 1), (
             f"{_id(page)}: `{command}` exited {done.returncode}\n{done.stderr[-2000:]}"
