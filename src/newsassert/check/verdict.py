@@ -29,6 +29,19 @@ FAILING_ROLES = frozenset({"dissent", "unsupported", "conflict"})
 
 STATUSES = ("passed", "failed", "baselined", "error")
 
+# The mark a report shows beside a row of evidence and beside a check's status.
+ROLE_MARKS = {
+    "majority": "✓",
+    "agrees": "✓",
+    "supported": "✓",
+    "counted": "·",
+    "aside": "·",
+    "dissent": "✗",
+    "unsupported": "✗",
+    "conflict": "✗",
+}
+STATUS_MARKS = {"passed": "✓", "failed": "✗", "baselined": "~", "error": "!"}
+
 
 @attrs.frozen(kw_only=True)
 class Evidence:

@@ -55,7 +55,13 @@ import attrs
 import regex
 
 from newsassert.check.values import describe
-from newsassert.check.verdict import FAILING_ROLES, CheckResult, Evidence
+from newsassert.check.verdict import (
+    FAILING_ROLES,
+    ROLE_MARKS,
+    STATUS_MARKS,
+    CheckResult,
+    Evidence,
+)
 from newsassert.model import Article, Claim, DateClaim, RoleClaim, Segment
 
 if TYPE_CHECKING:
@@ -85,17 +91,6 @@ _SECTION_CLASSES = {"title": "pt", "metadata": "pm", "body": "", "boilerplate": 
 _DIRECTIONS = {"ar": "rtl", "en": "ltr"}
 _STATUS_ORDER = ("failed", "error", "baselined", "passed")
 _STATUS_LABELS = {"passed": "held", "failed": "failed", "baselined": "baselined", "error": "error"}
-_STATUS_MARKS = {"passed": "✓", "failed": "✗", "baselined": "~", "error": "!"}
-_ROLE_MARKS = {
-    "majority": "✓",
-    "agrees": "✓",
-    "supported": "✓",
-    "counted": "·",
-    "aside": "·",
-    "dissent": "✗",
-    "unsupported": "✗",
-    "conflict": "✗",
-}
 # What a role is called in a table: the claims that agree are the majority.
 _ROLE_LABELS = {"agrees": "majority"}
 _AGREEING_ROLES = frozenset({"majority", "agrees", "supported"})
@@ -314,7 +309,7 @@ class _Page:
                 name = f'<a href="#k{index}">{name}</a>'
             rows.append(
                 f'<tr class="f {_status_class(result.status)}"{self._filter_data(result)}>'
-                f"<td>{_STATUS_MARKS[result.status]} {_STATUS_LABELS[result.status]}</td>"
+                f"<td>{STATUS_MARKS[result.status]} {_STATUS_LABELS[result.status]}</td>"
                 f'<td>{name}</td><td dir="ltr">{_text(_one_line(result.verdict.summary))}</td>'
                 "</tr>\n"
             )
@@ -355,7 +350,7 @@ class _Page:
         out = [
             f'<section class="ck f {_status_class(status)}" id="k{index}"'
             f"{self._filter_data(result)}>\n",
-            f'<h2><span class="b">{_STATUS_MARKS[status]} {_STATUS_LABELS[status]}</span> ',
+            f'<h2><span class="b">{STATUS_MARKS[status]} {_STATUS_LABELS[status]}</span> ',
             f'{_text(result.name)}</h2>\n<p class="q">{_text(result.expect)}',
         ]
         if result.query:
@@ -415,7 +410,7 @@ class _Page:
             extra.append(f"<small>against {links}</small>")
         return (
             f'<tr class="{css}">'
-            f"<td>{_ROLE_MARKS.get(row.role, '')} {_text(_ROLE_LABELS.get(row.role, row.role))}</td>"
+            f"<td>{ROLE_MARKS.get(row.role, '')} {_text(_ROLE_LABELS.get(row.role, row.role))}</td>"
             f"<td>{f'<bdi>{_text(claim.outlet)}</bdi>' if claim.outlet else ''}</td>"
             f"<td>{self._article_link(claim.article)}</td><td>{_text(claim.lang)}</td>"
             f"<td>{self._claim_link(claim, _value(row.value))}</td>"
@@ -613,7 +608,7 @@ class _Page:
             if name not in _TOOLTIP_SKIPS and value is not None:
                 lines.append(f"{name}: {value if isinstance(value, str) else json.dumps(value)}")
         for index, role in involved[:CHECKS_NAMED]:
-            lines.append(f"{_ROLE_MARKS.get(role, '↔')} {role} in {self.results[index].name}")
+            lines.append(f"{ROLE_MARKS.get(role, '↔')} {role} in {self.results[index].name}")
         if len(involved) > CHECKS_NAMED:
             lines.append(f"… and {len(involved) - CHECKS_NAMED} more checks")
         return "\n".join(lines)

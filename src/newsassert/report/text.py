@@ -16,6 +16,8 @@ from typing import TYPE_CHECKING
 
 import regex
 
+from newsassert.check.verdict import ROLE_MARKS, STATUS_MARKS
+
 if TYPE_CHECKING:
     from newsassert.check.baseline import BaselineComparison
     from newsassert.check.verdict import CheckResult, Evidence, Verdict
@@ -30,17 +32,6 @@ _SPACE = regex.compile(r"\s+")
 # How much of a sentence to quote around the claim.
 QUOTE_WIDTH = 180
 
-_MARKS = {
-    "majority": "✓",
-    "agrees": "✓",
-    "supported": "✓",
-    "counted": "·",
-    "aside": "·",
-    "dissent": "✗",
-    "unsupported": "✗",
-    "conflict": "✗",
-}
-_STATUS_MARKS = {"passed": "✓", "failed": "✗", "baselined": "~", "error": "!"}
 
 _RESET = "\x1b[0m"
 _STYLES = {
@@ -121,7 +112,7 @@ def _evidence_lines(rows: Sequence[Evidence], paint: _Paint, indent: str) -> lis
     deeper = indent + "    "
     lines: list[str] = []
     for row, (article, offsets, lang, outlet) in zip(rows, cells, strict=True):
-        mark = _MARKS.get(row.role, " ")
+        mark = ROLE_MARKS.get(row.role, " ")
         style = _ROLE_STYLE.get(row.role)
         head = [
             paint(style, f"{mark} {_pad(row.role, widths[0])}"),
@@ -199,7 +190,7 @@ def _window(sentence: str, text: str) -> tuple[str, str, str]:
 def render_result(result: CheckResult, *, color: bool = False, evidence: bool = True) -> str:
     """One check of a run: its status and name, the summary, and the evidence."""
     paint = _Paint(color)
-    mark = paint(_STATUS_STYLE[result.status], _STATUS_MARKS[result.status])
+    mark = paint(_STATUS_STYLE[result.status], STATUS_MARKS[result.status])
     where = f"  ({result.location[0]}:{result.location[1]})" if result.location else ""
     lines = [f"  {mark} {paint('bold', result.name)}{where}"]
     if result.status == "error":
@@ -255,7 +246,7 @@ def render_results(
 
 
 def _totals(results: Sequence[CheckResult], paint: _Paint) -> str:
-    counts = {status: sum(r.status == status for r in results) for status in _STATUS_MARKS}
+    counts = {status: sum(r.status == status for r in results) for status in STATUS_MARKS}
     parts = [
         paint("good" if counts["passed"] else None, f"{counts['passed']} held"),
         paint("bad" if counts["failed"] else None, f"{counts['failed']} failed"),
