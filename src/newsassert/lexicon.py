@@ -133,6 +133,9 @@ def load_aliases(path: str | Path) -> tuple[LexiconEntry, ...]:
         raise AliasError(
             f"not valid TOML: {message}", path=str(path), line=line, column=column
         ) from None
+    except RecursionError:
+        # tomllib recurses once per nested array or table.
+        raise AliasError("not valid TOML: values nest too deeply", path=str(path)) from None
     entries: list[LexiconEntry] = []
     for kind, table in data.items():
         if kind not in LEXICON_KINDS:

@@ -517,13 +517,16 @@ def newsassert_load_article(path: Path) -> Sequence[Article] | None:
 
 
 _FRONT_MATTER_FENCE = regex.compile(r"---[ \t]*(?:\r\n|\n|\r)")
-_FRONT_MATTER_LINE = regex.compile(r"\s*(?P<key>[A-Za-z_][\w-]*)\s*:\s*(?P<value>.*?)\s*")
+# The value is stripped in Python: a lazy ".*?" before "\s*" at the end would
+# backtrack quadratically over a long run of spaces.
+_FRONT_MATTER_LINE = regex.compile(r"\s*(?P<key>[A-Za-z_][\w-]*)\s*:(?P<value>.*)", regex.DOTALL)
 _FRONT_MATTER_END = regex.compile(r"^---[ \t]*$(?:\r\n|\n|\r)?", regex.MULTILINE)
 
 
 def _load_markdown(path: Path) -> Article:
     text = read_text(path)
     fields: dict[str, str] = {}
+    lines: dict[str, int] = {}
     fence = _FRONT_MATTER_FENCE.match(text)
     if fence is not None:
         end = _FRONT_MATTER_END.search(text, fence.end())
@@ -542,9 +545,12 @@ def _load_markdown(path: Path) -> Article:
                     path=str(path),
                     line=number,
                 )
-            fields[match["key"].lower()] = _unquote(match["value"])
+            fields[match["key"].lower()] = _unquote(match["value"].strip())
+            lines[match["key"].lower()] = number
         text = text[end.end() :]
-    return _article_from_fields(text, fields, default_id=path.stem, path=str(path), line=None)
+    return _article_from_fields(
+        text, fields, default_id=path.stem, path=str(path), line=None, lines=lines
+    )
 
 
 def _unquote(value: str) -> str:
@@ -559,12 +565,18 @@ def _load_json(path: Path) -> list[Article]:
     single = not isinstance(data, list)
     articles = []
     session = _current_session()
+    first: dict[str, int] = {}  # id -> the record that has it
     for n, record in enumerate(records, 1):
         default = path.stem if single else f"{path.stem}:{n}"
         try:
-            articles.append(
-                _article_from_record(record, default, path, record_no=None if single else n)
-            )
+            article = _article_from_record(record, default, path, record_no=None if single else n)
+            if article.id in first:
+                raise LoadError(
+                    f"record {n}: duplicate article id {article.id!r}: also record {first[article.id]}",
+                    path=str(path),
+                )
+            first[article.id] = n
+            articles.append(article)
         except LoadError as error:
             if single or not session.skip(error):
                 raise
@@ -592,14 +604,21 @@ def _parse_json(text: str, path: Path, line: int | None = None) -> Any:
 def _load_jsonl(path: Path) -> list[Article]:
     session = _current_session()
     articles = []
+    first: dict[str, int] = {}  # id -> the line that has it
     for number, line in _jsonl_lines(path, session):
         if not line.strip():
             continue
         try:
             record = _parse_json(line, path, line=number)
-            articles.append(
-                _article_from_record(record, f"{path.stem}:{number}", path, line=number)
-            )
+            article = _article_from_record(record, f"{path.stem}:{number}", path, line=number)
+            if article.id in first:
+                raise LoadError(
+                    f"duplicate article id {article.id!r}: also on line {first[article.id]}",
+                    path=str(path),
+                    line=number,
+                )
+            first[article.id] = number
+            articles.append(article)
         except LoadError as error:
             if not session.skip(error):
                 raise
@@ -717,9 +736,12 @@ def _article_from_fields(
     line: int | None,
     other_dates: Sequence[dt.date] | None = None,
     error_prefix: str = "",
+    lines: Mapping[str, int] | None = None,
 ) -> Article:
+    """An article from its text and fields; ``lines`` says where each field was written."""
     check_article_size(len(text), path=path, line=line, prefix=error_prefix)
     rest = dict(fields)
+    where = dict(lines or {})
 
     def take(*names: str) -> str | None:
         values = [rest.pop(name) for name in names if name in rest]
@@ -730,8 +752,9 @@ def _article_from_fields(
         raise LoadError(
             f"{error_prefix}'lang' must be one of {', '.join(LANGS)} (got {lang!r})",
             path=path,
-            line=line,
+            line=where.get("lang", line),
         )
+    date_key = "published" if "published" in rest else "date"
     published = take("published", "date")
     return make_article(
         text,
@@ -739,7 +762,9 @@ def _article_from_fields(
         path=path,
         title=take("title"),
         outlet=take("outlet", "source"),
-        published=_date(published, Path(path), line, error_prefix) if published else None,
+        published=_date(published, Path(path), where.get(date_key, line), error_prefix)
+        if published
+        else None,
         lang=lang,
         meta=tuple((k.removeprefix("meta:"), v) for k, v in rest.items()),
         other_dates=other_dates,

@@ -72,7 +72,8 @@ _SENTENCE_END = regex.compile(
       | \.                                     # a period, but not one that ends
         (?<! (?<![\p{{L}}\p{{M}}.]) \p{{L}}\p{{M}}* \. )           # an initial: J. ج.
         (?<! (?<![\p{{L}}\p{{M}}]) (?:{_ABBREVIATIONS}) \. )      # an abbreviation: Dr. Gen.
-        (?<! (?:\p{{Lu}}\.)+ \p{{Lu}} \. )                       # an acronym: U.S. U.N.
+        (?<! \p{{Lu}} \. \p{{Lu}} \. )   # an acronym: U.S. U.N. (two letters decide:
+                                         # looking further back is quadratic on U.S.U.S.…)
     )
     [.!?؟؛…]*                                  # ?! ... ؟!
     ["'”’»)\]]*                                # closing quotes stay with their sentence
