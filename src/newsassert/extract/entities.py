@@ -131,6 +131,7 @@ class _Vocab:
     persons: tuple[LexiconEntry, ...]
     longest: int
     stop: frozenset[str]
+    given_names: frozenset[str]  # as written (normalized), though their key is a stop word's
     particles: frozenset[str]
     not_names: frozenset[str]
     title_adjectives: frozenset[str]
@@ -163,6 +164,7 @@ def _vocab(lexicon: Lexicon) -> _Vocab:
         persons=lexicon.of_kind("person"),
         longest=longest,
         stop=_keys([*arabic["function_words"], *arabic["time_words"], *arabic["verbs"]]),
+        given_names=frozenset(arabic["given_names"]),
         particles=frozenset(english["particles"]),
         not_names=frozenset(english["not_names"]),
         title_adjectives=_keys(arabic["title_adjectives"]),
@@ -324,6 +326,8 @@ class _Reader:
         return tok.key
 
     def _is_stop(self, tok: _Tok) -> bool:
+        if tok.arabic and self.surface(tok.start, tok.end) in self.vocab.given_names:
+            return False
         key = self._key(tok)
         if key in self.vocab.stop:
             return True
