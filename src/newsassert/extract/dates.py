@@ -346,6 +346,8 @@ _MARKS = regex.compile(r"\p{Mn}+")
 _MARKS_AT = regex.compile(r"\p{Mn}*")
 _HAS_ARABIC = regex.compile(r"\p{Arabic}")
 _NEXT_WORD = regex.compile(r"[^\p{L}\p{N}\n]*([\p{L}\p{N}]+)")
+# The next word of the same clause: no sentence or clause punctuation between.
+_NEXT_WORD_IN_CLAUSE = regex.compile(r"[^\p{L}\p{N}\n.!?؟؛;,،:]*([\p{L}\p{N}]+)")
 
 
 _EN_RELATIVE = [w for kind in _WORDS["relative"].values() for w in kind["en"]]
@@ -419,6 +421,12 @@ def _prev_word_at(text: str, start: int) -> tuple[str, int]:
 def _next_word(text: str, end: int) -> str:
     """The word after ``end`` on its line, skipping spaces and punctuation."""
     m = _NEXT_WORD.match(text, end, min(len(text), end + 40))
+    return m.group(1) if m else ""
+
+
+def _next_word_in_clause(text: str, end: int) -> str:
+    """The word after ``end`` when no punctuation ends the clause before it."""
+    m = _NEXT_WORD_IN_CLAUSE.match(text, end, min(len(text), end + 40))
     return m.group(1) if m else ""
 
 
@@ -724,7 +732,8 @@ def _read_year(m: regex.Match[str], ctx: _Context) -> list[FoundDate]:
         )
         if not joined and (glued or not cued):
             return []
-        if _word_in(after, _HIJRI) or _counted(after, ctx) or after.isdigit():
+        counted = _counted(_next_word_in_clause(ctx.text, m.end()), ctx)
+        if _word_in(after, _HIJRI) or counted or after.isdigit():
             return []  # 1445 هـ; في 2000 موقع; a phone number
         if _word_in(before, _QUANTITY_BEFORE) or _word_in(
             _prev_word(ctx.text, at), _QUANTITY_BEFORE
