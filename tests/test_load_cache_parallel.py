@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import json
 from pathlib import Path
 
@@ -60,3 +61,22 @@ def test_extraction_on_several_processes_gives_the_same_claims(tmp_path: Path, j
     one = newsassert.load(path)
     many = newsassert.load(path, jobs=jobs)
     assert _claims(many) == _claims(one)
+
+
+class _Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+def test_a_long_run_shows_progress_on_a_terminal_and_only_when_asked(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "many.jsonl"
+    records = [{"id": f"a{i:04d}", "text": f"قتل {i} جنديا في العراق.\n"} for i in range(400)]
+    path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records), "utf-8")
+    monkeypatch.delenv("TERM", raising=False)
+    for asked in (False, True):
+        terminal = _Terminal()
+        monkeypatch.setattr("sys.stderr", terminal)
+        newsassert.load(path, progress=asked, cache=tmp_path / f"c{asked}.sqlite3")
+        assert ("parsing" in terminal.getvalue()) is asked

@@ -146,6 +146,7 @@ def load(
     jobs: int = 1,
     skip_bad: bool = False,
     max_article_chars: int | None = None,
+    progress: bool = False,
 ) -> Corpus:
     """Load a corpus from files, folders (recursively, sorted) and globs.
 
@@ -162,12 +163,14 @@ def load(
     skipped instead, listed in ``Corpus.skipped``, and counted in a
     :class:`SkippedInputWarning`. ``max_article_chars`` bounds the length of
     an article (see :mod:`newsassert.limits`; ``0`` for no limit).
+    ``progress`` shows a bar on a terminal's stderr while claims are
+    extracted, when there are more than a few hundred articles.
     """
     session = _Session(skip_bad=skip_bad)
     token = _session.set(session)
     try:
         with article_limit(max_article_chars):
-            corpus = _load((path, *paths), aliases, cache, jobs, session)
+            corpus = _load((path, *paths), aliases, cache, jobs, session, progress)
     finally:
         _session.reset(token)
     if session.skipped:
@@ -188,6 +191,7 @@ def _load(
     cache: bool | str | Path | Store,
     jobs: int,
     session: _Session,
+    progress: bool = False,
 ) -> Corpus:
     from newsassert.parallel import available_cores, extract_all
     from newsassert.plugins import plugin_manager
@@ -243,7 +247,7 @@ def _load(
     if lexicon is not None:
         articles = [a if a.lexicon is lexicon else attrs.evolve(a, lexicon=lexicon) for a in articles]
     if store is not None or jobs > 1:
-        extract_all(articles, jobs=jobs, extra=extra or None)
+        extract_all(articles, jobs=jobs, extra=extra or None, progress=progress)
     if store is not None:
         by_id = {a.id: a for a in articles}
         for stored_key, stored in to_store:

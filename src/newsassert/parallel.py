@@ -16,7 +16,7 @@ from __future__ import annotations
 import multiprocessing
 import os
 import warnings
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from typing import Any
@@ -60,17 +60,35 @@ def _extract_batch(batch: list[Article]) -> list[list[dict[str, Any]]]:
 
 
 def extract_all(
-    articles: Sequence[Article], *, jobs: int = 1, extra: tuple[LexiconEntry, ...] | None = None
+    articles: Sequence[Article],
+    *,
+    jobs: int = 1,
+    extra: tuple[LexiconEntry, ...] | None = None,
+    progress: bool = False,
 ) -> None:
     """Compute every article's claims (filling ``Article.claims``), on ``jobs`` processes.
 
     ``extra`` are the lexicon entries added to the default lexicon for this
-    corpus (from alias files), sent once to each worker.
+    corpus (from alias files), sent once to each worker. ``progress`` shows a
+    bar on a terminal's stderr when there are many articles.
     """
+    from newsassert.report.progress import progress as progress_bar
+
     pending = [a for a in articles if "claims" not in _computed(a)]
+    with progress_bar(len(pending), label="parsing", enabled=progress) as bar:
+        _extract_pending(pending, jobs, extra, bar.advance)
+
+
+def _extract_pending(
+    pending: list[Article],
+    jobs: int,
+    extra: tuple[LexiconEntry, ...] | None,
+    advance: Callable[[int], None],
+) -> None:
     if jobs <= 1 or len(pending) < MIN_ARTICLES_FOR_POOL:
         for article in pending:
             _ = article.claims
+            advance(1)
         return
     batches = [
         [attrs.evolve(a, lexicon=None) for a in pending[i : i + _BATCH]]
@@ -82,15 +100,17 @@ def extract_all(
         with ProcessPoolExecutor(
             jobs, mp_context=context, initializer=_init_worker, initargs=(extra,)
         ) as pool:
-            results = pool.map(_extract_batch, batches)
-            flat = [records for batch in results for records in batch]
+            flat = []
+            for batch in pool.map(_extract_batch, batches):
+                flat.extend(batch)
+                advance(len(batch))
     except BrokenProcessPool as exc:
         # A worker was killed (out of memory, a signal): the claims are the
         # same when computed here, only slower; say so and carry on.
         warnings.warn(
             f"newsassert: a worker process stopped ({exc}); extracting in this process",
             RuntimeWarning,
-            stacklevel=2,
+            stacklevel=3,
         )
         for article in pending:
             _ = article.claims

@@ -69,7 +69,11 @@ def run(args: argparse.Namespace) -> int:
     if args.update_baseline and not args.baseline:
         raise ConfigError("--update-baseline needs --baseline FILE, the file to write")
     corpus = newsassert.load(
-        *args.paths, aliases=tuple(args.aliases), cache=not args.no_cache, jobs=args.jobs
+        *args.paths,
+        aliases=tuple(args.aliases),
+        cache=not args.no_cache,
+        jobs=args.jobs,
+        progress=not args.quiet,
     )
     results = _run_checks(corpus, args.checks, args.aliases)
 

@@ -40,6 +40,9 @@ def register(sub: Any) -> None:
         "-j", "--jobs", type=int, default=0, help="processes to use (default: every core)"
     )
     parser.add_argument("--no-cache", action="store_true", help="parse everything afresh")
+    parser.add_argument(
+        "-q", "--quiet", action="store_true", help="no progress bar on stderr for long runs"
+    )
     parser.add_argument("-o", "--output", metavar="FILE", help="write here instead of stdout")
     parser.add_argument(
         "--engine",
@@ -62,7 +65,13 @@ def run(args: argparse.Namespace, out: TextIO | None = None) -> int:
 
     if getattr(args, "engine", "local") == "dask":
         return _run_dask(args)
-    corpus = load(*args.paths, aliases=args.aliases, cache=not args.no_cache, jobs=args.jobs)
+    corpus = load(
+        *args.paths,
+        aliases=args.aliases,
+        cache=not args.no_cache,
+        jobs=args.jobs,
+        progress=not args.quiet,
+    )
     claims = tuple(c for c in corpus.claims if not args.section or c.section in args.section)
     if args.output:
         with open(args.output, "w", encoding="utf-8", newline="\n") as stream:
