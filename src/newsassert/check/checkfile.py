@@ -182,6 +182,8 @@ def read_check_file(
         data = tomllib.loads(source)
     except tomllib.TOMLDecodeError as error:
         raise _toml_error(error, source, shown) from None
+    except RecursionError:
+        raise CheckFileError("not valid TOML: values nest too deeply", path=shown) from None
     if types is None:
         types = check_types()
     layout = _Layout(source)
