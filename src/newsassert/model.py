@@ -270,11 +270,25 @@ def claim_from_dict(record: Mapping[str, Any]) -> Claim:
 
 def claim_id(article: str, kind: str, sentence: str, offset_in_sentence: int, text: str) -> str:
     """A stable id: the same claim in the same sentence of the same article, same id."""
+    return claim_id_in(sentence_digest(article, kind, sentence), offset_in_sentence, text)
+
+
+def sentence_digest(article: str, kind: str, sentence: str) -> Any:
+    """The part of :func:`claim_id` that its sentence fixes (hash it once per sentence)."""
     digest = hashlib.blake2b(digest_size=8)
-    for part in (article, kind, sentence, str(offset_in_sentence), text):
+    for part in (article, kind, sentence):
         digest.update(part.encode("utf-8", "surrogatepass"))
         digest.update(b"\x1f")
-    return digest.hexdigest()
+    return digest
+
+
+def claim_id_in(sentence: Any, offset_in_sentence: int, text: str) -> str:
+    """:func:`claim_id` from the :func:`sentence_digest` of its sentence."""
+    digest = sentence.copy()
+    for part in (str(offset_in_sentence), text):
+        digest.update(part.encode("utf-8", "surrogatepass"))
+        digest.update(b"\x1f")
+    return str(digest.hexdigest())
 
 
 def _jsonable(value: Any) -> Any:

@@ -13,7 +13,7 @@ import datetime as dt
 from typing import Any, TypeVar
 
 from newsassert.lexicon import Lexicon, default_lexicon
-from newsassert.model import Article, Claim, Segment, claim_id
+from newsassert.model import Article, Claim, Segment, claim_id_in, sentence_digest
 
 __all__ = ["extract", "extract_article", "lexicon_of", "make_claim", "sentence_span"]
 
@@ -67,12 +67,10 @@ def make_claim(
 ) -> C:
     """A claim of ``cls`` at ``article.text[start:end]``, common fields filled in."""
     s_start, s_end = sentence_span(segment, start)
-    raw = article.text[s_start:s_end]
-    lead = len(raw) - len(raw.lstrip())
-    sentence = raw.strip()
+    sentence, lead, digest = _sentence(article, cls.kind, s_start, s_end)
     text = article.text[start:end]
     return cls(
-        id=claim_id(article.id, cls.kind, sentence, start - s_start - lead, text),
+        id=claim_id_in(digest, start - s_start - lead, text),
         article=article.id,
         outlet=article.outlet,
         published=article.published.isoformat() if article.published else None,
@@ -84,3 +82,27 @@ def make_claim(
         sentence=sentence,
         **fields,
     )
+
+
+# Claims come sentence by sentence: the stripped sentence and the hash of it
+# that every claim id starts from are made once per sentence, not once per
+# claim (a sentence of 100,000 characters holding thousands of numbers made
+# extraction quadratic, and every claim held its own copy of the sentence).
+# Only the article being extracted is remembered, and its text is compared by
+# identity, so nothing of another text is ever served.
+_SENTENCES: dict[tuple[str, str, int, int], tuple[str, int, Any]] = {}
+_SENTENCES_OF: list[str] = [""]
+
+
+def _sentence(article: Article, kind: str, start: int, end: int) -> tuple[str, int, Any]:
+    if _SENTENCES_OF[0] is not article.text:
+        _SENTENCES.clear()
+        _SENTENCES_OF[0] = article.text
+    key = (article.id, kind, start, end)
+    hit = _SENTENCES.get(key)
+    if hit is None:
+        raw = article.text[start:end]
+        sentence = raw.strip()
+        lead = len(raw) - len(raw.lstrip())
+        hit = _SENTENCES[key] = (sentence, lead, sentence_digest(article.id, kind, sentence))
+    return hit
