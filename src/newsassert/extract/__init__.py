@@ -9,6 +9,7 @@ publication date) and the lexicon.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 from typing import Any, TypeVar
 
@@ -56,10 +57,18 @@ def lexicon_of(article: Article) -> Lexicon:
 
 def sentence_span(segment: Segment, offset: int) -> tuple[int, int]:
     """The sentence of ``segment`` that contains ``offset`` (the segment if none does)."""
-    for start, end in segment.sentences:
+    # Sentences are sorted and disjoint: a binary search, not a scan per claim
+    # (a one-line paragraph of 10,000 sentences and 40,000 claims was quadratic).
+    i = bisect.bisect_right(segment.sentences, offset, key=_start) - 1
+    if i >= 0:
+        start, end = segment.sentences[i]
         if start <= offset < end:
             return start, end
     return segment.start, segment.end
+
+
+def _start(span: tuple[int, int]) -> int:
+    return span[0]
 
 
 def make_claim(
