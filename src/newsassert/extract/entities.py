@@ -23,13 +23,25 @@ mentions too, with the full name's key and entity. Organizations, places and
 demonyms (``الأمريكية`` names the United States) are looked up in the
 lexicon, longest form first, Arabic proclitics (و ف ب ل ك, ``لل``) allowed.
 
-The article is read once (per lexicon); the hook hands each segment its part.
+How it stays fast: the article is tokenized once, and everything about a
+word that does not depend on where it stands (its lookup keys with and
+without proclitics, whether it is a stop word, which tables of the lexicon
+have a form starting with it) is computed once per distinct word and kept
+with the lexicon's tables. Most words start no form, so a lookup there is one
+test of a bit mask; a lookup that may match is extended word by word only
+while the words read so far begin some form (a table of every form's word
+prefixes). The tokens are read once for roles (a second time only when a
+surname found later would change how a title's modifiers were read), once for
+later surnames and once for the lexicon; the hook hands each segment its part.
 """
 
 from __future__ import annotations
 
+import bisect
 import functools
+import itertools
 from collections.abc import Callable, Iterable, Sequence
+from typing import NamedTuple
 
 import attrs
 import regex
@@ -40,15 +52,21 @@ from newsassert.hookspecs import hookimpl
 from newsassert.lexicon import Lexicon, LexiconEntry, form_key, read_data
 from newsassert.model import Article, Claim, MentionClaim, RoleClaim, Segment
 from newsassert.names import name_key, names_match
+from newsassert.normalize import Normalized
 
 __all__ = ["Entities", "find_entities", "newsassert_extract_claims"]
 
+# A token and the gap before it. Every character outside the gap starts a
+# token, so ``findall`` yields the tokens ``finditer`` would, as strings, and
+# their offsets follow from the lengths (no match object per token).
 _TOKEN = regex.compile(
     r"""
-      (?P<word>(?:\p{L}\.)+(?!\p{L})                    # initials and abbreviations: J. ج. U.S.
-        | \p{L}[\p{L}\p{M}]*(?:[-'’](?![sS]\b)[\p{L}][\p{L}\p{M}]*)*)  # الينا, Al-Sudani, Biden('s)
-    | (?P<num>\p{N}+)
-    | (?P<punct>[^\s\p{L}\p{M}\p{N}])                                 # one punctuation mark
+    ([\s\p{M}]*)                                     # the gap: spaces, stray marks
+    ( (?:\p{L}\.)+(?!\p{L})                          # initials and abbreviations: J. ج. U.S.
+    | \p{L}[\p{L}\p{M}]*(?:[-'’](?![sS]\b)[\p{L}][\p{L}\p{M}]*)*  # الينا, Al-Sudani, Biden('s)
+    | \p{N}+                                          # a number
+    | [^\s\p{L}\p{M}\p{N}]                            # one punctuation mark
+    )
     """,
     regex.VERBOSE,
 )
@@ -66,29 +84,51 @@ _PREPOSITIONS = ("ب", "ل", "ك")
 _MAX_NAME = 4
 
 
-@attrs.frozen
-class _Tok:
-    start: int  # offsets into the folded text
-    end: int
-    text: str
-    word: bool
+class _Tables(NamedTuple):
+    """Tables of the vocabulary to look a form up in, in order, and their bits."""
+
+    numbers: tuple[int, ...]
+    bits: int
+
+
+def _tables(*numbers: int) -> _Tables:
+    return _Tables(numbers, sum(1 << n for n in numbers))
+
+
+# The lexicon's tables, by number; a word's mask has bit 1 << n when a form
+# of table n starts with it.
+_ROLE, _ORG, _PLACE, _DEMONYM = 0, 1, 2, 3
+_ROLES = _tables(_ROLE)
+_DEMONYMS = _tables(_DEMONYM)
+_NAMED = _tables(_ORG, _PLACE)  # what a title's complement names
+_LEXICON = _tables(_ORG, _PLACE, _DEMONYM)  # what read_lexicon reports
+_COUNTRY = _tables(_DEMONYM, _PLACE)  # a country before an English title
+# Above this many distinct words a lexicon's word cache starts afresh.
+_MAX_WORDS = 500_000
+
+
+@attrs.frozen(eq=False)
+class _Word:
+    """A distinct token text, with everything that does not depend on where it stands."""
+
+    text: str  # as in the folded text
+    word: bool  # a word (not a number or a punctuation mark)
     arabic: bool
     # Lookup keys of the word and of its forms without proclitics, with how
-    # many letters each drops: computed once per token.
-    variants: tuple[tuple[str, int], ...] = ()
+    # many letters each drops.
+    variants: tuple[tuple[str, int], ...]
+    key: str  # the key of the word as written (the text for non-words)
+    forms: frozenset[str]  # the keys of the variants
+    # The variants some form of the lexicon starts with, each with the bits
+    # of the tables that have such a form; ``mask`` joins their bits.
+    starts: tuple[tuple[str, int, int], ...]
+    mask: int
+    stop: bool  # a function word, time word or verb, perhaps after و or ف
+    given: bool  # spelt like a given name whose key is a stop word's (علي)
+    upper: bool  # starts with a capital
 
-    @property
-    def key(self) -> str:
-        return self.variants[0][0] if self.variants else self.text
 
-    @property
-    def bare(self) -> str:
-        """The word as looked up (a possessive 's is a token of its own)."""
-        return self.text
-
-
-@attrs.frozen
-class _Found:
+class _Found(NamedTuple):
     """A claim found in the article, before it is given to its segment."""
 
     kind: str  # "mention" or "role"
@@ -102,9 +142,17 @@ class Entities:
     """Everything the entity extractor found in one text (original offsets)."""
 
     found: tuple[_Found, ...]
+    _starts: tuple[int, ...] = attrs.field(init=False, repr=False, eq=False)
+
+    @_starts.default
+    def _starts_of(self) -> tuple[int, ...]:
+        return tuple(f.start for f in self.found)
 
     def between(self, start: int, end: int) -> Iterable[_Found]:
-        return (f for f in self.found if start <= f.start and f.end <= end)
+        # ``found`` is sorted by start: skip to the first at ``start``.
+        first = bisect.bisect_left(self._starts, start)
+        last = bisect.bisect_right(self._starts, end)
+        return (f for f in self.found[first:last] if f.end <= end)
 
 
 # ---------------------------------------------------------------------------
@@ -113,29 +161,69 @@ class Entities:
 
 
 class _Table(dict[str, LexiconEntry]):
-    """The forms of one kind by key, and the first words of those forms."""
+    """The forms of one kind by key."""
 
     def __init__(self, forms: dict[str, LexiconEntry]) -> None:
         super().__init__(forms)
-        # Most tokens start no form: checking the first word saves the n-grams.
-        self.firsts = frozenset(k.split(" ")[0] for k in forms if k)
+        # For each key, the forms of its entry written in capitals with that
+        # key: a Latin word matches such a form only as written (US, not us).
+        self.capitals = {
+            key: tuple(
+                form
+                for form in (entry.canonical, *entry.forms)
+                if form_key(form) == key and form.isupper()
+            )
+            for key, entry in forms.items()
+        }
 
 
 @attrs.frozen(eq=False)
 class _Vocab:
     lexicon: Lexicon
-    roles: _Table
-    orgs: _Table
-    places: _Table
-    demonyms: _Table
+    tables: tuple[_Table, ...]  # by table number: roles, orgs, places, demonyms
+    # Every form's leading words ("رئيس", "رئيس مجلس", "رئيس مجلس الوزراء"),
+    # with the bits of the tables that have a form starting so.
+    prefixes: dict[str, int]
     persons: tuple[LexiconEntry, ...]
     longest: int
     stop: frozenset[str]
     given_names: frozenset[str]  # as written (normalized), though their key is a stop word's
+    folded_given_names: frozenset[str]  # the same, as the folded text spells them
     particles: frozenset[str]
     not_names: frozenset[str]
     title_adjectives: frozenset[str]
-    firsts: frozenset[str]  # the first words of every form: most tokens start none
+    words: dict[str, _Word] = attrs.field(factory=dict)  # every token text met so far
+
+    def word(self, text: str) -> _Word:
+        """The :class:`_Word` of a token text (computed on its first sight)."""
+        found = self.words.get(text)
+        if found is None:
+            if len(self.words) >= _MAX_WORDS:
+                self.words.clear()
+            found = self.words[text] = self._word(text)
+        return found
+
+    def _word(self, text: str) -> _Word:
+        word = text[:1].isalpha()  # a word token starts with a letter; others never do
+        arabic = bool(_ARABIC.match(text))
+        if not word:
+            return _Word(text, False, arabic, (), text, frozenset(), (), 0, False, False, False)
+        variants = tuple((_word_key(v), d) for v, d in _variants(text, arabic))
+        key = variants[0][0]
+        starts = []
+        mask = 0
+        for variant, dropped in variants:
+            bits = self.prefixes.get(variant.split(" ")[0], 0)
+            if bits:
+                starts.append((variant, dropped, bits))
+                mask |= bits
+        stop = key in self.stop or (arabic and key[:1] in _CONJUNCTIONS and key[1:] in self.stop)
+        given = arabic and text in self.folded_given_names
+        upper = bool(_UPPER.match(text))
+        forms = frozenset(v for v, _ in variants)
+        return _Word(
+            text, True, arabic, variants, key, forms, tuple(starts), mask, stop, given, upper
+        )
 
 
 def _keys(words: Iterable[str]) -> frozenset[str]:
@@ -150,25 +238,30 @@ def _vocab(lexicon: Lexicon) -> _Vocab:
     def index(kind: str) -> _Table:
         return _Table({form_key(fold_word(k)): v for k, v in lexicon.forms(kind).items()})
 
-    roles, orgs, places, demonyms = index("role"), index("org"), index("place"), index("demonym")
-    longest = max(
-        (len(k.split()) for table in (roles, orgs, places, demonyms) for k in table), default=1
-    )
-    firsts = frozenset().union(*(t.firsts for t in (roles, orgs, places, demonyms)))
+    tables = (index("role"), index("org"), index("place"), index("demonym"))
+    prefixes: dict[str, int] = {}
+    for number, table in enumerate(tables):
+        for form in table:
+            if not form:
+                continue
+            words = form.split(" ")
+            for size in range(1, len(words) + 1):
+                prefix = " ".join(words[:size])
+                prefixes[prefix] = prefixes.get(prefix, 0) | 1 << number
+    longest = max((len(k.split()) for table in tables for k in table), default=1)
+    given_names = frozenset(arabic["given_names"])
     return _Vocab(
         lexicon=lexicon,
-        roles=roles,
-        orgs=orgs,
-        places=places,
-        demonyms=demonyms,
+        tables=tables,
+        prefixes=prefixes,
         persons=lexicon.of_kind("person"),
         longest=longest,
         stop=_keys([*arabic["function_words"], *arabic["time_words"], *arabic["verbs"]]),
-        given_names=frozenset(arabic["given_names"]),
+        given_names=given_names,
+        folded_given_names=frozenset(fold_word(g) for g in given_names),
         particles=frozenset(english["particles"]),
         not_names=frozenset(english["not_names"]),
         title_adjectives=_keys(arabic["title_adjectives"]),
-        firsts=firsts,
     )
 
 
@@ -190,62 +283,67 @@ def _variants(text: str, arabic: bool) -> list[tuple[str, int]]:
     return out
 
 
+def _word_key(word: str) -> str:
+    return form_key(word)
+
+
 def _lookup(
-    toks: Sequence[_Tok], i: int, tables: Sequence[_Table], longest: int
+    vocab: _Vocab, words: Sequence[_Word], i: int, tables: _Tables, longest: int
 ) -> tuple[LexiconEntry, int, int, int] | None:
     """The longest form starting at token ``i`` in any of ``tables``.
 
-    Returns the entry, the number of tokens, the table's position and the
-    number of proclitic letters to skip at the start.
+    Returns the entry, the number of tokens, the table's position in
+    ``tables`` and the number of proclitic letters to skip at the start.
     """
-    starts = [
-        (k, d) for k, d in toks[i].variants if any(k.split(" ")[0] in t.firsts for t in tables)
-    ]
-    if not starts or not toks[i].word:
-        return None
-    for size in range(min(longest, len(toks) - i), 0, -1):
-        chunk = toks[i : i + size]
-        if not all(t.word for t in chunk):
+    first = words[i]
+    want = tables.bits
+    if not first.mask & want:
+        return None  # most words: no form starts with them
+    limit = min(longest, len(words) - i)
+    prefixes = vocab.prefixes
+    # For each proclitic reading of the first word, the keys of the runs of
+    # words from it that still begin some form, by length.
+    chains: list[tuple[int, list[str]]] = []
+    most = 0
+    for key, dropped, bits in first.starts:
+        if not bits & want or not prefixes.get(key, 0) & want:
             continue
-        rest = [t.key for t in chunk[1:]]
-        for first, dropped in starts:
-            key = " ".join([first, *rest])
-            for position, table in enumerate(tables):
+        keys = [key]
+        while len(keys) < limit:
+            nxt = words[i + len(keys)]
+            if not nxt.word:
+                break
+            key = key + " " + nxt.key
+            if not prefixes.get(key, 0) & want:
+                break
+            keys.append(key)
+        chains.append((dropped, keys))
+        most = max(most, len(keys))
+    tables_of = [(position, vocab.tables[n]) for position, n in enumerate(tables.numbers)]
+    for size in range(most, 0, -1):
+        for dropped, keys in chains:
+            if len(keys) < size:
+                continue
+            key = keys[size - 1]
+            for position, table in tables_of:
                 entry = table.get(key)
-                if entry is not None and _case_ok(chunk, entry, key):
+                if entry is not None and _case_ok(words, i, size, table.capitals[key]):
                     return entry, size, position, dropped
     return None
 
 
-def _case_ok(chunk: Sequence[_Tok], entry: LexiconEntry, key: str) -> bool:
+def _case_ok(words: Sequence[_Word], i: int, size: int, capitals: tuple[str, ...]) -> bool:
     """Latin forms must look like names: capitalized, and acronyms in capitals."""
-    if chunk[0].arabic:
+    if words[i].arabic:
         return True
-    if not any(_UPPER.match(t.text) for t in chunk):
+    if not any(w.upper for w in words[i : i + size]):
         return False
-    if len(chunk) == 1:
-        written = chunk[0].bare
-        for form in (entry.canonical, *entry.forms):
-            if form_key(form) == key and form.isupper() and written != form:
-                return False
-    return True
+    return size > 1 or all(form == words[i].text for form in capitals)
 
 
 # ---------------------------------------------------------------------------
 # Reading the article.
 # ---------------------------------------------------------------------------
-
-
-def _token(m: regex.Match[str]) -> _Tok:
-    text, word = m.group(), m.lastgroup == "word"
-    arabic = bool(_ARABIC.match(text))
-    variants = tuple((_word_key(v), d) for v, d in _variants(text, arabic)) if word else ()
-    return _Tok(m.start(), m.end(), text, word, arabic, variants)
-
-
-@functools.lru_cache(maxsize=65536)
-def _word_key(word: str) -> str:
-    return form_key(word)
 
 
 def find_entities(text: str, lexicon: Lexicon) -> Entities:
@@ -257,10 +355,18 @@ def find_entities(text: str, lexicon: Lexicon) -> Entities:
 def _find(text: str, lexicon: Lexicon) -> Entities:
     from newsassert.normalize import normalize
 
-    norm = normalize(text)
+    return _read(normalize(text), lexicon)
+
+
+def _read(norm: Normalized, lexicon: Lexicon) -> Entities:
     folded = fold(norm.text)
-    toks = [_token(m) for m in _TOKEN.finditer(folded.text)]
     vocab = _vocab(lexicon)
+    pairs = _TOKEN.findall(folded.text)
+    seen, word = vocab.words.get, vocab.word
+    words = [seen(token) or word(token) for _, token in pairs]
+    # Offsets into the folded text: bounds[2k] is where token k starts,
+    # bounds[2k + 1] where it ends.
+    bounds = list(itertools.accumulate(map(len, itertools.chain.from_iterable(pairs))))
 
     def original(start: int, end: int) -> tuple[int, int]:
         a, b = folded.span(start, end)
@@ -271,11 +377,13 @@ def _find(text: str, lexicon: Lexicon) -> Entities:
         a, b = folded.span(start, end)
         return str(_MARKS.sub("", norm.text[a:b]))
 
-    reader = _Reader(toks, vocab, surface, original)
+    reader = _Reader(words, bounds, vocab, surface, original)
     reader.read_roles(known=())
     known = reader.surnames()
-    if known:
-        reader = _Reader(toks, vocab, surface, original)
+    if not reader.tested.isdisjoint(known):
+        # A surname met after its title was read as a name word or stopped a
+        # title's modifiers: read the roles again, knowing it.
+        reader = _Reader(words, bounds, vocab, surface, original)
         reader.read_roles(known=known)
     reader.read_surnames()
     reader.read_lexicon()
@@ -295,26 +403,38 @@ class _Reader:
 
     def __init__(
         self,
-        toks: list[_Tok],
+        words: list[_Word],
+        bounds: list[int],
         vocab: _Vocab,
         surface: Callable[[int, int], str],
         original: Callable[[int, int], tuple[int, int]],
     ) -> None:
-        self.toks = toks
+        self.words = words
+        self.bounds = bounds
+        # The tokens some form of the lexicon starts with: where lookups may match.
+        self.marked = [i for i, word in enumerate(words) if word.mask]
         self.vocab = vocab
         self.surface = surface
         self.original = original
         self.found: list[_Found] = []
-        self.taken = [False] * len(toks)
+        self.taken = [False] * len(words)
         self.people: list[_Person] = []
+        # The keys of the words read_roles asked whether they are a known
+        # person's: only those can make a second reading differ.
+        self.tested: set[str] = set()
 
     # -- helpers ---------------------------------------------------------
 
+    def _lookup(
+        self, i: int, tables: _Tables, longest: int
+    ) -> tuple[LexiconEntry, int, int, int] | None:
+        return _lookup(self.vocab, self.words, i, tables, longest)
+
     def _text(self, i: int, j: int) -> str:
-        return self.surface(self.toks[i].start, self.toks[j - 1].end)
+        return self.surface(self.bounds[2 * i], self.bounds[2 * j - 1])
 
     def _span(self, i: int, j: int, skip: int = 0) -> tuple[int, int]:
-        return self.original(self.toks[i].start + skip, self.toks[j - 1].end)
+        return self.original(self.bounds[2 * i] + skip, self.bounds[2 * j - 1])
 
     def _emit(self, kind: str, i: int, j: int, skip: int = 0, **fields: str | None) -> None:
         start, end = self._span(i, j, skip)
@@ -322,59 +442,57 @@ class _Reader:
         for k in range(i, j):
             self.taken[k] = True
 
-    def _key(self, tok: _Tok) -> str:
-        return tok.key
-
-    def _is_stop(self, tok: _Tok) -> bool:
-        if tok.arabic and self.surface(tok.start, tok.end) in self.vocab.given_names:
+    def _is_stop(self, i: int) -> bool:
+        word = self.words[i]
+        if not word.stop:
             return False
-        key = self._key(tok)
-        if key in self.vocab.stop:
-            return True
-        return tok.arabic and key[:1] in _CONJUNCTIONS and key[1:] in self.vocab.stop
+        # علي is the name Ali, though its key is the preposition على's.
+        return not (word.given and self._text(i, i + 1) in self.vocab.given_names)
 
     # -- roles and the people after them -----------------------------------
 
     def read_roles(self, known: Sequence[str]) -> None:
-        toks, vocab = self.toks, self.vocab
+        words, vocab = self.words, self.vocab
+        bits = _ROLES.bits
         i = 0
-        while i < len(toks):
-            hit = _lookup(toks, i, [vocab.roles], vocab.longest) if toks[i].word else None
+        for at in self.marked:
+            if at < i or not words[at].mask & bits:
+                continue
+            hit = self._lookup(at, _ROLES, vocab.longest)
             if hit is None:
-                i += 1
                 continue
             entry, size, _, skip = hit
-            j = self._read_role(i, entry, size, skip, known)
-            i = max(j, i + 1)
+            j = self._read_role(at, entry, size, skip, known)
+            i = max(j, at + 1)
 
     def _read_role(
         self, i: int, entry: LexiconEntry, size: int, skip: int, known: Sequence[str]
     ) -> int:
-        toks, vocab = self.toks, self.vocab
+        words, vocab = self.words, self.vocab
         titles = [(entry.canonical, i, skip)]
         country = self._country_before(i)
         j = i + size
         complement = False  # inside a genitive after the title (للأمم المتحدة في لبنان)
-        last_word = toks[i + size - 1]
+        last_word = words[i + size - 1]
         definite = not last_word.arabic or (
-            self._key(last_word)[skip if size == 1 else 0 :].startswith("ال")
+            last_word.key[skip if size == 1 else 0 :].startswith("ال")
         )
-        while j < len(toks):
-            tok = toks[j]
-            key = self._key(tok) if tok.word else tok.text
+        while j < len(words):
+            tok = words[j]
+            key = tok.key
             if complement and tok.arabic and key.startswith(("ال", "وال")):
                 j += 1  # للأمم المتحدة لعمليات السلام
                 continue
             if complement and tok.arabic and key[:1] == "و":
-                hit = _lookup(toks, j, [vocab.orgs, vocab.places], vocab.longest)
+                hit = self._lookup(j, _NAMED, vocab.longest)
                 if hit is not None and hit[3] == 1:
                     j += hit[1]  # للشرق الأوسط وآسيا
                     continue
-            if tok.text in ",،" and j + 1 < len(toks) and toks[j + 1].word:
+            if tok.text in ",،" and j + 1 < len(words) and words[j + 1].word:
                 j += 1
                 continue
-            if tok.text == "(" and j + 2 < len(toks) and toks[j + 2].text == ")":
-                hit = _lookup(toks, j + 1, [vocab.demonyms, vocab.places], 1)
+            if tok.text == "(" and j + 2 < len(words) and words[j + 2].text == ")":
+                hit = self._lookup(j + 1, _COUNTRY, 1)
                 if hit is not None:
                     country = country or _country(hit[0])
                     j += 3
@@ -384,10 +502,12 @@ class _Reader:
             if key in vocab.title_adjectives:
                 j += 1
                 continue
-            if tok.arabic and key in known:
-                j += 1  # مستشار السوداني: the adviser of a person named before
-                continue
-            if key in ("للشوون", "لشوون") and j + 1 < len(toks) and toks[j + 1].word:
+            if tok.arabic:
+                self.tested.add(key)
+                if key in known:
+                    j += 1  # مستشار السوداني: the adviser of a person named before
+                    continue
+            if key in ("للشوون", "لشوون") and j + 1 < len(words) and words[j + 1].word:
                 j += 2  # للشؤون الخارجية
                 continue
             if key in ("باسم", "لدى", "in", "to", "of", "في") or (
@@ -395,7 +515,7 @@ class _Reader:
             ):
                 # باسم الخارجية, لدى العراق, للبنتاغون, of Iraq, في العراق
                 start = j if key[:1] in "لب" and key not in ("باسم", "لدى") else j + 1
-                hit = _lookup(toks, start, [vocab.orgs, vocab.places], vocab.longest)
+                hit = self._lookup(start, _NAMED, vocab.longest) if start < len(words) else None
                 if hit is not None:
                     found, n, table, _ = hit
                     if key in ("of",) or (table == 0 and found.country):
@@ -403,19 +523,19 @@ class _Reader:
                     j = start + n
                     complement = True
                     continue
-                nxt = toks[j + 1] if j + 1 < len(toks) else None
+                nxt = words[j + 1] if j + 1 < len(words) else None
                 if (
                     tok.arabic
                     and key[:1] == "ل"
                     and start == j
-                    and (key.startswith("لل") or (nxt is not None and self._key(nxt)[:2] == "ال"))
+                    and (key.startswith("لل") or (nxt is not None and nxt.key[:2] == "ال"))
                 ):
                     j += 1  # لعمليات السلام: a complement the lexicon does not know
                     complement = True
                     continue
                 if key not in ("in", "to", "of", "في", "باسم", "لدى"):
                     break
-            hit = _lookup(toks, j, [vocab.demonyms], vocab.longest)
+            hit = self._lookup(j, _DEMONYMS, vocab.longest)
             if hit is not None and tok.arabic and hit[3] == 0 and key.startswith("ال"):
                 # An adjective agrees with a definite title (وزير الدفاع الأمريكي);
                 # after an indefinite one it is a genitive noun: مستشار السوداني.
@@ -423,7 +543,7 @@ class _Reader:
                     country = country or _country(hit[0])
                 j += hit[1]
                 continue
-            hit = _lookup(toks, j, [vocab.orgs, vocab.places], vocab.longest)
+            hit = self._lookup(j, _NAMED, vocab.longest)
             if hit is not None and tok.arabic and hit[3] == 0:
                 # قائد الحشد الشعبي, رئيس إقليم كردستان: the title's own organization.
                 found, n, table, _ = hit
@@ -432,7 +552,7 @@ class _Reader:
                 j += n
                 complement = True
                 continue
-            more = _lookup(toks, j, [vocab.roles], vocab.longest)
+            more = self._lookup(j, _ROLES, vocab.longest)
             if more is not None and tok.arabic:
                 titles.append((more[0].canonical, j, more[3]))
                 j += more[1]
@@ -457,32 +577,32 @@ class _Reader:
             )
         self._emit("mention", j, end, type="person", name=person, key=key, entity=entity)
         self.people.append(
-            _Person(person, key, entity, tuple(self._key(t) for t in toks[j:end] if t.word))
+            _Person(person, key, entity, tuple(w.key for w in words[j:end] if w.word))
         )
         return end
 
     def _country_before(self, i: int) -> str | None:
         """English: "Iraqi Prime Minister", "the US Secretary of Defense"."""
-        toks = self.toks
-        if i == 0 or toks[i].arabic:
+        words = self.words
+        if i == 0 or words[i].arabic:
             return None
         for back in (2, 1):
             k = i - back
-            if k >= 0 and all(t.word for t in toks[k:i]):
-                hit = _lookup(toks[k:i], 0, [self.vocab.demonyms, self.vocab.places], back)
+            if k >= 0 and all(w.word for w in words[k:i]):
+                hit = self._lookup(k, _COUNTRY, back)
                 if hit is not None and hit[1] == back:
                     return _country(hit[0])
         return None
 
     def _read_name(self, j: int) -> int:
         """The end (exclusive) of the name starting at token ``j`` (``j`` if none)."""
-        toks = self.toks
-        if j >= len(toks) or not toks[j].word:
+        words = self.words
+        if j >= len(words) or not words[j].word:
             return j
-        arabic = toks[j].arabic
+        arabic = words[j].arabic
         end = j
-        while end < len(toks) and end - j < _MAX_NAME:
-            tok = toks[end]
+        while end < len(words) and end - j < _MAX_NAME:
+            tok = words[end]
             if not tok.word or tok.arabic != arabic:
                 break
             ok = self._arabic_name_word(end, end > j) if arabic else self._latin_name_word(tok)
@@ -491,7 +611,7 @@ class _Reader:
             end += 1
         # A name does not end in a particle or an initial.
         while end > j and (
-            self._key(toks[end - 1]) in self.vocab.particles or toks[end - 1].text.endswith(".")
+            words[end - 1].key in self.vocab.particles or words[end - 1].text.endswith(".")
         ):
             end -= 1
         return end
@@ -503,17 +623,16 @@ class _Reader:
         named القوات; a name opens with at most one word with the article
         (الينا رومانسكي), and a lone word with it (السيسي) must end the clause.
         """
-        toks = self.toks
-        if not toks[j].arabic or not self._key(toks[j]).startswith("ال"):
+        words = self.words
+        if not words[j].arabic or not words[j].key.startswith("ال"):
             return True
         if end - j >= 2:
-            return not self._key(toks[j + 1]).startswith("ال")
-        nxt = toks[end] if end < len(toks) else None
-        return nxt is None or not nxt.word or self._is_stop(nxt)
+            return not words[j + 1].key.startswith("ال")
+        return end >= len(words) or not words[end].word or self._is_stop(end)
 
     def _arabic_name_word(self, i: int, inside: bool) -> bool:
-        tok = self.toks[i]
-        key = self._key(tok)
+        tok = self.words[i]
+        key = tok.key
         if inside and key[:1] == "ل" and key.endswith("ه") and len(key) > 3:
             return False  # غوتيريش لقيادة: a preposition and a noun, after the name
         if inside and key[:1] == "و" and key not in self.vocab.particles:
@@ -522,25 +641,25 @@ class _Reader:
             return False
         if tok.text.endswith("."):
             return inside and len(tok.text) == 2  # ج. (Lloyd J. Austin)
-        if self._is_stop(tok):
+        if self._is_stop(i):
             return False
         if key.startswith(("لل", "بال", "وال", "فال", "كال")) and not inside:
             return False
         vocab = self.vocab
-        if _lookup(self.toks, i, [vocab.roles], vocab.longest):
+        if self._lookup(i, _ROLES, vocab.longest):
             return False
-        hit = _lookup(self.toks, i, [vocab.orgs, vocab.places, vocab.demonyms], 1)
+        hit = self._lookup(i, _LEXICON, 1)
         # A nisba surname is spelt like a demonym (السوداني): inside a name it is the name.
         return hit is None or (inside and hit[2] == 2 and hit[3] == 0)
 
-    def _latin_name_word(self, tok: _Tok) -> bool:
-        text = tok.bare
+    def _latin_name_word(self, tok: _Word) -> bool:
+        text = tok.text  # a possessive 's is a token of its own
         if text in self.vocab.not_names:
             return False
         head = text.split("-")[0].casefold()
         if head in self.vocab.particles or text.casefold() in self.vocab.particles:
             return True
-        return bool(_UPPER.match(text))
+        return tok.upper
 
     def _person_entity(self, name: str) -> str | None:
         for entry in self.vocab.persons:
@@ -560,9 +679,12 @@ class _Reader:
                 by_surname.setdefault(someone.tokens[-1], someone)
         if not by_surname:
             return
-        toks = self.toks
-        for i, tok in enumerate(toks):
-            if self.taken[i] or not tok.word:
+        words, taken = self.words, self.taken
+        # The words that read as a surname, then where they stand.
+        linked_words = {w for w in set(words) if not w.forms.isdisjoint(by_surname)}
+        for i in [i for i, w in enumerate(words) if w in linked_words]:
+            tok = words[i]
+            if taken[i]:
                 continue
             for form, dropped in tok.variants:
                 linked = by_surname.get(form)
@@ -571,16 +693,16 @@ class _Reader:
                 person = linked
                 if tok.arabic and dropped == 0 and self._adjective(i):
                     break  # الجيش السوداني: an adjective, not the person
-                if not tok.arabic and not _UPPER.match(tok.text):
+                if not tok.arabic and not tok.upper:
                     break
                 # Extend back over the rest of the name when it is written out.
                 start = i
-                for word in reversed(person.tokens[:-1]):
-                    if start > 0 and toks[start - 1].word and self._key(toks[start - 1]) == word:
+                for part in reversed(person.tokens[:-1]):
+                    if start > 0 and words[start - 1].word and words[start - 1].key == part:
                         start -= 1
                     else:
                         break
-                if any(self.taken[start:i]):
+                if any(taken[start:i]):
                     start = i
                 name = self._text(start, i + 1)
                 if dropped:
@@ -598,43 +720,41 @@ class _Reader:
                 break
 
     def _adjective(self, i: int) -> bool:
-        if i == 0 or not self.toks[i - 1].word:
+        if i == 0 or not self.words[i - 1].word:
             return False
-        prev = self.toks[i - 1]
-        key = self._key(prev)
-        return prev.arabic and key.startswith("ال") and not self._is_stop(prev)
+        prev = self.words[i - 1]
+        return prev.arabic and prev.key.startswith("ال") and not self._is_stop(i - 1)
 
     # -- organizations, places and demonyms ------------------------------------
 
     def read_lexicon(self) -> None:
-        toks, vocab = self.toks, self.vocab
-        tables = [vocab.orgs, vocab.places, vocab.demonyms]
+        words, vocab, taken = self.words, self.vocab, self.taken
+        bits = _LEXICON.bits
         kinds = ("org", "place", "place")
         i = 0
-        while i < len(toks):
-            if self.taken[i] or not toks[i].word:
-                i += 1
+        for at in self.marked:
+            word = words[at]
+            if at < i or taken[at] or not word.mask & bits:
                 continue
-            hit = _lookup(toks, i, tables, vocab.longest)
-            if hit is None or any(self.taken[i : i + hit[1]]):
-                i += 1
+            hit = self._lookup(at, _LEXICON, vocab.longest)
+            if hit is None or any(taken[at : at + hit[1]]):
                 continue
             entry, size, table, dropped = hit
-            name = self._text(i, i + size)[dropped:]
-            if name.startswith("ل") and toks[i].text.startswith("لل"):
+            name = self._text(at, at + size)[dropped:]
+            if name.startswith("ل") and word.text.startswith("لل"):
                 name = "ا" + name  # للعراق names العراق
             entity = entry.country if table == 2 else entry.canonical
             self._emit(
                 "mention",
-                i,
-                i + size,
+                at,
+                at + size,
                 skip=dropped,
                 type=kinds[table],
                 name=name,
                 key=name_key(entity) if entity else name_key(name),
                 entity=entity,
             )
-            i += size
+            i = at + size
 
 
 def _country(entry: LexiconEntry) -> str | None:
@@ -648,10 +768,25 @@ def _country(entry: LexiconEntry) -> str | None:
 # The hook.
 # ---------------------------------------------------------------------------
 
+# The last article read, its lexicon and its entities: the hook is called
+# once per segment, and the article is read once for all of them.
+_last: list[tuple[Article, Lexicon, Entities]] = []
+
+
+def _of_article(article: Article) -> Entities:
+    lexicon = lexicon_of(article)
+    if _last:
+        last, last_lexicon, entities = _last[0]
+        if last is article and last_lexicon is lexicon:
+            return entities
+    entities = _read(article.normalized, lexicon)
+    _last[:] = [(article, lexicon, entities)]
+    return entities
+
 
 @hookimpl
 def newsassert_extract_claims(article: Article, segment: Segment) -> list[Claim]:
-    entities = find_entities(article.text, lexicon_of(article))
+    entities = _of_article(article)
     claims: list[Claim] = []
     for found in entities.between(segment.start, segment.end):
         fields = dict(found.fields)
