@@ -119,8 +119,9 @@ class _Word:
     variants: tuple[tuple[str, int], ...]
     key: str  # the key of the word as written (the text for non-words)
     forms: frozenset[str]  # the keys of the variants
-    # The variants some form of the lexicon starts with, each with the bits
-    # of the tables that have such a form; ``mask`` joins their bits.
+    # The variants some form of the lexicon starts with (a hyphenated word's
+    # key is several words), each with the bits of the tables that have such
+    # a form; ``mask`` joins their bits.
     starts: tuple[tuple[str, int, int], ...]
     mask: int
     stop: bool  # a function word, time word or verb, perhaps after و or ف
@@ -182,8 +183,10 @@ class _Vocab:
     lexicon: Lexicon
     tables: tuple[_Table, ...]  # by table number: roles, orgs, places, demonyms
     # Every form's leading words ("رئيس", "رئيس مجلس", "رئيس مجلس الوزراء"),
-    # with the bits of the tables that have a form starting so.
+    # with the bits of the tables that have a form starting so, and of the
+    # tables that have a longer form starting so.
     prefixes: dict[str, int]
+    continues: dict[str, int]
     persons: tuple[LexiconEntry, ...]
     longest: int
     stop: frozenset[str]
@@ -193,6 +196,15 @@ class _Vocab:
     not_names: frozenset[str]
     title_adjectives: frozenset[str]
     words: dict[str, _Word] = attrs.field(factory=dict)  # every token text met so far
+    orders: dict[tuple[int, ...], tuple[tuple[int, _Table], ...]] = attrs.field(factory=dict)
+
+    def ordered(self, tables: _Tables) -> tuple[tuple[int, _Table], ...]:
+        """``tables`` with their positions, as :func:`_lookup` tries them."""
+        found = self.orders.get(tables.numbers)
+        if found is None:
+            found = tuple((position, self.tables[n]) for position, n in enumerate(tables.numbers))
+            self.orders[tables.numbers] = found
+        return found
 
     def word(self, text: str) -> _Word:
         """The :class:`_Word` of a token text (computed on its first sight)."""
@@ -213,7 +225,7 @@ class _Vocab:
         starts = []
         mask = 0
         for variant, dropped in variants:
-            bits = self.prefixes.get(variant.split(" ")[0], 0)
+            bits = self.prefixes.get(variant, 0)
             if bits:
                 starts.append((variant, dropped, bits))
                 mask |= bits
@@ -240,6 +252,7 @@ def _vocab(lexicon: Lexicon) -> _Vocab:
 
     tables = (index("role"), index("org"), index("place"), index("demonym"))
     prefixes: dict[str, int] = {}
+    continues: dict[str, int] = {}
     for number, table in enumerate(tables):
         for form in table:
             if not form:
@@ -248,12 +261,15 @@ def _vocab(lexicon: Lexicon) -> _Vocab:
             for size in range(1, len(words) + 1):
                 prefix = " ".join(words[:size])
                 prefixes[prefix] = prefixes.get(prefix, 0) | 1 << number
+                if size < len(words):
+                    continues[prefix] = continues.get(prefix, 0) | 1 << number
     longest = max((len(k.split()) for table in tables for k in table), default=1)
     given_names = frozenset(arabic["given_names"])
     return _Vocab(
         lexicon=lexicon,
         tables=tables,
         prefixes=prefixes,
+        continues=continues,
         persons=lexicon.of_kind("person"),
         longest=longest,
         stop=_keys([*arabic["function_words"], *arabic["time_words"], *arabic["verbs"]]),
@@ -300,16 +316,16 @@ def _lookup(
     if not first.mask & want:
         return None  # most words: no form starts with them
     limit = min(longest, len(words) - i)
-    prefixes = vocab.prefixes
+    prefixes, continues = vocab.prefixes, vocab.continues
     # For each proclitic reading of the first word, the keys of the runs of
     # words from it that still begin some form, by length.
     chains: list[tuple[int, list[str]]] = []
     most = 0
     for key, dropped, bits in first.starts:
-        if not bits & want or not prefixes.get(key, 0) & want:
+        if not bits & want:
             continue
         keys = [key]
-        while len(keys) < limit:
+        while len(keys) < limit and continues.get(key, 0) & want:
             nxt = words[i + len(keys)]
             if not nxt.word:
                 break
@@ -319,7 +335,7 @@ def _lookup(
             keys.append(key)
         chains.append((dropped, keys))
         most = max(most, len(keys))
-    tables_of = [(position, vocab.tables[n]) for position, n in enumerate(tables.numbers)]
+    tables_of = vocab.ordered(tables)
     for size in range(most, 0, -1):
         for dropped, keys in chains:
             if len(keys) < size:
