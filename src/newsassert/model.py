@@ -261,10 +261,26 @@ CLAIM_CLASSES: Mapping[str, type[Claim]] = {
 }
 
 
+# The constructor's keywords of each kind: every field of the record but ``kind``.
+CLAIM_INIT_FIELDS: Mapping[str, tuple[str, ...]] = {
+    kind: tuple(a.name for a in attrs.fields(cls)) for kind, cls in CLAIM_CLASSES.items()
+}
+_INIT_NAMES = {kind: frozenset(names) for kind, names in CLAIM_INIT_FIELDS.items()}
+
+
 def claim_from_dict(record: Mapping[str, Any]) -> Claim:
     """Rebuild a claim from :meth:`Claim.to_dict` output (the JSON Lines schema)."""
-    cls = CLAIM_CLASSES[record["kind"]]
-    names = {a.name for a in attrs.fields(cls)}
+    kind = record["kind"]
+    cls, names = CLAIM_CLASSES[kind], _INIT_NAMES[kind]
+    if len(record) == len(names) + 1:
+        # The common case, a record as to_dict writes it: only ``kind`` is
+        # not a keyword.
+        fields = dict(record)
+        del fields["kind"]
+        try:
+            return cls(**fields)
+        except TypeError:
+            pass  # a key the schema does not have, in place of one with a default
     return cls(**{k: v for k, v in record.items() if k in names})
 
 
