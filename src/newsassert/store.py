@@ -32,7 +32,7 @@ from newsassert.model import Article, Segment, claim_from_dict
 __all__ = ["EXTRACTOR_VERSION", "Store", "default_cache_dir", "fingerprint"]
 
 # Bump when extraction changes in a way that makes old cached claims wrong.
-EXTRACTOR_VERSION = "1"
+EXTRACTOR_VERSION = "2"
 _SCHEMA = 1
 _APPLICATION_ID = 0x4E534154  # "NSAT": marks the file as newsassert's
 

@@ -11,7 +11,10 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import hashlib
 from typing import Any, TypeVar
+
+import attrs
 
 from newsassert.lexicon import Lexicon, default_lexicon
 from newsassert.model import Article, Claim, Segment, claim_id_in, sentence_digest
@@ -31,7 +34,23 @@ def extract_article(article: Article) -> tuple[Claim, ...]:
         for result in hook(article=article, segment=segment):
             for claim in result or ():
                 found.setdefault((claim.kind, claim.start, claim.end, claim.id), claim)
-    return tuple(sorted(found.values(), key=lambda c: (c.start, c.end, c.kind, c.id)))
+    claims = sorted(found.values(), key=lambda c: (c.start, c.end, c.kind, c.id))
+    # An id hashes the claim's sentence, not its place, so that editing one
+    # paragraph leaves the ids of the others alone; a sentence written twice
+    # (a headline repeated as the lead) would give two claims one id. The
+    # second and later get an id of their own, numbered in text order.
+    seen: dict[str, int] = {}
+    for i, claim in enumerate(claims):
+        n = seen.get(claim.id, 0)
+        seen[claim.id] = n + 1
+        if n:
+            claims[i] = attrs.evolve(claim, id=repeated_id(claim.id, n))
+    return tuple(claims)
+
+
+def repeated_id(first: str, n: int) -> str:
+    """The id of the ``n``-th repeat (1, 2, …) of a claim whose first id is ``first``."""
+    return hashlib.blake2b(f"{first}#{n}".encode(), digest_size=8).hexdigest()
 
 
 def extract(
