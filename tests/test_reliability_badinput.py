@@ -129,6 +129,19 @@ def test_a_real_process_prints_no_traceback() -> None:
     assert done.stderr.count("\n") == 1
 
 
+def test_a_console_that_cannot_show_arabic_gets_escapes_not_a_traceback() -> None:
+    done = subprocess.run(
+        [sys.executable, "-m", "newsassert", "explain", str(BAD / "windows1256.txt")],
+        capture_output=True,
+        text=True,
+        encoding="ascii",
+        timeout=120,
+        env={**os.environ, "PYTHONIOENCODING": "ascii"},
+    )
+    assert (done.returncode, done.stderr) == (0, "")
+    assert "\\u0642\\u062a\\u0644 30" in done.stdout  # قتل 30
+
+
 def test_a_file_with_skipped_records_is_not_cached(tmp_path: Path) -> None:
     # A later run without skip_bad must see the bad line again, not a cached
     # corpus that silently lacks it.
