@@ -296,3 +296,32 @@ def test_run_check_gives_the_verdict_of_the_python_api(tmp_path: Path, seeds: ob
     assert result.verdict == direct
     assert (result.name, result.expect, result.query) == ("attacks", "agree", spec.query)
     assert result.status == ("passed" if direct else "failed")
+
+
+def test_a_relative_corpus_may_not_leave_the_project(tmp_path: Path) -> None:
+    project = tmp_path / "project"
+    (project / "checks").mkdir(parents=True)
+    (project / "pyproject.toml").write_text("", encoding="utf-8")
+    (project / "seeds").mkdir()
+    inside = project / "checks" / "in.checks.toml"
+    inside.write_text(
+        'corpus = "../seeds"\n[[check]]\nname = "n"\nquery = "quantity"\nexpect = "none"\n', encoding="utf-8"
+    )
+    (spec,) = load_check_file(inside)
+    assert spec.corpus == str((project / "seeds").resolve())
+    outside = project / "checks" / "out.checks.toml"
+    outside.write_text(
+        'corpus = "../../../../etc"\n[[check]]\nname = "n"\nquery = "quantity"\nexpect = "none"\n',
+        encoding="utf-8",
+    )
+    with pytest.raises(CheckFileError) as info:
+        load_check_file(outside)
+    assert "leads outside the project folder" in str(info.value)
+    assert str(info.value).startswith(f"{outside}, line 1:")
+    absolute = project / "checks" / "abs.checks.toml"
+    absolute.write_text(
+        f'corpus = "{tmp_path}"\n[[check]]\nname = "n"\nquery = "quantity"\nexpect = "none"\n',
+        encoding="utf-8",
+    )
+    (spec,) = load_check_file(absolute)
+    assert spec.corpus == str(tmp_path.resolve())

@@ -151,10 +151,10 @@ class InvalidCheck:
     error: CheckFileError
 
 
-def load_check_file(path: str | Path) -> list[CheckSpec]:
+def load_check_file(path: str | Path, *, root: str | Path | None = None) -> list[CheckSpec]:
     """The checks of a check file, or the first :class:`CheckFileError` in it."""
     specs: list[CheckSpec] = []
-    for entry in read_check_file(path):
+    for entry in read_check_file(path, root=root):
         if isinstance(entry, InvalidCheck):
             raise entry.error
         specs.append(entry)
@@ -162,7 +162,10 @@ def load_check_file(path: str | Path) -> list[CheckSpec]:
 
 
 def read_check_file(
-    path: str | Path, *, types: Mapping[str, object] | None = None
+    path: str | Path,
+    *,
+    types: Mapping[str, object] | None = None,
+    root: str | Path | None = None,
 ) -> tuple[CheckSpec | InvalidCheck, ...]:
     """Every table of a check file, each a spec or the error that stops it.
 
@@ -171,6 +174,11 @@ def read_check_file(
     an error inside one table only spoils that table, so the other checks of
     the file still run. ``types`` are the known ``expect`` kinds (by default
     the built-in ones and those plugins add).
+
+    A relative ``corpus`` is read relative to the check file and must stay
+    inside ``root``, the project folder (by default the nearest folder above
+    the check file that holds ``.git`` or ``pyproject.toml``, else the check
+    file's own folder); an absolute path may point anywhere.
     """
     path = Path(path)
     shown = str(path)
@@ -226,10 +234,13 @@ def read_check_file(
                     line=places.get("name", (line, 0))[0],
                 )
             spec = _spec(table, types, path=shown, line=line, places=places)
-            if spec.corpus is None and file_corpus is not None:
-                spec = attrs.evolve(spec, corpus=str((base / file_corpus).resolve()))
-            elif spec.corpus is not None:
-                spec = attrs.evolve(spec, corpus=str((base / spec.corpus).resolve()))
+            given = spec.corpus if spec.corpus is not None else file_corpus
+            if given is not None:
+                where = places.get("corpus", (line, 0))[0] if spec.corpus else layout.top_key_line(
+                    "corpus"
+                )
+                resolved = _corpus_path(given, base, root, shown, where)
+                spec = attrs.evolve(spec, corpus=resolved)
         except CheckFileError as error:
             entries.append(InvalidCheck(name=name, line=line, error=error))
         else:
@@ -251,6 +262,32 @@ def check_types() -> dict[str, CheckType]:
         for name, check_type in (answer or {}).items():
             known.setdefault(name, check_type)
     return known
+
+
+def project_root(folder: Path) -> Path:
+    """The nearest folder at or above ``folder`` holding ``.git`` or ``pyproject.toml``."""
+    for candidate in (folder, *folder.parents):
+        if (candidate / ".git").exists() or (candidate / "pyproject.toml").is_file():
+            return candidate
+    return folder
+
+
+def _corpus_path(
+    given: str, base: Path, root: str | Path | None, shown: str, line: int | None
+) -> str:
+    """A check's corpus path made absolute; a relative one may not leave the project."""
+    if Path(given).is_absolute():
+        return str(Path(given).resolve())
+    resolved = (base / given).resolve()
+    project = Path(root).resolve() if root is not None else project_root(base)
+    if not resolved.is_relative_to(project):
+        raise CheckFileError(
+            f"the corpus path {given!r} leads outside the project folder {project}; "
+            "write an absolute path to read a corpus there",
+            path=shown,
+            line=line,
+        )
+    return str(resolved)
 
 
 def run_check(spec: CheckSpec, corpus: Corpus) -> CheckResult:
