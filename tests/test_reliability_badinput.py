@@ -418,12 +418,6 @@ def test_a_relative_corpus_in_a_check_file_resolves_against_that_file(
     assert spec.corpus == str((project / "articles").resolve())
 
 
-@pytest.mark.xfail(
-    reason="check files may name a corpus outside the project by a relative path "
-    "(reported to the check-file owner)",
-    raises=AssertionError,
-    strict=False,
-)
 def test_a_relative_corpus_cannot_escape_the_project(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
