@@ -295,11 +295,6 @@ def test_a_claim_id_depends_only_on_its_article_and_sentence(text: str) -> None:
     assert [c.id for c in alone] == [c.id for c in padded]
 
 
-@pytest.mark.xfail(
-    reason="quantities: the Arabic noun after a number is read across a sentence end "
-    "(reported to the extractor's owner)",
-    strict=False,
-)
 @pytest.mark.parametrize("text", ["قتل 30 جنديا.وفي", "0 قا.ف"])
 def test_a_claim_lies_inside_its_sentence(text: str) -> None:
     for claim in newsassert.extract(text):

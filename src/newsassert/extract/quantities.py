@@ -282,7 +282,9 @@ def _tables(lexicon: Lexicon) -> _Tables:
 
 _TOKEN = re.compile(
     r"""
-      (?P<word>[\w$€£%]+(?:['’.\-][\w]+)*\.?)   # a word, "U.S.", "Al-Sudani", "$"
+      (?P<word>[\w$€£%]+(?:['’\-]\w+|\.[A-Za-z0-9]\w*)*\.?)  # a word, "U.S.", "Al-Sudani", "$"
+                                          # (a dot inside a word only before a Latin
+                                          # letter or digit: "جنديا.وفي" is two words)
     | (?P<stop>[.،,;؛:!?؟()\[\]{}|\n]|\s-\s)  # punctuation that ends a clause
     """,
     re.VERBOSE,
