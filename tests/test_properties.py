@@ -177,7 +177,6 @@ def noisy(draw: st.DrawFn, text: str) -> tuple[str, str]:
         elif (
             noise == "bidi"
             and (c.isspace() or nxt.isspace())
-            and nxt != "\n"  # test_known_bug_mark_at_line_end_*
             and draw(st.integers(0, 3)) == 0
         ):
             out.append(draw(st.sampled_from(_BIDI)))
@@ -248,12 +247,9 @@ def test_names_with_different_family_names_do_not_match(pair: tuple[str, str]) -
     assert not newsassert.names_match(arabic, latin), pair
 
 
-# -- bugs the properties found, still open ----------------------------------------
+# -- bugs the properties found, now fixed ------------------------------------------
 #
-# Each is the minimal example Hypothesis shrank to. The properties above steer
-# around them (see the comments that name these tests) so they keep finding
-# new ones; when a fix lands, the test here passes, strict xfail fails the
-# run, and the exclusion above and this test go.
+# Each is the minimal example Hypothesis shrank to, kept as a regression test.
 
 
 def test_the_given_name_ali_starts_a_name_after_a_title() -> None:
@@ -262,22 +258,12 @@ def test_the_given_name_ali_starts_a_name_after_a_title() -> None:
     assert [(r.title, r.person) for r in roles] == [("prime minister", "علي الجبوري")]
 
 
-@pytest.mark.xfail(
-    reason="segment: a paragraph ending in a directional mark after its full stop counts "
-    "as unpunctuated: the first line of an article becomes a title",
-    strict=True,
-)
-def test_known_bug_mark_at_line_end_makes_a_title() -> None:
+def test_a_directional_mark_after_a_full_stop_still_ends_the_sentence() -> None:
     article = newsassert.make_article("Officials counted 5%.\u200f\nThey said.\n", id="a")
     assert [s.section for s in article.segments] == ["body", "body"]
 
 
-@pytest.mark.xfail(
-    reason="segment: a paragraph ending in a directional mark after its full stop, before "
-    "a read-also line, makes the headlines under that line body instead of boilerplate",
-    strict=True,
-)
-def test_known_bug_mark_at_line_end_before_read_also() -> None:
+def test_a_directional_mark_before_a_read_also_line_keeps_its_headlines_out() -> None:
     article = newsassert.make_article("نص.\u200f\n\nاقرأ أيضا:\nعنوان\n", id="a")
     assert [s.section for s in article.segments] == ["body", "boilerplate", "boilerplate"]
 

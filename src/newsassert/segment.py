@@ -178,8 +178,8 @@ _BULLET = regex.compile(r"^\s*(?:[-•*·▪◦‣–—]|\d{1,3}[.)])\s")
 
 # How a line ends: like a sentence (. ! ? …, perhaps inside quotes), or like a
 # clause that goes on (: ، , ;), or neither (a headline).
-_ENDS_SENTENCE = regex.compile(r"""[.!?؟…]["'”’»)\]]*\s*\Z""")
-_ENDS_CLAUSE = regex.compile(r"""[:،,;؛\-–—]\s*\Z""")
+_ENDS_SENTENCE = regex.compile(r"""[.!?؟…]["'”’»)\]\p{Cf}]*\s*\Z""")  # Cf: a bidi mark may follow
+_ENDS_CLAUSE = regex.compile(r"""[:،,;؛\-–—]\p{Cf}*\s*\Z""")
 _VISIBLE = regex.compile(r"[^\s\p{Cf}\p{Cc}]")
 
 _HEADLINE_MAX_WORDS = 24  # a longer line without final punctuation is prose
