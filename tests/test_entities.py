@@ -98,3 +98,12 @@ def test_sentence(case: dict[str, Any]) -> None:
         assert [m.entity for m in _mentions(claims, "place")] == case["places"]
     if "orgs" in case:
         assert [m.entity for m in _mentions(claims, "org")] == case["orgs"]
+
+
+@pytest.mark.parametrize(
+    "text", ["قال رئيس الوزراء في", "وصل رئيس الوزراء باسم", "the Prime Minister of"]
+)
+def test_a_title_at_the_very_end_of_a_text(text: str) -> None:
+    # The complement after the title starts past the last token: no name, no error.
+    claims = newsassert.extract(text)
+    assert not [c for c in claims if isinstance(c, RoleClaim)]

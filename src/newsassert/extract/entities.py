@@ -58,14 +58,18 @@ __all__ = ["Entities", "find_entities", "newsassert_extract_claims"]
 
 # A token and the gap before it. Every character outside the gap starts a
 # token, so ``findall`` yields the tokens ``finditer`` would, as strings, and
-# their offsets follow from the lengths (no match object per token).
+# their offsets follow from the lengths (no match object per token). The end
+# of the text is a token of its own (empty), so that the gap after the last
+# token is matched once, not tried again from each of its characters (which
+# made a text ending in thousands of spaces quadratic).
 _TOKEN = regex.compile(
     r"""
-    ([\s\p{M}]*)                                     # the gap: spaces, stray marks
+    ([\s\p{M}]*+)                                    # the gap: spaces, stray marks
     ( (?:\p{L}\.)+(?!\p{L})                          # initials and abbreviations: J. ج. U.S.
     | \p{L}[\p{L}\p{M}]*(?:[-'’](?![sS]\b)[\p{L}][\p{L}\p{M}]*)*  # الينا, Al-Sudani, Biden('s)
     | \p{N}+                                          # a number
     | [^\s\p{L}\p{M}\p{N}]                            # one punctuation mark
+    | \Z                                              # the end of the text
     )
     """,
     regex.VERBOSE,
@@ -378,6 +382,8 @@ def _read(norm: Normalized, lexicon: Lexicon) -> Entities:
     folded = fold(norm.text)
     vocab = _vocab(lexicon)
     pairs = _TOKEN.findall(folded.text)
+    while pairs and not pairs[-1][1]:
+        pairs.pop()  # the end of the text
     seen, word = vocab.words.get, vocab.word
     words = [seen(token) or word(token) for _, token in pairs]
     # Offsets into the folded text: bounds[2k] is where token k starts,
