@@ -59,3 +59,45 @@ def test_clear_empties_the_cache(tmp_path: Path) -> None:
     store.put("k", [_article()])  # type: ignore[list-item]
     assert store.clear() == 1
     assert store.get("k") is None
+
+
+def test_claims_are_decoded_when_first_asked_for(tmp_path: Path) -> None:
+    store = Store(tmp_path / "c.sqlite3")
+    article = _article()
+    store.put("k", [article])  # type: ignore[list-item]
+    (back,) = store.get("k") or ()
+    assert back._stored_claims is not None  # read, not yet decoded
+    assert back.claims == article.claims  # type: ignore[attr-defined]
+    assert back._stored_claims is None
+    # Claims of one sentence share one string.
+    first, *rest = [c for c in back.claims if c.sentence == back.claims[0].sentence]
+    assert all(c.sentence is first.sentence for c in rest)
+
+
+def test_unreadable_stored_claims_are_extracted_again(tmp_path: Path) -> None:
+    path = tmp_path / "c.sqlite3"
+    store = Store(path)
+    article = _article()
+    store.put("k", [article])  # type: ignore[list-item]
+    store.close()
+    with sqlite3.connect(path) as db:
+        db.execute("UPDATE articles SET claims = '[[[\"quantity\", 1]], []]'")
+    (back,) = Store(path).get("k") or ()
+    assert back.claims == article.claims  # type: ignore[attr-defined]
+
+
+def test_check_results_come_back_equal(tmp_path: Path) -> None:
+    import newsassert
+    from newsassert.check.auto import builtin_checks
+
+    corpus = newsassert.load(Path(__file__).parent.parent / "seeds")
+    results = builtin_checks(corpus)
+    store = Store(tmp_path / "c.sqlite3")
+    assert store.results_key() is None  # nothing loaded through this store
+    store.asked.append("some file's key")
+    key = store.results_key()
+    assert key is not None
+    assert store.get_results(key) is None
+    store.put_results(key, results)
+    assert store.get_results(key) == results
+    assert store.results_key([__file__]) != key  # a check file is part of the key

@@ -94,6 +94,9 @@ class Article:
     other_dates: tuple[dt.date, ...] = ()
     meta: tuple[tuple[str, str], ...] = ()
     lexicon: Lexicon | None = attrs.field(default=None, eq=False, repr=False)
+    # Claims read from the cache and not yet decoded (see newsassert.store):
+    # a run that never looks at them does not pay for them.
+    _stored_claims: str | None = attrs.field(default=None, init=False, eq=False, repr=False)
 
     @functools.cached_property
     def normalized(self) -> Normalized:
@@ -107,6 +110,14 @@ class Article:
         """Every claim in the article, in every section, in text order."""
         from newsassert.extract import extract_article
 
+        stored = self._stored_claims
+        if stored is not None:
+            from newsassert.store import claims_from_stored
+
+            object.__setattr__(self, "_stored_claims", None)
+            found = claims_from_stored(self, stored)
+            if found is not None:
+                return found
         return extract_article(self)
 
     def query(self, text: str) -> Selection:

@@ -2,7 +2,8 @@
 
 Loading (decoding, segmenting) is cheap and stays in the calling process;
 claim extraction is the costly stage, so articles are sent in batches to a
-pool of worker processes that return the claims as schema records. Batches
+pool of worker processes that return the claims as the cache stores them
+(rows of values, each sentence once: less to pickle and to rebuild). Batches
 keep corpus order, so the result does not depend on the number of workers.
 
 Articles travel to the workers and claims back by multiprocessing's own
@@ -24,7 +25,8 @@ from typing import Any
 import attrs
 
 from newsassert.lexicon import Lexicon, LexiconEntry
-from newsassert.model import Article, claim_from_dict
+from newsassert.model import Article
+from newsassert.store import claim_rows, claims_from_rows
 
 __all__ = ["available_cores", "extract_all"]
 
@@ -50,12 +52,14 @@ def _init_worker(extra: tuple[LexiconEntry, ...] | None) -> None:
         _worker_lexicon = default_lexicon().extended(extra)
 
 
-def _extract_batch(batch: list[Article]) -> list[list[dict[str, Any]]]:
+def _extract_batch(batch: list[Article]) -> list[tuple[list[list[Any]], list[str]]]:
+    """Each article's claims as the cache's rows: values in order, sentences once."""
     out = []
     for article in batch:
         if _worker_lexicon is not None:
             article = attrs.evolve(article, lexicon=_worker_lexicon)
-        out.append([claim.to_dict() for claim in article.claims])
+        sentences: dict[str, int] = {}
+        out.append((claim_rows(article, article.claims, sentences), list(sentences)))
     return out
 
 
@@ -115,13 +119,15 @@ def _extract_pending(
         for article in pending:
             _ = article.claims
         return
-    for article, records in zip(pending, flat, strict=True):
-        object.__setattr__(article, "claims", tuple(claim_from_dict(r) for r in records))
+    for article, (rows, sentences) in zip(pending, flat, strict=True):
+        object.__setattr__(article, "claims", claims_from_rows(article, rows, sentences))
 
 
 def _computed(article: Article) -> set[str]:
-    """The cached properties an article has already computed."""
+    """The cached properties an article has already computed (or read from the cache)."""
     names = set()
+    if article._stored_claims is not None:
+        names.add("claims")
     for name in ("claims", "normalized"):
         try:
             object.__getattribute__(article, name)

@@ -7,33 +7,71 @@ extractor version, every registered plugin with its version, and the lexicon
 (alias files included). Change any of them and the old entries are simply
 never found again.
 
+Layout: a row per file in ``files`` (its key and how many articles it has)
+and a row per article in ``articles`` (the file's key, the article's
+position, and the article as a compact JSON array). A claim is a row of its
+values in a fixed order, not a mapping; what it shares with its article (the
+article's id, outlet and date, its text as a slice of the article's) is not
+repeated, and each sentence is stored once however many claims it holds, and
+read back as one string those claims share. A file of 10,000 articles is
+10,000 small rows, not one large blob. Claims are decoded when they are first
+asked for, so a run that does not need them does not pay for them.
+
+Check results are cached too (``results``), under a key covering the corpus
+(every file's key), the check files and newsassert's own code: an unchanged
+corpus checked again with unchanged checks gets its results back without
+running them (:meth:`Store.results_key`).
+
 Several processes may share one cache (pytest-xdist workers, two command-line
 runs): SQLite's write-ahead log and a busy timeout serialize the writers, and
-every entry is written in one transaction, so an interrupted run leaves the
-cache usable. A cache file that is corrupt or not newsassert's is moved aside
-and rebuilt, with a warning; it is never trusted.
+a file's articles are written in one transaction with its row, so a reader
+sees all of them or none, and an interrupted run leaves the cache usable. A
+cache file that is corrupt or not newsassert's is moved aside and rebuilt,
+with a warning; it is never trusted, and an entry that cannot be read back is
+a miss.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import hashlib
 import json
 import os
 import sqlite3
 import warnings
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+import attrs
 
 from newsassert.lexicon import Lexicon
-from newsassert.model import Article, Segment, claim_from_dict
+from newsassert.model import (
+    CLAIM_CLASSES,
+    CLAIM_INIT_FIELDS,
+    SCHEMA_VERSION,
+    Article,
+    Claim,
+    Segment,
+)
 
-__all__ = ["EXTRACTOR_VERSION", "Store", "default_cache_dir", "fingerprint"]
+if TYPE_CHECKING:
+    from newsassert.check.verdict import CheckResult
+
+__all__ = [
+    "EXTRACTOR_VERSION",
+    "Store",
+    "claim_rows",
+    "claims_from_rows",
+    "claims_from_stored",
+    "default_cache_dir",
+    "fingerprint",
+]
 
 # Bump when extraction changes in a way that makes old cached claims wrong.
 EXTRACTOR_VERSION = "2"
-_SCHEMA = 1
+_SCHEMA = 2  # of the rows: 1 was one JSON blob of records a file
 _APPLICATION_ID = 0x4E534154  # "NSAT": marks the file as newsassert's
 
 
@@ -77,6 +115,9 @@ class Store:
     def __init__(self, path: str | Path | None = None) -> None:
         self.path = Path(path) if path is not None else default_cache_dir() / "cache.sqlite3"
         self._db: sqlite3.Connection | None = None
+        # Every key asked for, in order: the files of the corpus this store
+        # loaded, whose results can then be cached (see results_key).
+        self.asked: list[str] = []
 
     # -- connection --------------------------------------------------------
 
@@ -98,14 +139,26 @@ class Store:
         db = sqlite3.connect(self.path, timeout=30.0, isolation_level=None)
         try:
             app_id = db.execute("PRAGMA application_id").fetchone()[0]
-            tables = db.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
+            tables = {name for (name,) in db.execute("SELECT name FROM sqlite_master")}
             if tables and app_id != _APPLICATION_ID:
                 raise sqlite3.DatabaseError("not a newsassert cache")
             db.execute("PRAGMA journal_mode=WAL")
             db.execute("PRAGMA synchronous=NORMAL")
             db.execute(f"PRAGMA application_id={_APPLICATION_ID}")
+            if "entries" in tables:
+                db.execute("DROP TABLE IF EXISTS entries")  # the first layout: a blob a file
             db.execute(
-                "CREATE TABLE IF NOT EXISTS entries ("
+                "CREATE TABLE IF NOT EXISTS files ("
+                " key TEXT PRIMARY KEY, schema INTEGER NOT NULL, articles INTEGER NOT NULL)"
+            )
+            db.execute(
+                "CREATE TABLE IF NOT EXISTS articles ("
+                " key TEXT NOT NULL, position INTEGER NOT NULL,"
+                " article TEXT NOT NULL, claims TEXT NOT NULL,"
+                " PRIMARY KEY (key, position)) WITHOUT ROWID"
+            )
+            db.execute(
+                "CREATE TABLE IF NOT EXISTS results ("
                 " key TEXT PRIMARY KEY, schema INTEGER NOT NULL, payload TEXT NOT NULL)"
             )
         except sqlite3.DatabaseError:
@@ -134,11 +187,93 @@ class Store:
         return digest.hexdigest()
 
     def get(self, key: str, lexicon: Lexicon | None = None) -> tuple[Article, ...] | None:
-        """The articles stored under ``key``, claims included, or ``None``."""
+        """The articles stored under ``key``, claims included, or ``None``.
+
+        The claims are decoded when an article's ``claims`` are first asked
+        for; claims that cannot be decoded then are extracted again.
+        """
+        self.asked.append(key)
+        try:
+            db = self._connect()
+            # One read transaction: the file's row and its articles from one snapshot.
+            db.execute("BEGIN")
+            try:
+                row = db.execute(
+                    "SELECT schema, articles FROM files WHERE key = ?", (key,)
+                ).fetchone()
+                payloads = (
+                    db.execute(
+                        "SELECT article, claims FROM articles WHERE key = ? ORDER BY position",
+                        (key,),
+                    ).fetchall()
+                    if row is not None and row[0] == _SCHEMA
+                    else []
+                )
+            finally:
+                db.execute("COMMIT")
+        except sqlite3.DatabaseError:
+            return None
+        if row is None or row[0] != _SCHEMA or len(payloads) != row[1]:
+            return None
+        try:
+            return tuple(_article_from_row(json.loads(a), c, lexicon) for a, c in payloads)
+        except (ValueError, KeyError, TypeError, IndexError, AttributeError):
+            return None  # an entry we cannot read is a miss, never a result
+
+    def put(self, key: str, articles: Sequence[Article]) -> None:
+        """Store ``articles`` (their claims are computed if they were not yet)."""
+        rows = [(key, position, *_article_row(a)) for position, a in enumerate(articles)]
+        try:
+            db = self._connect()
+            # One write transaction: a reader sees all of a file's articles or none.
+            db.execute("BEGIN IMMEDIATE")
+            try:
+                db.execute("DELETE FROM articles WHERE key = ?", (key,))
+                db.executemany(
+                    "INSERT INTO articles (key, position, article, claims) VALUES (?, ?, ?, ?)",
+                    rows,
+                )
+                db.execute(
+                    "INSERT OR REPLACE INTO files (key, schema, articles) VALUES (?, ?, ?)",
+                    (key, _SCHEMA, len(rows)),
+                )
+            except BaseException:
+                db.execute("ROLLBACK")
+                raise
+            db.execute("COMMIT")
+        except sqlite3.OperationalError as exc:
+            warnings.warn(f"newsassert: could not write the cache ({exc})", stacklevel=2)
+
+    # -- check results -----------------------------------------------------
+
+    def results_key(self, check_files: Sequence[str | Path] = ()) -> str | None:
+        """The key of the check results over the corpus this store just loaded.
+
+        It covers every file of the corpus (each key names the file's content,
+        path and fingerprint, in the order read), the check files (path and
+        content; none for the built-in checks) and newsassert's own code and
+        data, so a result is served again only for the same corpus, the same
+        checks and the same newsassert. ``None`` when nothing was loaded.
+        """
+        if not self.asked:
+            return None
+        digest = hashlib.sha256(f"results|{_SCHEMA}|{_code_digest()}|".encode())
+        for key in self.asked:
+            digest.update(key.encode() + b"|")
+        for check_file in check_files:
+            digest.update(str(check_file).encode("utf-8", "surrogatepass") + b"\x00")
+            try:
+                digest.update(Path(check_file).read_bytes() + b"\x00")
+            except OSError:
+                return None  # not readable now: run the checks, which say why
+        return digest.hexdigest()
+
+    def get_results(self, key: str) -> list[CheckResult] | None:
+        """The check results stored under ``key``, or ``None``."""
         try:
             row = (
                 self._connect()
-                .execute("SELECT schema, payload FROM entries WHERE key = ?", (key,))
+                .execute("SELECT schema, payload FROM results WHERE key = ?", (key,))
                 .fetchone()
             )
         except sqlite3.DatabaseError:
@@ -146,84 +281,325 @@ class Store:
         if row is None or row[0] != _SCHEMA:
             return None
         try:
-            return tuple(_article_from_record(r, lexicon) for r in json.loads(row[1]))
-        except (ValueError, KeyError, TypeError):
-            return None  # an entry we cannot read is a miss, never a result
+            return _results_from_json(row[1])
+        except (ValueError, KeyError, TypeError, IndexError, AttributeError):
+            return None
 
-    def put(self, key: str, articles: Sequence[Article]) -> None:
-        """Store ``articles`` (their claims are computed if they were not yet)."""
-        payload = json.dumps(
-            [_article_record(a) for a in articles], ensure_ascii=False, separators=(",", ":")
-        )
+    def put_results(self, key: str, results: Sequence[CheckResult]) -> None:
+        """Store check results under ``key`` (see :meth:`results_key`)."""
         try:
-            db = self._connect()
-            db.execute(
-                "INSERT OR REPLACE INTO entries (key, schema, payload) VALUES (?, ?, ?)",
+            payload = _results_json(results)
+        except TypeError:
+            return  # a value only a plugin knows how to read back: not cached
+        try:
+            self._connect().execute(
+                "INSERT OR REPLACE INTO results (key, schema, payload) VALUES (?, ?, ?)",
                 (key, _SCHEMA, payload),
             )
         except sqlite3.OperationalError as exc:
             warnings.warn(f"newsassert: could not write the cache ({exc})", stacklevel=2)
 
     def clear(self) -> int:
-        """Remove every entry; return how many there were."""
+        """Remove every entry; return how many files there were."""
         if not self.path.exists():
             return 0
         db = self._connect()
-        count: int = db.execute("SELECT count(*) FROM entries").fetchone()[0]
-        db.execute("DELETE FROM entries")
+        count: int = db.execute("SELECT count(*) FROM files").fetchone()[0]
+        db.execute("DELETE FROM files")
+        db.execute("DELETE FROM articles")
+        db.execute("DELETE FROM results")
         db.execute("VACUUM")
         return count
 
     def stats(self) -> dict[str, Any]:
         if not self.path.exists():
             return {"path": str(self.path), "entries": 0, "bytes": 0}
-        count = self._connect().execute("SELECT count(*) FROM entries").fetchone()[0]
+        count = self._connect().execute("SELECT count(*) FROM files").fetchone()[0]
         return {"path": str(self.path), "entries": count, "bytes": self.path.stat().st_size}
 
 
-def _article_record(article: Article) -> dict[str, Any]:
-    return {
-        "id": article.id,
-        "text": article.text,
-        "path": article.path,
-        "title": article.title,
-        "outlet": article.outlet,
-        "published": article.published.isoformat() if article.published else None,
-        "lang": article.lang,
-        "segments": [
+# ---------------------------------------------------------------------------
+# Articles and claims as rows.
+# ---------------------------------------------------------------------------
+
+# The fields a claim row holds in its fixed part; the kind's own fields follow.
+_ROW_FIELDS = ("start", "end", "lang", "section")
+# Fields a claim usually takes from its article: stored only when it does not.
+_INHERITED = ("text", "article", "outlet", "published", "schema")
+
+
+def _json(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+
+
+def _article_row(article: Article) -> tuple[str, str]:
+    """The article without its claims, and its claims with their sentences (JSON)."""
+    sentences: dict[str, int] = {}
+    claims = claim_rows(article, article.claims, sentences)
+    fields = [
+        article.id,
+        article.text,
+        article.path,
+        article.title,
+        article.outlet,
+        article.published.isoformat() if article.published else None,
+        article.lang,
+        [
             [s.start, s.end, s.section, s.lang, [list(x) for x in s.sentences], s.reason]
             for s in article.segments
         ],
-        "other_dates": [d.isoformat() for d in article.other_dates],
-        "meta": [list(m) for m in article.meta],
-        "claims": [c.to_dict() for c in article.claims],
+        [d.isoformat() for d in article.other_dates],
+        [list(m) for m in article.meta],
+    ]
+    return _json(fields), _json([claims, list(sentences)])
+
+
+def claim_rows(
+    article: Article, claims: Iterable[Claim], sentences: dict[str, int]
+) -> list[list[Any]]:
+    """Claims as rows of values, each sentence once in ``sentences`` (filled in).
+
+    A row is the kind, ``start``, ``end``, ``lang``, ``section``, the index
+    of the sentence, the id, then the kind's own fields in schema order; what
+    the claim does not take from its article (its text is
+    ``article.text[start:end]``, its article, outlet and publication date the
+    article's) follows as an object, only when there is any.
+    """
+    inherited = _inherited(article)
+    rows: list[list[Any]] = []
+    for claim in claims:
+        sentence = sentences.setdefault(claim.sentence, len(sentences))
+        row: list[Any] = [claim.kind, claim.start, claim.end, claim.lang, claim.section]
+        row += [sentence, claim.id, *(getattr(claim, name) for name in claim.KIND_FIELDS)]
+        given = {"text": article.text[claim.start : claim.end], **inherited}
+        own = {k: getattr(claim, k) for k in _INHERITED if getattr(claim, k) != given[k]}
+        if own:
+            row.append(own)
+        rows.append(row)
+    return rows
+
+
+def claims_from_rows(
+    article: Article, rows: Iterable[Sequence[Any]], sentences: Sequence[str]
+) -> tuple[Claim, ...]:
+    """The claims of :func:`claim_rows`, sharing one string per sentence."""
+    aid, outlet = article.id, article.outlet
+    published = article.published.isoformat() if article.published else None
+    text = article.text
+    claims: list[Claim] = []
+    for row in rows:
+        cls = CLAIM_CLASSES[row[0]]
+        names = cls.KIND_FIELDS
+        size = 7 + len(names)
+        if len(row) == size:
+            start, end = row[1], row[2]
+            claims.append(
+                cls(
+                    id=row[6],
+                    article=aid,
+                    outlet=outlet,
+                    published=published,
+                    lang=row[3],
+                    section=row[4],
+                    start=start,
+                    end=end,
+                    text=text[start:end],
+                    sentence=sentences[row[5]],
+                    **dict(zip(names, row[7:], strict=False)),
+                )
+            )
+        elif len(row) == size + 1:
+            claims.append(_claim_with_own_fields(article, row, sentences))
+        else:
+            raise ValueError(f"a {row[0]} claim row of {len(row)} values")
+    return tuple(claims)
+
+
+def _claim_with_own_fields(article: Article, row: Sequence[Any], sentences: Sequence[str]) -> Claim:
+    """A claim that does not take all of its common fields from its article."""
+    cls = CLAIM_CLASSES[row[0]]
+    start, end = row[1], row[2]
+    fields = dict(zip(cls.KIND_FIELDS, row[7:-1], strict=True))
+    fields.update(_inherited(article))
+    fields.update(
+        id=row[6],
+        start=start,
+        end=end,
+        lang=row[3],
+        section=row[4],
+        text=article.text[start:end],
+        sentence=sentences[row[5]],
+    )
+    fields.update(row[-1])
+    return cls(**fields)
+
+
+def _inherited(article: Article) -> dict[str, Any]:
+    return {
+        "article": article.id,
+        "outlet": article.outlet,
+        "published": article.published.isoformat() if article.published else None,
+        "schema": SCHEMA_VERSION,
     }
 
 
-def _article_from_record(record: dict[str, Any], lexicon: Lexicon | None) -> Article:
+def claims_from_stored(article: Article, stored: str) -> tuple[Claim, ...] | None:
+    """The claims :meth:`Store.get` left undecoded (``None`` if they cannot be read)."""
+    try:
+        rows, sentences = json.loads(stored)
+        return claims_from_rows(article, rows, sentences)
+    except (ValueError, KeyError, TypeError, IndexError, AttributeError):
+        return None  # never trusted: the caller extracts them again
+
+
+def _article_from_row(row: Sequence[Any], claims: str, lexicon: Lexicon | None) -> Article:
+    (aid, text, path, title, outlet, published, lang, segments, other, meta) = row
     article = Article(
-        id=record["id"],
-        text=record["text"],
-        path=record["path"],
-        title=record["title"],
-        outlet=record["outlet"],
-        published=dt.date.fromisoformat(record["published"]) if record["published"] else None,
-        lang=record["lang"],
+        id=aid,
+        text=text,
+        path=path,
+        title=title,
+        outlet=outlet,
+        published=dt.date.fromisoformat(published) if published else None,
+        lang=lang,
         segments=tuple(
             Segment(
                 start=s[0],
                 end=s[1],
                 section=s[2],
                 lang=s[3],
-                sentences=tuple((a, b) for a, b in s[4]),
+                sentences=tuple(map(tuple, s[4])),
                 reason=s[5],
             )
-            for s in record["segments"]
+            for s in segments
         ),
-        other_dates=tuple(dt.date.fromisoformat(d) for d in record["other_dates"]),
-        meta=tuple((k, v) for k, v in record["meta"]),
+        other_dates=tuple(dt.date.fromisoformat(d) for d in other),
+        meta=tuple((k, v) for k, v in meta),
         lexicon=lexicon,
     )
-    # Claims are a cached property; the cache fills it so nothing is re-extracted.
-    object.__setattr__(article, "claims", tuple(claim_from_dict(c) for c in record["claims"]))
+    # Decoded on first use (Article.claims), so nothing is re-extracted.
+    object.__setattr__(article, "_stored_claims", claims)
     return article
+
+
+# ---------------------------------------------------------------------------
+# Check results as JSON.
+# ---------------------------------------------------------------------------
+
+
+@functools.cache
+def _code_digest() -> str:
+    """A digest of newsassert's own modules and data files.
+
+    Check results are a pure function of the claims, the checks and this
+    code; hashing the code itself (a few milliseconds) means no version
+    number has to be remembered to be bumped.
+    """
+    root = Path(__file__).parent
+    digest = hashlib.sha256()
+    for path in sorted(root.rglob("*")):
+        if path.suffix in (".py", ".toml", ".json") and path.is_file():
+            digest.update(str(path.relative_to(root)).encode() + b"\x00" + path.read_bytes())
+    return digest.hexdigest()
+
+
+def _result_classes() -> dict[str, type[Any]]:
+    from newsassert.check.verdict import CheckResult, Evidence, Verdict
+
+    return {cls.__name__: cls for cls in (CheckResult, Verdict, Evidence)}
+
+
+def _results_json(results: Sequence[CheckResult]) -> str:
+    """Results as JSON: attrs values as objects naming their class, claims once each.
+
+    Two documents on two lines: the claims (each sentence once), and the
+    results, which refer to claims by index. A tuple of claims is stored
+    once too, however many rows of evidence it is set against (an agreement
+    over thousands of articles sets each dissenting row against the same
+    majority: millions of references).
+    """
+    classes = _result_classes()
+    claims: dict[int, int] = {}  # id() of a claim -> its index in the claim list
+    claim_list: list[list[Any]] = []
+    sentences: dict[str, int] = {}
+    groups: dict[tuple[int, ...], int] = {}  # claim indexes -> index in the group list
+    seen_groups: dict[int, tuple[Any, int]] = {}  # id() of a tuple -> (the tuple, its index)
+
+    def claim_index(value: Claim) -> int:
+        index = claims.get(id(value))
+        if index is None:
+            index = claims[id(value)] = len(claim_list)
+            names = CLAIM_INIT_FIELDS[value.kind]
+            row = [value.kind, *(getattr(value, n) for n in names)]
+            at = 1 + names.index("sentence")
+            row[at] = sentences.setdefault(row[at], len(sentences))
+            claim_list.append(row)
+        return index
+
+    def group_index(value: tuple[Claim, ...]) -> int:
+        known = seen_groups.get(id(value))
+        if known is not None and known[0] is value:
+            return known[1]
+        members = tuple(claim_index(c) for c in value)
+        index = groups.setdefault(members, len(groups))
+        seen_groups[id(value)] = (value, index)
+        return index
+
+    def encode(value: Any) -> Any:
+        if isinstance(value, Claim):
+            return {"@claim": claim_index(value)}
+        if isinstance(value, tuple) and value and all(isinstance(v, Claim) for v in value):
+            return {"@claims": group_index(value)}
+        cls = type(value)
+        if attrs.has(cls):
+            if classes.get(cls.__name__) is not cls:
+                raise TypeError(f"cannot store a {cls.__name__}")
+            fields = {f.alias: encode(getattr(value, f.name)) for f in attrs.fields(cls) if f.init}
+            return {"@": cls.__name__, **fields}
+        if isinstance(value, tuple | list):
+            return [encode(v) for v in value]
+        if value is None or isinstance(value, str | int | float):
+            return value
+        raise TypeError(f"cannot store a {cls.__name__}")
+
+    encoded = [encode(r) for r in results]
+    head = {"claims": claim_list, "sentences": list(sentences), "groups": list(groups)}
+    return _json(head) + "\n" + _json(encoded)
+
+
+def _results_from_json(text: str) -> list[CheckResult]:
+    classes = _result_classes()
+    head, _, body = text.partition("\n")
+    data = json.loads(head)
+    sentences = data["sentences"]
+    claims = []
+    for kind, *values in data["claims"]:
+        names = CLAIM_INIT_FIELDS[kind]
+        fields = dict(zip(names, values, strict=True))
+        fields["sentence"] = sentences[fields["sentence"]]
+        claims.append(CLAIM_CLASSES[kind](**fields))
+    groups = [tuple(claims[i] for i in members) for members in data["groups"]]
+
+    def build(value: dict[str, Any]) -> Any:
+        # Called by the JSON parser on each object, innermost first.
+        if "@claim" in value:
+            return claims[value["@claim"]]
+        if "@claims" in value:
+            return groups[value["@claims"]]
+        cls = classes[value.pop("@")]
+        for name, field in value.items():
+            if type(field) is list:
+                value[name] = _tuples(field)
+        return cls(**value)
+
+    results = json.loads(body, object_hook=build)
+    if not isinstance(results, list) or not all(
+        isinstance(r, classes["CheckResult"]) for r in results
+    ):
+        raise TypeError("not check results")
+    return results
+
+
+def _tuples(items: list[Any]) -> tuple[Any, ...]:
+    """A JSON array as the tuple an attrs value holds (nested arrays too)."""
+    return tuple(_tuples(v) if type(v) is list else v for v in items)

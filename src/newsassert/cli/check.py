@@ -15,9 +15,12 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from newsassert.errors import ConfigError, NewsAssertError
+
+if TYPE_CHECKING:
+    from newsassert.store import Store
 
 __all__ = ["register", "run"]
 
@@ -65,17 +68,19 @@ def run(args: argparse.Namespace) -> int:
     import newsassert
     from newsassert.check import baseline as baselines
     from newsassert.report.text import render_results
+    from newsassert.store import Store
 
     if args.update_baseline and not args.baseline:
         raise ConfigError("--update-baseline needs --baseline FILE, the file to write")
+    store = None if args.no_cache else Store()
     corpus = newsassert.load(
         *args.paths,
         aliases=tuple(args.aliases),
-        cache=not args.no_cache,
+        cache=store if store is not None else False,
         jobs=args.jobs,
         progress=not args.quiet,
     )
-    results = _run_checks(corpus, args.checks, args.aliases)
+    results = _cached_checks(store, corpus, args.checks, args.aliases)
 
     comparison = None
     if args.baseline:
@@ -120,6 +125,31 @@ def run(args: argparse.Namespace) -> int:
     if args.update_baseline:
         return EXIT_OK
     return EXIT_FAILED if any(r.status == "failed" for r in results) else EXIT_OK
+
+
+def _cached_checks(
+    store: Store | None, corpus: Any, check_files: list[str], aliases: list[str]
+) -> list[Any]:
+    """The checks' results, from the cache when the corpus and the checks are unchanged.
+
+    Checks that read another corpus (``corpus = ...`` in a check file) are
+    always run: that corpus is not part of the key.
+    """
+    from newsassert.check import checkfile
+
+    key = None
+    if store is not None and not any(
+        spec.corpus is not None for path in check_files for spec in checkfile.load_check_file(path)
+    ):
+        key = store.results_key(check_files)
+    results = store.get_results(key) if store is not None and key is not None else None
+    if results is None:
+        results = _run_checks(corpus, check_files, aliases)
+        if store is not None and key is not None:
+            store.put_results(key, results)
+    if store is not None:
+        store.close()
+    return results
 
 
 def _run_checks(corpus: Any, check_files: list[str], aliases: list[str]) -> list[Any]:
