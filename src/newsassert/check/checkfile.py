@@ -176,9 +176,8 @@ def read_check_file(
     the built-in ones and those plugins add).
 
     A relative ``corpus`` is read relative to the check file and must stay
-    inside ``root``, the project folder (by default the nearest folder above
-    the check file that holds ``.git`` or ``pyproject.toml``, else the check
-    file's own folder); an absolute path may point anywhere.
+    inside ``root``, the project folder (by default :func:`project_root` of
+    the check file's folder); an absolute path may point anywhere.
     """
     path = Path(path)
     shown = str(path)
@@ -265,11 +264,17 @@ def check_types() -> dict[str, CheckType]:
 
 
 def project_root(folder: Path) -> Path:
-    """The nearest folder at or above ``folder`` holding ``.git`` or ``pyproject.toml``."""
+    """The project a check file in ``folder`` belongs to.
+
+    The nearest folder at or above ``folder`` holding ``.git`` or
+    ``pyproject.toml``; without one, the working folder when ``folder`` is
+    inside it, else ``folder`` itself.
+    """
     for candidate in (folder, *folder.parents):
         if (candidate / ".git").exists() or (candidate / "pyproject.toml").is_file():
             return candidate
-    return folder
+    here = Path.cwd().resolve()
+    return here if folder.is_relative_to(here) else folder
 
 
 def _corpus_path(

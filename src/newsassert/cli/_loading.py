@@ -63,6 +63,11 @@ def load_corpus(
             aliases=getattr(args, "aliases", ()) or (),
             skip_bad=getattr(args, "skip_bad", False),
             max_article_chars=getattr(args, "max_article_chars", None),
+            # Commands with -j, --no-cache and --quiet use every core, the
+            # cache and a progress bar unless told otherwise.
+            cache=not getattr(args, "no_cache", True),
+            jobs=getattr(args, "jobs", 1),
+            progress=not getattr(args, "quiet", True),
         )
     report_skipped(corpus, stderr or sys.stderr)
     return corpus

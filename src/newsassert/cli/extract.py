@@ -14,6 +14,7 @@ import json
 import sys
 from typing import Any, TextIO
 
+from newsassert.cli._loading import add_load_options, load_corpus
 from newsassert.model import SECTIONS
 
 
@@ -44,6 +45,7 @@ def register(sub: Any) -> None:
         "-q", "--quiet", action="store_true", help="no progress bar on stderr for long runs"
     )
     parser.add_argument("-o", "--output", metavar="FILE", help="write here instead of stdout")
+    add_load_options(parser)
     parser.add_argument(
         "--engine",
         choices=("local", "dask"),
@@ -61,17 +63,9 @@ def register(sub: Any) -> None:
 
 
 def run(args: argparse.Namespace, out: TextIO | None = None) -> int:
-    from newsassert.load import load
-
     if getattr(args, "engine", "local") == "dask":
         return _run_dask(args)
-    corpus = load(
-        *args.paths,
-        aliases=args.aliases,
-        cache=not args.no_cache,
-        jobs=args.jobs,
-        progress=not args.quiet,
-    )
+    corpus = load_corpus(args)
     claims = tuple(c for c in corpus.claims if not args.section or c.section in args.section)
     if args.output:
         with open(args.output, "w", encoding="utf-8", newline="\n") as stream:
