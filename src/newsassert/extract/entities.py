@@ -128,9 +128,15 @@ class _Word:
     # a form; ``mask`` joins their bits.
     starts: tuple[tuple[str, int, int], ...]
     mask: int
+    # The tables in which some form starts with the word and goes on: where
+    # none does, a lookup's answer is the word's own, kept in ``alone``.
+    extends: int
     stop: bool  # a function word, time word or verb, perhaps after و or ف
     given: bool  # spelt like a given name whose key is a stop word's (علي)
     upper: bool  # starts with a capital
+    alone: dict[tuple[int, ...], tuple[LexiconEntry, int, int, int] | None] = attrs.field(
+        factory=dict
+    )
 
 
 class _Found(NamedTuple):
@@ -139,7 +145,7 @@ class _Found(NamedTuple):
     kind: str  # "mention" or "role"
     start: int  # original offsets
     end: int
-    fields: tuple[tuple[str, str | None], ...]
+    fields: dict[str, str | None]  # the claim's own fields, as make_claim takes them
 
 
 @attrs.frozen
@@ -223,22 +229,34 @@ class _Vocab:
         word = text[:1].isalpha()  # a word token starts with a letter; others never do
         arabic = bool(_ARABIC.match(text))
         if not word:
-            return _Word(text, False, arabic, (), text, frozenset(), (), 0, False, False, False)
+            return _Word(text, False, arabic, (), text, frozenset(), (), 0, 0, False, False, False)
         variants = tuple((_word_key(v), d) for v, d in _variants(text, arabic))
         key = variants[0][0]
         starts = []
-        mask = 0
+        mask = extends = 0
         for variant, dropped in variants:
             bits = self.prefixes.get(variant, 0)
             if bits:
                 starts.append((variant, dropped, bits))
                 mask |= bits
+                extends |= self.continues.get(variant, 0)
         stop = key in self.stop or (arabic and key[:1] in _CONJUNCTIONS and key[1:] in self.stop)
         given = arabic and text in self.folded_given_names
         upper = bool(_UPPER.match(text))
         forms = frozenset(v for v, _ in variants)
         return _Word(
-            text, True, arabic, variants, key, forms, tuple(starts), mask, stop, given, upper
+            text,
+            True,
+            arabic,
+            variants,
+            key,
+            forms,
+            tuple(starts),
+            mask,
+            extends,
+            stop,
+            given,
+            upper,
         )
 
 
@@ -319,7 +337,22 @@ def _lookup(
     want = tables.bits
     if not first.mask & want:
         return None  # most words: no form starts with them
-    limit = min(longest, len(words) - i)
+    if not first.extends & want:
+        # Only one-word forms start with it: the answer is the word's own.
+        try:
+            return first.alone[tables.numbers]
+        except KeyError:
+            found = first.alone[tables.numbers] = _extend(vocab, words, i, tables, 1)
+            return found
+    return _extend(vocab, words, i, tables, min(longest, len(words) - i))
+
+
+def _extend(
+    vocab: _Vocab, words: Sequence[_Word], i: int, tables: _Tables, limit: int
+) -> tuple[LexiconEntry, int, int, int] | None:
+    """:func:`_lookup` over runs of at most ``limit`` words."""
+    first = words[i]
+    want = tables.bits
     prefixes, continues = vocab.prefixes, vocab.continues
     # For each proclitic reading of the first word, the keys of the runs of
     # words from it that still begin some form, by length.
@@ -390,13 +423,17 @@ def _read(norm: Normalized, lexicon: Lexicon) -> Entities:
     # bounds[2k + 1] where it ends.
     bounds = list(itertools.accumulate(map(len, itertools.chain.from_iterable(pairs))))
 
+    # Folding drops marks only: when it dropped none, its offsets are the
+    # normalized text's and need no mapping.
+    span = folded.span if len(folded.text) != len(norm.text) else _same
+
     def original(start: int, end: int) -> tuple[int, int]:
-        a, b = folded.span(start, end)
+        a, b = span(start, end)
         return norm.to_original(a, b)
 
     def surface(start: int, end: int) -> str:
         # As written, normalized: the matching form without diacritics.
-        a, b = folded.span(start, end)
+        a, b = span(start, end)
         return str(_MARKS.sub("", norm.text[a:b]))
 
     reader = _Reader(words, bounds, vocab, surface, original)
@@ -410,6 +447,10 @@ def _read(norm: Normalized, lexicon: Lexicon) -> Entities:
     reader.read_surnames()
     reader.read_lexicon()
     return Entities(tuple(sorted(reader.found, key=lambda f: (f.start, f.end, f.kind))))
+
+
+def _same(start: int, end: int) -> tuple[int, int]:
+    return start, end
 
 
 @attrs.define
@@ -458,9 +499,13 @@ class _Reader:
     def _span(self, i: int, j: int, skip: int = 0) -> tuple[int, int]:
         return self.original(self.bounds[2 * i] + skip, self.bounds[2 * j - 1])
 
-    def _emit(self, kind: str, i: int, j: int, skip: int = 0, **fields: str | None) -> None:
+    def _emit(
+        self, i: int, j: int, skip: int, type: str, name: str, key: str, entity: str | None
+    ) -> None:
+        """A mention of tokens ``i:j`` (its first ``skip`` letters left out)."""
         start, end = self._span(i, j, skip)
-        self.found.append(_Found(kind, start, end, tuple(fields.items())))
+        fields = {"type": type or "person", "name": name or "", "key": key or "", "entity": entity}
+        self.found.append(_Found("mention", start, end, fields))
         for k in range(i, j):
             self.taken[k] = True
 
@@ -589,15 +634,9 @@ class _Reader:
         for title, at, dropped in titles:
             # Each title's claim spans from that title to the name.
             first, last = self._span(at, end, dropped)
-            self.found.append(
-                _Found(
-                    "role",
-                    first,
-                    last,
-                    (("title", title), ("country", country), ("person", person), ("key", key)),
-                )
-            )
-        self._emit("mention", j, end, type="person", name=person, key=key, entity=entity)
+            fields = {"title": title or "", "country": country, "person": person or "", "key": key}
+            self.found.append(_Found("role", first, last, fields))
+        self._emit(j, end, 0, type="person", name=person, key=key, entity=entity)
         self.people.append(
             _Person(person, key, entity, tuple(w.key for w in words[j:end] if w.word))
         )
@@ -730,10 +769,9 @@ class _Reader:
                 if dropped:
                     name = name[dropped:]
                 self._emit(
-                    "mention",
                     start,
                     i + 1,
-                    skip=dropped if start == i else 0,
+                    dropped if start == i else 0,
                     type="person",
                     name=name,
                     key=person.key,
@@ -767,10 +805,9 @@ class _Reader:
                 name = "ا" + name  # للعراق names العراق
             entity = entry.country if table == 2 else entry.canonical
             self._emit(
-                "mention",
                 at,
                 at + size,
-                skip=dropped,
+                dropped,
                 type=kinds[table],
                 name=name,
                 key=name_key(entity) if entity else name_key(name),
@@ -811,33 +848,6 @@ def newsassert_extract_claims(article: Article, segment: Segment) -> list[Claim]
     entities = _of_article(article)
     claims: list[Claim] = []
     for found in entities.between(segment.start, segment.end):
-        fields = dict(found.fields)
-        if found.kind == "role":
-            claims.append(
-                make_claim(
-                    article,
-                    segment,
-                    RoleClaim,
-                    found.start,
-                    found.end,
-                    title=fields["title"] or "",
-                    country=fields["country"],
-                    person=fields["person"] or "",
-                    key=fields["key"] or "",
-                )
-            )
-        else:
-            claims.append(
-                make_claim(
-                    article,
-                    segment,
-                    MentionClaim,
-                    found.start,
-                    found.end,
-                    type=fields["type"] or "person",
-                    name=fields["name"] or "",
-                    key=fields["key"] or "",
-                    entity=fields["entity"],
-                )
-            )
+        cls = RoleClaim if found.kind == "role" else MentionClaim
+        claims.append(make_claim(article, segment, cls, found.start, found.end, **found.fields))
     return claims
