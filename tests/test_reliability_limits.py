@@ -195,20 +195,8 @@ def _assert_linear(run: Callable[[int], Callable[[], object]], label: str) -> No
     assert big < 2.5e-4 * 4 * N, f"{label}: {big:.3f}s for {4 * N} characters"
 
 
-# Found by this module and reported to the extractor's owner; not run, as each
-# takes a minute (extract(" " * 8000) takes 4 s, and doubling quadruples it):
-# entities' token regex lets its gap of spaces run to the end of the text
-# from every start position when no token follows.
-_KNOWN_SLOW = {("entities", "spaces"), ("entities", "blank lines"), ("entities", "carriage returns")}
 _EXTRACTOR_CASES = [
-    pytest.param(
-        extractor,
-        name,
-        marks=[pytest.mark.xfail(reason="quadratic on trailing whitespace", run=False)]
-        if (extractor, name) in _KNOWN_SLOW
-        else [],
-        id=f"{extractor}-{name}",
-    )
+    pytest.param(extractor, name, id=f"{extractor}-{name}")
     for extractor in EXTRACTORS
     for name in ADVERSARIAL
 ]
