@@ -137,6 +137,10 @@ class _Word:
     alone: dict[tuple[int, ...], tuple[LexiconEntry, int, int, int] | None] = attrs.field(
         factory=dict
     )
+    # Lookups that read this word and the next one only, by the next word.
+    pairs: dict[tuple[tuple[int, ...], _Word], tuple[LexiconEntry, int, int, int] | None] = (
+        attrs.field(factory=dict)
+    )
 
 
 class _Found(NamedTuple):
@@ -337,23 +341,38 @@ def _lookup(
     want = tables.bits
     if not first.mask & want:
         return None  # most words: no form starts with them
-    if not first.extends & want:
-        # Only one-word forms start with it: the answer is the word's own.
+    limit = min(longest, len(words) - i)
+    if limit == 1 or not first.extends & want:
+        # Only one-word forms can match: the answer is the word's own.
         try:
             return first.alone[tables.numbers]
         except KeyError:
-            found = first.alone[tables.numbers] = _extend(vocab, words, i, tables, 1)
+            found, _ = _extend(vocab, words, i, tables, 1)
+            first.alone[tables.numbers] = found
             return found
-    return _extend(vocab, words, i, tables, min(longest, len(words) - i))
+    # Most runs that may match stop at the second word: the answer is then
+    # the pair's own.
+    pair = (tables.numbers, words[i + 1])
+    try:
+        return first.pairs[pair]
+    except KeyError:
+        found, deeper = _extend(vocab, words, i, tables, limit)
+        if not deeper:
+            first.pairs[pair] = found
+        return found
 
 
 def _extend(
     vocab: _Vocab, words: Sequence[_Word], i: int, tables: _Tables, limit: int
-) -> tuple[LexiconEntry, int, int, int] | None:
-    """:func:`_lookup` over runs of at most ``limit`` words."""
+) -> tuple[tuple[LexiconEntry, int, int, int] | None, bool]:
+    """:func:`_lookup` over runs of at most ``limit`` words.
+
+    Also says whether the answer may depend on words past the second.
+    """
     first = words[i]
     want = tables.bits
     prefixes, continues = vocab.prefixes, vocab.continues
+    deeper = False
     # For each proclitic reading of the first word, the keys of the runs of
     # words from it that still begin some form, by length.
     chains: list[tuple[int, list[str]]] = []
@@ -370,6 +389,8 @@ def _extend(
             if not prefixes.get(key, 0) & want:
                 break
             keys.append(key)
+        if len(keys) >= 2 and continues.get(keys[1], 0) & want:
+            deeper = True  # a third word was, or could have been, read
         chains.append((dropped, keys))
         most = max(most, len(keys))
     tables_of = vocab.ordered(tables)
@@ -381,8 +402,8 @@ def _extend(
             for position, table in tables_of:
                 entry = table.get(key)
                 if entry is not None and _case_ok(words, i, size, table.capitals[key]):
-                    return entry, size, position, dropped
-    return None
+                    return (entry, size, position, dropped), deeper
+    return None, deeper
 
 
 def _case_ok(words: Sequence[_Word], i: int, size: int, capitals: tuple[str, ...]) -> bool:
