@@ -154,3 +154,22 @@ def test_check_file(corpus: Path, tmp_path: Path, capsys: pytest.CaptureFixture[
     checks.write_text("[[check]]\nname = 1\n", encoding="utf-8")
     assert main(["check", str(corpus), "--checks", str(checks)]) == 2
     assert "seeds.checks.toml" in capsys.readouterr().err
+
+
+def test_skip_bad_checks_what_can_be_read_and_names_what_was_skipped(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "articles.jsonl"
+    path.write_text(
+        '{"id": "a", "text": "Some 900 troops are in Syria."}\n'
+        "{not json\n"
+        '{"id": "b", "text": "About 900 troops are in Syria."}\n',
+        encoding="utf-8",
+    )
+    assert main(["check", str(path), "--no-cache", "-j", "1"]) == 2
+    assert "line 2" in capsys.readouterr().err
+    assert main(["check", str(path), "--no-cache", "-j", "1", "--skip-bad"]) == 0
+    captured = capsys.readouterr()
+    assert "2 articles" in captured.out
+    assert f"skipped {path}, line 2" in captured.err
+    assert "skipped 1 bad file or record (--skip-bad)" in captured.err

@@ -49,9 +49,17 @@ def add_load_options(parser: Any) -> None:
 
 
 def load_corpus(
-    args: argparse.Namespace, paths: Sequence[str] | None = None, *, stderr: TextIO | None = None
+    args: argparse.Namespace,
+    paths: Sequence[str] | None = None,
+    *,
+    stderr: TextIO | None = None,
+    cache: Any = None,
 ) -> Corpus:
-    """Load ``paths`` (default ``args.paths``) with the command's load options."""
+    """Load ``paths`` (default ``args.paths``) with the command's load options.
+
+    ``cache`` overrides the cache the options choose (a :class:`Store`, or
+    ``False`` for none).
+    """
     from newsassert.load import SkippedInputWarning, load
 
     given = list(args.paths if paths is None else paths)
@@ -65,7 +73,7 @@ def load_corpus(
             max_article_chars=getattr(args, "max_article_chars", None),
             # Commands with -j, --no-cache and --quiet use every core, the
             # cache and a progress bar unless told otherwise.
-            cache=not getattr(args, "no_cache", True),
+            cache=cache if cache is not None else not getattr(args, "no_cache", True),
             jobs=getattr(args, "jobs", 1),
             progress=not getattr(args, "quiet", True),
         )

@@ -17,6 +17,7 @@ import os
 import sys
 from typing import TYPE_CHECKING, Any
 
+from newsassert.cli._loading import add_load_options, load_corpus
 from newsassert.errors import ConfigError, NewsAssertError
 
 if TYPE_CHECKING:
@@ -61,11 +62,11 @@ def register(sub: Any) -> None:
         "-j", "--jobs", type=int, default=0, help="processes for extraction (default: every core)"
     )
     parser.add_argument("--no-cache", action="store_true", help="parse every article afresh")
+    add_load_options(parser)
     parser.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace) -> int:
-    import newsassert
     from newsassert.check import baseline as baselines
     from newsassert.report.text import render_results
     from newsassert.store import Store
@@ -73,13 +74,7 @@ def run(args: argparse.Namespace) -> int:
     if args.update_baseline and not args.baseline:
         raise ConfigError("--update-baseline needs --baseline FILE, the file to write")
     store = None if args.no_cache else Store()
-    corpus = newsassert.load(
-        *args.paths,
-        aliases=tuple(args.aliases),
-        cache=store if store is not None else False,
-        jobs=args.jobs,
-        progress=not args.quiet,
-    )
+    corpus = load_corpus(args, cache=store if store is not None else False)
     results = _cached_checks(store, corpus, args.checks, args.aliases)
 
     comparison = None
