@@ -101,3 +101,11 @@ def test_check_results_come_back_equal(tmp_path: Path) -> None:
     store.put_results(key, results)
     assert store.get_results(key) == results
     assert store.results_key([__file__]) != key  # a check file is part of the key
+
+
+def test_the_results_key_covers_the_articles_kept() -> None:
+    store = Store("unused.sqlite3")
+    store.asked.append("some file's key")
+    one = make_article("text one", id="a1")
+    two = make_article("text two", id="a2")
+    assert store.results_key(articles=[one, two]) != store.results_key(articles=[one])

@@ -246,20 +246,27 @@ class Store:
 
     # -- check results -----------------------------------------------------
 
-    def results_key(self, check_files: Sequence[str | Path] = ()) -> str | None:
+    def results_key(
+        self, check_files: Sequence[str | Path] = (), articles: Iterable[Article] = ()
+    ) -> str | None:
         """The key of the check results over the corpus this store just loaded.
 
         It covers every file of the corpus (each key names the file's content,
-        path and fingerprint, in the order read), the check files (path and
-        content; none for the built-in checks) and newsassert's own code and
-        data, so a result is served again only for the same corpus, the same
-        checks and the same newsassert. ``None`` when nothing was loaded.
+        path and fingerprint, in the order read), the ids of the ``articles``
+        kept (pass the corpus: loading options such as a length limit with
+        ``skip_bad`` keep fewer articles of the same files), the check files
+        (path and content; none for the built-in checks) and newsassert's own
+        code and data, so a result is served again only for the same corpus,
+        the same checks and the same newsassert. ``None`` when nothing was
+        loaded.
         """
         if not self.asked:
             return None
         digest = hashlib.sha256(f"results|{_SCHEMA}|{_code_digest()}|".encode())
         for key in self.asked:
             digest.update(key.encode() + b"|")
+        for article in articles:
+            digest.update(article.id.encode("utf-8", "surrogatepass") + b"\x00")
         for check_file in check_files:
             digest.update(str(check_file).encode("utf-8", "surrogatepass") + b"\x00")
             try:
