@@ -136,7 +136,7 @@ def _cached_checks(
     if store is not None and not any(
         spec.corpus is not None for path in check_files for spec in checkfile.load_check_file(path)
     ):
-        key = store.results_key(check_files)
+        key = store.results_key(check_files, corpus)
     results = store.get_results(key) if store is not None and key is not None else None
     if results is None:
         results = _run_checks(corpus, check_files, aliases)
