@@ -386,7 +386,13 @@ _GATE = re.compile(
     "(?=[" + re.escape("".join(sorted({w[0] for w in _GATE_WORDS}))) + r"0-9])"
     r"(?:\b(?:" + _trie(_GATE_WORDS) + r")\b|(?<![\d.,:/\-])\d)"
 )
-_PATTERN = regex.compile(_expand(_TEMPLATE), regex.VERBOSE | regex.VERSION0)
+
+
+@functools.cache
+def _pattern() -> regex.Pattern[str]:
+    # Compiled on first use, not at import: it is the largest pattern of
+    # newsassert, and every command imports this module.
+    return regex.compile(_expand(_TEMPLATE), regex.VERBOSE | regex.VERSION0)
 
 
 # ---------------------------------------------------------------------------
@@ -811,8 +817,9 @@ def _strip_marks(text: str) -> tuple[str, list[int], list[int]]:
 def _scan(ctx: _Context) -> Iterator[FoundDate]:
     """The dates of ``ctx.text``, in offsets of that (folded) text."""
     text, at = ctx.text, 0
+    pattern = _pattern()
     while (gate := _GATE.search(text, at)) is not None:
-        m = _PATTERN.match(text, gate.start())
+        m = pattern.match(text, gate.start())
         found = _read(m, ctx) if m is not None and m.end() > m.start() else []
         if found is None and m is not None:
             at = m.end()
