@@ -109,3 +109,12 @@ def test_json_report_is_deterministic_and_keeps_arabic(tmp_path: Path) -> None:
 def test_unknown_report_format_is_a_config_error(tmp_path: Path) -> None:
     with pytest.raises(ConfigError, match=r"cannot write a report as \.pdf"):
         write_report([], None, tmp_path / "r.pdf")
+
+
+def test_text_width_counts_terminal_columns() -> None:
+    from newsassert.report.text import text_width
+
+    assert text_width("2,250–2,750 soldier") == 19
+    assert text_width("مُحَمَّد") == 4  # harakat take no column
+    assert text_width("a\u200fb") == 2  # nor does a bidi mark
+    assert text_width("日本") == 4  # wide characters take two
