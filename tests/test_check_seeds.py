@@ -27,19 +27,11 @@ IDS = {
 }
 
 
-def _needs(seeds: Corpus, *kinds: str) -> None:
-    found = {c.kind for c in seeds.claims}
-    missing = [k for k in kinds if k not in found]
-    if missing:
-        pytest.skip(f"no {', '.join(missing)} claims extracted from the seeds yet")
-
-
 def _articles(selection: object) -> set[str]:
     return {row.claim.article[:3] for row in getattr(selection, "evidence", ())}
 
 
 def test_troops_in_iraq_agree(seeds: Corpus) -> None:
-    _needs(seeds, "quantity")
     verdict = seeds.query("quantity where unit = soldier and value > 1000").agree(min_sources=2)
     assert verdict, verdict
     assert {
@@ -52,7 +44,6 @@ def test_troops_in_iraq_agree(seeds: Corpus) -> None:
 
 
 def test_troops_in_syria_agree(seeds: Corpus) -> None:
-    _needs(seeds, "quantity")
     selection = seeds.query("quantity where unit = soldier and place = Syria")
     verdict = selection.agree(min_sources=2)
     assert verdict, verdict
@@ -60,7 +51,6 @@ def test_troops_in_syria_agree(seeds: Corpus) -> None:
 
 
 def test_attacks_since_october_agree(seeds: Corpus) -> None:
-    _needs(seeds, "quantity")
     selection = seeds.query("quantity where unit = attack")
     verdict = selection.agree(min_sources=2)
     assert verdict, verdict
@@ -71,7 +61,6 @@ def test_attacks_since_october_agree(seeds: Corpus) -> None:
 
 
 def test_prime_minister_does_not_agree(seeds: Corpus) -> None:
-    _needs(seeds, "role")
     verdict = seeds.query('role where title = "prime minister"').agree()
     assert not verdict
     assert verdict.majority is not None and names_match(verdict.majority, ARABIC_PM)
@@ -85,7 +74,6 @@ def test_prime_minister_does_not_agree(seeds: Corpus) -> None:
 
 
 def test_english_persons_of_000_are_not_all_supported(seeds: Corpus) -> None:
-    _needs(seeds, "mention")
     english = seeds.query(f'person where article = "{IDS["000"]}" and lang = en')
     arabic = seeds.query(f'person where article = "{IDS["000"]}" and lang = ar')
     verdict = english.supported_by(arabic)
@@ -101,7 +89,6 @@ def test_english_persons_of_000_are_not_all_supported(seeds: Corpus) -> None:
 
 
 def test_000_is_inconsistent_and_the_others_are_not(seeds: Corpus) -> None:
-    _needs(seeds, "role")
     verdicts = {a.id[:3]: consistency(a) for a in seeds}
     assert not verdicts["000"]
     assert "prime minister" in verdicts["000"].summary
@@ -111,7 +98,6 @@ def test_000_is_inconsistent_and_the_others_are_not(seeds: Corpus) -> None:
 
 
 def test_builtin_checks_of_the_seeds(seeds: Corpus) -> None:
-    _needs(seeds, "quantity", "role")
     results = {r.name: r for r in builtin_checks(seeds)}
     status = {name: r.status for name, r in results.items()}
     assert status[f"{IDS['000']}::internal-consistency"] == "failed"
@@ -131,7 +117,6 @@ def test_builtin_checks_of_the_seeds(seeds: Corpus) -> None:
 def test_newsassert_check_seeds(
     seeds: Corpus, seeds_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    _needs(seeds, "quantity", "role")
     assert main(["check", str(seeds_path)]) == 1
     out = capsys.readouterr().out
     conflicts, _, agreements = out.partition("Agreements (")

@@ -15,7 +15,6 @@ quarter of it for the article-sized properties.
 
 from __future__ import annotations
 
-import functools
 from collections.abc import Sequence
 from typing import Any
 
@@ -37,22 +36,6 @@ FEW = settings(
 
 # One sentence each built-in extractor must read; while an extractor is still a
 # stub (it finds nothing here) its properties are skipped, not failed.
-_PROBES = {
-    "quantity": "وسجلت السلطات نحو 150 هجوما منذ بداية العملية.",
-    "date": "The attack took place on January 27, 2024.",
-    "role": "وقال رئيس الوزراء العراقي محمد شياع السوداني إن المحادثات ستستمر.",
-}
-
-
-@functools.cache
-def _ready(kind: str) -> bool:
-    return any(c.kind == kind for c in newsassert.extract(_PROBES[kind]))
-
-
-def needs(*kinds: str) -> None:
-    for kind in kinds:
-        if not _ready(kind):
-            pytest.skip(f"the {kind} extractor finds nothing yet in {_PROBES[kind]!r}")
 
 
 
@@ -81,7 +64,6 @@ def _report(text: str, claims: Sequence[Claim], missing: Any, unexpected: Any) -
 @SOME
 @given(data=st.data())
 def test_a_generated_quantity_is_read_back(lang: str, data: st.DataObject) -> None:
-    needs("quantity")
     text, expected = data.draw(nst.quantities(lang=lang), label="quantity")
     claims = [c for c in newsassert.extract(text) if c.kind == "quantity"]
     _assert_offsets(text, claims)
@@ -97,7 +79,6 @@ def test_a_generated_quantity_is_read_back(lang: str, data: st.DataObject) -> No
 @SOME
 @given(data=st.data())
 def test_a_generated_date_is_read_back(lang: str, data: st.DataObject) -> None:
-    needs("date")
     text, expected = data.draw(nst.dates(lang=lang), label="date")
     claims = [c for c in newsassert.extract(text) if c.kind in ("date", "quantity")]
     _assert_offsets(text, claims)
@@ -120,7 +101,6 @@ def _check_article(text: str, expected: Sequence[nst.ExpectedClaim]) -> list[Cla
 @FEW
 @given(data=st.data())
 def test_a_generated_article_is_read_back(lang: str, data: st.DataObject) -> None:
-    needs("quantity", "date", "role")
     text, expected = data.draw(nst.articles(lang=lang, boilerplate=False), label="article")
     _check_article(text, expected)
 
@@ -129,7 +109,6 @@ def test_a_generated_article_is_read_back(lang: str, data: st.DataObject) -> Non
 @FEW
 @given(data=st.data())
 def test_nothing_from_a_read_also_block_is_body(lang: str, data: st.DataObject) -> None:
-    needs("quantity", "date", "role")
     text, expected = data.draw(nst.articles(lang=lang, boilerplate=True), label="article")
     claims = _check_article(text, expected)
     block = max(text.rfind("\nاقرأ أيضا:"), text.rfind("\nRead also:")) + 1
@@ -199,7 +178,6 @@ def _values(claim: Claim) -> tuple[Any, ...]:
 def test_extraction_is_invariant_under_marks_tatweel_bidi_and_digit_scripts(
     data: st.DataObject,
 ) -> None:
-    needs("quantity", "date", "role")
     text, _ = data.draw(nst.articles(), label="article")
     changed, noise = data.draw(noisy(text), label="noise")
     before = newsassert.extract(text)
