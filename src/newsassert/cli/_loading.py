@@ -32,7 +32,16 @@ def _chars(value: str) -> int:
 
 
 def add_load_options(parser: Any) -> None:
-    """Add ``--skip-bad`` and ``--max-article-chars`` to a command's parser."""
+    """Add ``--aliases``, ``--skip-bad`` and ``--max-article-chars`` to a command's parser."""
+    parser.add_argument(
+        "--aliases",
+        "--alias",
+        dest="aliases",
+        action="append",
+        default=[],
+        metavar="FILE",
+        help="an alias file (TOML) whose spellings count as one name; may be repeated",
+    )
     parser.add_argument(
         "--skip-bad",
         action="store_true",

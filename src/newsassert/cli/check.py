@@ -44,9 +44,6 @@ def register(sub: Any) -> None:
         help="a check file (*.checks.toml) to run instead of the built-in checks; repeatable",
     )
     parser.add_argument(
-        "--aliases", action="append", default=[], metavar="FILE", help="an alias file; repeatable"
-    )
-    parser.add_argument(
         "--baseline", metavar="FILE", help="accepted failures: only new ones fail the run"
     )
     parser.add_argument(

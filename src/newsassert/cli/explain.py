@@ -32,10 +32,6 @@ def register(sub: Any) -> None:
         "and boilerplate are marked.",
     )
     parser.add_argument("paths", nargs="+", metavar="PATH", help="files, folders or globs")
-    parser.add_argument(
-        "--aliases", "--alias", dest="aliases", action="append", default=[], metavar="FILE",
-        help="an alias file (TOML); may be repeated",
-    )
     add_load_options(parser)
     colour = parser.add_mutually_exclusive_group()
     colour.add_argument("--color", dest="color", action="store_true", default=None)

@@ -35,9 +35,6 @@ def register(sub: Any) -> None:
         help="keep only claims of this section (repeatable; default: every section)",
     )
     parser.add_argument(
-        "--aliases", metavar="FILE", action="append", default=[], help="an alias file (TOML)"
-    )
-    parser.add_argument(
         "-j", "--jobs", type=int, default=0, help="processes to use (default: every core)"
     )
     parser.add_argument("--no-cache", action="store_true", help="parse everything afresh")

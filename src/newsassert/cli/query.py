@@ -36,13 +36,6 @@ def register(sub: Any) -> None:
         default="table",
         help="a readable table (default) or one JSON claim record per line",
     )
-    parser.add_argument(
-        "--aliases",
-        metavar="FILE",
-        action="append",
-        default=[],
-        help="an alias file (TOML) whose spellings '=' also accepts; may be repeated",
-    )
     add_load_options(parser)
     parser.set_defaults(run=run)
 
