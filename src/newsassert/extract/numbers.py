@@ -44,6 +44,7 @@ import functools
 import re
 import unicodedata
 from collections.abc import Iterable, Mapping
+from operator import itemgetter
 from typing import Any
 
 import attrs
@@ -277,20 +278,48 @@ _DIGITS = r"\d+(?:[.,]\d+)*"
 _LATIN_CLASS = "A-Za-z\u00c0-\u024f"
 
 
+@attrs.frozen
+class _Patterns:
+    """The compiled patterns of the reader (built from the vocabulary on first use)."""
+
+    digits: re.Pattern[str]  # a run of digits that may start a number
+    words: re.Pattern[str]  # a non-word character, then a number word
+    word_at: re.Pattern[str]  # a number word right at the start of the scanned range
+    following: re.Pattern[str]  # the next atom of an expression
+    suffix: re.Pattern[str]  # a scale suffix after digits
+
+
+# Where a number may start is found by two searches rather than one alternation
+# of three lookbehind-led branches: a pattern whose first item is a character
+# class lets the engine skip, in C, every position whose character cannot
+# start a match, where a leading lookbehind made it try every branch at every
+# position. Digits and number words start with disjoint characters and never
+# overlap, so the two searches find the same starts as the one alternation.
 @functools.cache
-def _regexes() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+def _regexes() -> _Patterns:
     vocab = _vocabulary()
     ar = trie_pattern(vocab.prefixed)
     ar_next = trie_pattern([*vocab.arabic, *("ال" + w for w in vocab.arabic)])
     en = trie_pattern(vocab.english)
-    start = re.compile(
+    # A cheap one-character test before the case-insensitive English trie,
+    # which is slow to fail at every word of an Arabic text.
+    en_first = re.escape("".join(sorted({w[:1] for w in vocab.english})))
+    digits = re.compile(
         rf"""
-        (?P<num>(?<![{_LATIN_CLASS}\d_/:]){_DIGITS})   # digits, not inside a Latin token
-        | (?<!\w)(?P<ar>{ar})(?!\w)                   # an Arabic number word, with prefixes
-        | (?<![\w-])(?P<en>(?i:{en}))(?![\w'])         # an English number word
+        (?P<num>\d                       # digits, not inside a Latin token: the lookbehind
+          (?<![{_LATIN_CLASS}\d_/:]\d)   # comes after the first digit, so it is the first item
+          \d*(?:[.,]\d+)*)
         """,
         re.VERBOSE,
     )
+    word = rf"""
+        (?P<ar>{ar})(?!\w)                                       # an Arabic number word, with prefixes
+      | (?<!-)(?=(?i:[{en_first}]))(?P<en>(?i:{en}))(?![\w'])   # an English number word
+    """
+    # A word starts after a character that is not a word character (consumed,
+    # so the pattern starts with a class), or at the start of the range.
+    words = re.compile(rf"\W(?:{word})", re.VERBOSE)
+    word_at = re.compile(rf"(?<!\w)(?:{word})", re.VERBOSE)
     following = re.compile(
         rf"""
         (?P<conn>
@@ -314,7 +343,7 @@ def _regexes() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
         r"(?P<glued>(?i:k|m|b|bn|mn|mln|bln|tn|trn))(?!\w)"
         r"|[ \t](?P<spaced>(?i:bn|mn|mln|bln|tn|trn))(?!\w)"
     )
-    return start, following, suffix
+    return _Patterns(digits, words, word_at, following, suffix)
 
 
 # Digit runs that are not counts: clock times, numeric dates, version and
@@ -398,16 +427,16 @@ def parse_number(text: str) -> float | None:
 
 def scan(folded: Folded, start: int = 0, end: int | None = None) -> list[FoundNumber]:
     """The numbers of ``folded.text[start:end]``, with offsets in the folded text."""
-    start_re, _, _ = _regexes()
     text = folded.text
     stop = len(text) if end is None else end
     out: list[FoundNumber] = []
     last_end = start
-    for m in start_re.finditer(text, start, stop):
-        if m.start() < last_end:
+    for begin, m in _starts(text, start, stop):
+        if begin < last_end:
             continue
-        if m.group("num") is not None:
-            skip = _NOT_A_COUNT.match(text, m.start(), stop)
+        digits = m.lastgroup == "num"
+        if digits:
+            skip = _NOT_A_COUNT.match(text, begin, stop)
             if skip is not None:
                 last_end = skip.end()
                 continue
@@ -415,9 +444,26 @@ def scan(folded: Folded, start: int = 0, end: int | None = None) -> list[FoundNu
         if found is not None:
             out.append(found)
             last_end = found.end
-        elif m.group("num") is not None:
+        elif digits:
             last_end = m.end()
     return out
+
+
+def _starts(text: str, start: int, stop: int) -> list[tuple[int, re.Match[str]]]:
+    """The matches that may start a number, by where their atom starts, in text order."""
+    patterns = _regexes()
+    found = [(m.start(), m) for m in patterns.digits.finditer(text, start, stop)]
+    first = patterns.word_at.match(text, start, stop)
+    first_end = start
+    if first is not None:
+        found.append((start, first))
+        first_end = first.end()
+    for m in patterns.words.finditer(text, start, stop):
+        at = m.start(m.lastgroup or 0)
+        if at >= first_end:
+            found.append((at, m))
+    found.sort(key=itemgetter(0))
+    return found
 
 
 # ---------------------------------------------------------------------------
@@ -450,8 +496,9 @@ class _Reader:
     a_start: int | None = None  # where an English "a" before the first word starts
 
     def read(self, m: re.Match[str]) -> FoundNumber | None:
-        start = m.start()
-        if m.group("num") is not None:
+        """Read the expression a match of :func:`_starts` begins."""
+        if m.lastgroup == "num":
+            start = m.start()
             run = self._digits(m.group("num"), m.end("num"))
             if run is None:
                 return None
@@ -494,10 +541,10 @@ class _Reader:
         return float(good.group().replace(",", "")), begin + good.end()
 
     def _scale_follows(self, at: int) -> bool:
-        _, following, suffix = _regexes()
-        if suffix.match(self.folded.text, at, self.stop):
+        patterns = _regexes()
+        if patterns.suffix.match(self.folded.text, at, self.stop):
             return True
-        nxt = following.match(self.folded.text, at, self.stop)
+        nxt = patterns.following.match(self.folded.text, at, self.stop)
         if nxt is None or nxt.group("conn").strip():
             return False
         word = _word_in(nxt)
@@ -575,7 +622,8 @@ class _Reader:
     # -- extension --------------------------------------------------------
 
     def _extend(self, end: int) -> int | None:
-        _, following, suffix = _regexes()
+        patterns = _regexes()
+        following, suffix = patterns.following, patterns.suffix
         text = self.folded.text
         if self.last == "digits":
             s = suffix.match(text, end, self.stop)
