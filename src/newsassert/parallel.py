@@ -3,7 +3,8 @@
 Loading (decoding, segmenting) is cheap and stays in the calling process;
 claim extraction is the costly stage, so articles are sent in batches to a
 pool of worker processes that return the claims as the cache stores them
-(rows of values, each sentence once: less to pickle and to rebuild). Batches
+(one JSON document an article: rows of values, each sentence once), to be
+decoded only when first asked for, and stored as they are. Batches
 keep corpus order, so the result does not depend on the number of workers.
 
 Articles travel to the workers and claims back by multiprocessing's own
@@ -20,13 +21,12 @@ import warnings
 from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
-from typing import Any
 
 import attrs
 
 from newsassert.lexicon import Lexicon, LexiconEntry
 from newsassert.model import Article
-from newsassert.store import claim_rows, claims_from_rows
+from newsassert.store import claims_computed, stored_claims
 
 __all__ = ["available_cores", "extract_all"]
 
@@ -52,14 +52,13 @@ def _init_worker(extra: tuple[LexiconEntry, ...] | None) -> None:
         _worker_lexicon = default_lexicon().extended(extra)
 
 
-def _extract_batch(batch: list[Article]) -> list[tuple[list[list[Any]], list[str]]]:
-    """Each article's claims as the cache's rows: values in order, sentences once."""
+def _extract_batch(batch: list[Article]) -> list[str]:
+    """Each article's claims as the cache stores them (see :func:`stored_claims`)."""
     out = []
     for article in batch:
         if _worker_lexicon is not None:
             article = attrs.evolve(article, lexicon=_worker_lexicon)
-        sentences: dict[str, int] = {}
-        out.append((claim_rows(article, article.claims, sentences), list(sentences)))
+        out.append(stored_claims(article))
     return out
 
 
@@ -78,7 +77,8 @@ def extract_all(
     """
     from newsassert.report.progress import progress as progress_bar
 
-    pending = [a for a in articles if "claims" not in _computed(a)]
+    # Claims computed already, or read from the cache and not yet decoded, are done.
+    pending = [a for a in articles if a._stored_claims is None and not claims_computed(a)]
     with progress_bar(len(pending), label="parsing", enabled=progress) as bar:
         _extract_pending(pending, jobs, extra, bar.advance)
 
@@ -119,19 +119,8 @@ def _extract_pending(
         for article in pending:
             _ = article.claims
         return
-    for article, (rows, sentences) in zip(pending, flat, strict=True):
-        object.__setattr__(article, "claims", claims_from_rows(article, rows, sentences))
+    # Decoded when first asked for, as claims read from the cache are; a
+    # store writes them as they are.
+    for article, stored in zip(pending, flat, strict=True):
+        object.__setattr__(article, "_stored_claims", stored)
 
-
-def _computed(article: Article) -> set[str]:
-    """The cached properties an article has already computed (or read from the cache)."""
-    names = set()
-    if article._stored_claims is not None:
-        names.add("claims")
-    for name in ("claims", "normalized"):
-        try:
-            object.__getattribute__(article, name)
-        except AttributeError:
-            continue
-        names.add(name)
-    return names

@@ -341,8 +341,6 @@ def _json(value: Any) -> str:
 
 def _article_row(article: Article) -> tuple[str, str]:
     """The article without its claims, and its claims with their sentences (JSON)."""
-    sentences: dict[str, int] = {}
-    claims = claim_rows(article, article.claims, sentences)
     fields = [
         article.id,
         article.text,
@@ -358,7 +356,31 @@ def _article_row(article: Article) -> tuple[str, str]:
         [d.isoformat() for d in article.other_dates],
         [list(m) for m in article.meta],
     ]
-    return _json(fields), _json([claims, list(sentences)])
+    return _json(fields), stored_claims(article)
+
+
+def stored_claims(article: Article) -> str:
+    """The article's claims as the cache stores them: one JSON document.
+
+    Claims extracted in a worker process come back in this form, so the
+    calling process neither rebuilds them (they are decoded when first asked
+    for, as from the cache) nor encodes them again to store them.
+    """
+    stored = article._stored_claims
+    if stored is not None and not claims_computed(article):
+        return stored
+    sentences: dict[str, int] = {}
+    claims = claim_rows(article, article.claims, sentences)
+    return _json([claims, list(sentences)])
+
+
+def claims_computed(article: Article) -> bool:
+    """Whether ``article.claims`` has been computed (or decoded) already."""
+    try:
+        object.__getattribute__(article, "claims")
+    except AttributeError:
+        return False
+    return True
 
 
 def claim_rows(
@@ -552,7 +574,32 @@ def _results_json(results: Sequence[CheckResult]) -> str:
         seen_groups[id(value)] = (value, index)
         return index
 
+    names_of: dict[type[Any], tuple[tuple[str, str], ...]] = {}
+    claim_types = set(CLAIM_CLASSES.values())
+
     def encode(value: Any) -> Any:
+        # The common shapes first, by exact type (there are hundreds of
+        # thousands of values in the results of a large corpus); anything
+        # else takes the general path below.
+        cls = type(value)
+        if cls is str or cls is int or cls is float or cls is bool or value is None:
+            return value
+        names = names_of.get(cls)
+        if names is not None:
+            record = {"@": cls.__name__}
+            for alias, name in names:
+                record[alias] = encode(getattr(value, name))
+            return record
+        if cls in claim_types:
+            return {"@claim": claim_index(value)}
+        if cls is tuple:
+            # set(map(type, ...)) runs in C: evidence holds groups of thousands of claims.
+            if value and set(map(type, value)) <= claim_types:
+                return {"@claims": group_index(value)}
+            return [encode(v) for v in value]
+        return encode_other(value)
+
+    def encode_other(value: Any) -> Any:
         if isinstance(value, Claim):
             return {"@claim": claim_index(value)}
         if isinstance(value, tuple) and value and all(isinstance(v, Claim) for v in value):
@@ -561,8 +608,8 @@ def _results_json(results: Sequence[CheckResult]) -> str:
         if attrs.has(cls):
             if classes.get(cls.__name__) is not cls:
                 raise TypeError(f"cannot store a {cls.__name__}")
-            fields = {f.alias: encode(getattr(value, f.name)) for f in attrs.fields(cls) if f.init}
-            return {"@": cls.__name__, **fields}
+            names_of[cls] = tuple((f.alias, f.name) for f in attrs.fields(cls) if f.init)
+            return encode(value)
         if isinstance(value, tuple | list):
             return [encode(v) for v in value]
         if value is None or isinstance(value, str | int | float):
