@@ -23,7 +23,8 @@ mentions too, with the full name's key and entity. Organizations, places and
 demonyms (``الأمريكية`` names the United States) are looked up in the
 lexicon, longest form first, Arabic proclitics (و ف ب ل ك, ``لل``) allowed.
 
-How it stays fast: the article is tokenized once, and everything about a
+How it stays fast: the article is tokenized once, from the pieces of text
+between spaces, each distinct piece read once; everything about a
 word that does not depend on where it stands (its lookup keys with and
 without proclitics, whether it is a stop word, which tables of the lexicon
 have a form starting with it) is computed once per distinct word and kept
@@ -40,14 +41,15 @@ from __future__ import annotations
 import bisect
 import functools
 import itertools
+import operator
 from collections.abc import Callable, Iterable, Sequence
-from typing import NamedTuple
+from typing import NamedTuple, cast
 
 import attrs
 import regex
 
 from newsassert.extract import lexicon_of, make_claim
-from newsassert.extract.numbers import fold, fold_word
+from newsassert.extract.numbers import Folded, fold, fold_word
 from newsassert.hookspecs import hookimpl
 from newsassert.lexicon import Lexicon, LexiconEntry, form_key, read_data
 from newsassert.model import Article, Claim, MentionClaim, RoleClaim, Segment
@@ -107,8 +109,10 @@ _DEMONYMS = _tables(_DEMONYM)
 _NAMED = _tables(_ORG, _PLACE)  # what a title's complement names
 _LEXICON = _tables(_ORG, _PLACE, _DEMONYM)  # what read_lexicon reports
 _COUNTRY = _tables(_DEMONYM, _PLACE)  # a country before an English title
-# Above this many distinct words a lexicon's word cache starts afresh.
+# Above this many distinct words (or pieces of text between spaces) a
+# lexicon's cache of them starts afresh.
 _MAX_WORDS = 500_000
+_MAX_CHUNKS = 200_000
 
 
 @attrs.frozen(eq=False)
@@ -192,6 +196,24 @@ class _Table(dict[str, LexiconEntry]):
         }
 
 
+class _Words(dict[str, _Word]):
+    """The :class:`_Word` of each token text, computed on its first sight.
+
+    A miss calls ``__missing__`` from C, so ``map(words.__getitem__, tokens)``
+    reads an article's tokens without a Python call per known word.
+    """
+
+    def __init__(self, make: Callable[[str], _Word]) -> None:
+        super().__init__()
+        self.make = make
+
+    def __missing__(self, text: str) -> _Word:
+        if len(self) >= _MAX_WORDS:
+            self.clear()
+        found = self[text] = self.make(text)
+        return found
+
+
 @attrs.frozen(eq=False)
 class _Vocab:
     lexicon: Lexicon
@@ -209,8 +231,12 @@ class _Vocab:
     particles: frozenset[str]
     not_names: frozenset[str]
     title_adjectives: frozenset[str]
-    words: dict[str, _Word] = attrs.field(factory=dict)  # every token text met so far
+    # Every token text met so far: ``words[text]`` computes a new one.
+    words: _Words = attrs.field(
+        init=False, default=attrs.Factory(lambda self: _Words(self._word), takes_self=True)
+    )
     orders: dict[tuple[int, ...], tuple[tuple[int, _Table], ...]] = attrs.field(factory=dict)
+    chunks: dict[str, _Chunk] = attrs.field(factory=dict)  # see _tokens
 
     def ordered(self, tables: _Tables) -> tuple[tuple[int, _Table], ...]:
         """``tables`` with their positions, as :func:`_lookup` tries them."""
@@ -218,15 +244,6 @@ class _Vocab:
         if found is None:
             found = tuple((position, self.tables[n]) for position, n in enumerate(tables.numbers))
             self.orders[tables.numbers] = found
-        return found
-
-    def word(self, text: str) -> _Word:
-        """The :class:`_Word` of a token text (computed on its first sight)."""
-        found = self.words.get(text)
-        if found is None:
-            if len(self.words) >= _MAX_WORDS:
-                self.words.clear()
-            found = self.words[text] = self._word(text)
         return found
 
     def _word(self, text: str) -> _Word:
@@ -435,43 +452,83 @@ def _find(text: str, lexicon: Lexicon) -> Entities:
 def _read(norm: Normalized, lexicon: Lexicon) -> Entities:
     folded = fold(norm.text)
     vocab = _vocab(lexicon)
-    pairs = _TOKEN.findall(folded.text)
-    while pairs and not pairs[-1][1]:
-        pairs.pop()  # the end of the text
-    seen, word = vocab.words.get, vocab.word
-    words = [seen(token) or word(token) for _, token in pairs]
-    # Offsets into the folded text: bounds[2k] is where token k starts,
-    # bounds[2k + 1] where it ends.
-    bounds = list(itertools.accumulate(map(len, itertools.chain.from_iterable(pairs))))
-
-    # Folding drops marks only: when it dropped none, its offsets are the
-    # normalized text's and need no mapping.
-    span = folded.span if len(folded.text) != len(norm.text) else _same
-
-    def original(start: int, end: int) -> tuple[int, int]:
-        a, b = span(start, end)
-        return norm.to_original(a, b)
-
-    def surface(start: int, end: int) -> str:
-        # As written, normalized: the matching form without diacritics.
-        a, b = span(start, end)
-        return str(_MARKS.sub("", norm.text[a:b]))
-
-    reader = _Reader(words, bounds, vocab, surface, original)
+    words, bounds = _tokens(vocab, folded.text)
+    reader = _Reader(words, bounds, vocab, norm, folded)
     reader.read_roles(known=())
     known = reader.surnames()
     if not reader.tested.isdisjoint(known):
         # A surname met after its title was read as a name word or stopped a
         # title's modifiers: read the roles again, knowing it.
-        reader = _Reader(words, bounds, vocab, surface, original)
+        reader = _Reader(words, bounds, vocab, norm, folded)
         reader.read_roles(known=known)
     reader.read_surnames()
     reader.read_lexicon()
-    return Entities(tuple(sorted(reader.found, key=lambda f: (f.start, f.end, f.kind))))
+    return Entities(tuple(sorted(reader.found, key=_FOUND_ORDER)))
 
 
-def _same(start: int, end: int) -> tuple[int, int]:
-    return start, end
+# Found claims sort by start, end and kind (compared in C, no key function).
+_FOUND_ORDER = operator.itemgetter(1, 2, 0)
+
+
+class _Chunk(NamedTuple):
+    """The tokens of a piece of text between two spaces, read after a space."""
+
+    words: tuple[_Word, ...]
+    # The lengths of the gap before each token and of the token, in turn
+    # (the first gap counts the space before the piece).
+    lengths: tuple[int, ...]
+    trail: int  # the length of the gap after the last token (all of it if none)
+
+
+_CHUNK_WORDS = operator.itemgetter(0)
+_CHUNK_LENGTHS = operator.itemgetter(1)
+_CHUNK_TRAILS = operator.itemgetter(2)
+
+
+def _tokens(vocab: _Vocab, text: str) -> tuple[list[_Word], list[int]]:
+    """The tokens of ``text`` and their bounds: token k spans ``bounds[2k]:bounds[2k + 1]``.
+
+    The same as reading ``_TOKEN`` over the whole text, but a text is mostly
+    the same few thousand pieces between spaces (a word, a word and a comma),
+    so each distinct piece is read once per vocabulary and the article is put
+    together from them in C. A token never holds a space and the pattern
+    looks at no character before a token and at none after a space, so a
+    piece reads the same alone as inside the text.
+    """
+    pieces = text.split(" ")
+    chunks: list[_Chunk | None] = list(map(vocab.chunks.get, pieces))
+    if None in chunks:
+        chunks = [c or _chunk(vocab, piece) for c, piece in zip(chunks, pieces, strict=True)]
+    known = cast(list[_Chunk], chunks)  # every piece read now
+    words = list(itertools.chain.from_iterable(map(_CHUNK_WORDS, known)))
+    lengths = list(itertools.chain.from_iterable(map(_CHUNK_LENGTHS, known)))
+    if not lengths:
+        return words, lengths
+    lengths[0] -= 1  # no space before the first piece
+    # A gap a piece ends with (a space before a newline, a run of spaces)
+    # belongs to the gap before the next token: the first length of the next
+    # piece with a token, at the end of this piece's lengths.
+    trails = list(map(_CHUNK_TRAILS, known))
+    if any(trails):
+        ends = list(itertools.accumulate(map(len, map(_CHUNK_LENGTHS, known))))
+        for k in itertools.compress(range(len(trails)), trails):
+            if ends[k] < len(lengths):
+                lengths[ends[k]] += trails[k]
+    return words, list(itertools.accumulate(lengths))
+
+
+def _chunk(vocab: _Vocab, piece: str) -> _Chunk:
+    """Read one piece between spaces (as it stands after a space) and keep it."""
+    flat = list(itertools.chain.from_iterable(_TOKEN.findall(" " + piece)))
+    trail = 0
+    while flat and not flat[-1]:
+        trail += len(flat[-2])  # the end of the piece, after its last gap
+        del flat[-2:]
+    found = _Chunk(tuple(map(vocab.words.__getitem__, flat[1::2])), tuple(map(len, flat)), trail)
+    if len(vocab.chunks) >= _MAX_CHUNKS:
+        vocab.chunks.clear()
+    vocab.chunks[piece] = found
+    return found
 
 
 @attrs.define
@@ -490,16 +547,21 @@ class _Reader:
         words: list[_Word],
         bounds: list[int],
         vocab: _Vocab,
-        surface: Callable[[int, int], str],
-        original: Callable[[int, int], tuple[int, int]],
+        norm: Normalized,
+        folded: Folded,
     ) -> None:
         self.words = words
         self.bounds = bounds
         # The tokens some form of the lexicon starts with: where lookups may match.
         self.marked = [i for i, word in enumerate(words) if word.mask]
         self.vocab = vocab
-        self.surface = surface
-        self.original = original
+        self.norm = norm
+        # Folding drops marks only: when it dropped none, its offsets are the
+        # normalized text's and need no mapping.
+        self.to_input = folded.to_input if len(folded.text) != len(norm.text) else None
+        # A text normalizing changed nothing maps to itself. (No character is
+        # removed or expanded then: what replaces one is never that character.)
+        self.same = norm.text == norm.original
         self.found: list[_Found] = []
         self.taken = [False] * len(words)
         self.people: list[_Person] = []
@@ -514,19 +576,51 @@ class _Reader:
     ) -> tuple[LexiconEntry, int, int, int] | None:
         return _lookup(self.vocab, self.words, i, tables, longest)
 
+    def _normalized(self, start: int, end: int) -> tuple[int, int]:
+        """A span of the folded text as a span of the normalized text."""
+        to_input = self.to_input
+        if to_input is None:
+            return start, end
+        first = to_input(start)
+        return first, to_input(end) if end > start else first
+
     def _text(self, i: int, j: int) -> str:
-        return self.surface(self.bounds[2 * i], self.bounds[2 * j - 1])
+        """Tokens ``i:j`` as written, normalized: the matching form without diacritics."""
+        a, b = self._normalized(self.bounds[2 * i], self.bounds[2 * j - 1])
+        return str(_MARKS.sub("", self.norm.text[a:b]))
 
     def _span(self, i: int, j: int, skip: int = 0) -> tuple[int, int]:
-        return self.original(self.bounds[2 * i] + skip, self.bounds[2 * j - 1])
+        """The original span of tokens ``i:j``, their first ``skip`` letters left out."""
+        a, b = self._normalized(self.bounds[2 * i] + skip, self.bounds[2 * j - 1])
+        return (a, b) if self.same else self.norm.to_original(a, b)
+
+    def _text_and_span(self, i: int, j: int, skip: int) -> tuple[str, tuple[int, int]]:
+        """:meth:`_text` and :meth:`_span` of tokens ``i:j``, mapping their end once."""
+        start, end = self.bounds[2 * i], self.bounds[2 * j - 1]
+        to_input = self.to_input
+        if to_input is None:
+            a, b, first = start, end, start + skip
+        else:
+            a, b = to_input(start), to_input(end)
+            first = to_input(start + skip) if skip else a
+        text = str(_MARKS.sub("", self.norm.text[a:b]))
+        if end <= start + skip:
+            b = first
+        return text, (first, b) if self.same else self.norm.to_original(first, b)
 
     def _emit(
-        self, i: int, j: int, skip: int, type: str, name: str, key: str, entity: str | None
+        self,
+        i: int,
+        j: int,
+        span: tuple[int, int],
+        type: str,
+        name: str,
+        key: str,
+        entity: str | None,
     ) -> None:
-        """A mention of tokens ``i:j`` (its first ``skip`` letters left out)."""
-        start, end = self._span(i, j, skip)
+        """A mention of tokens ``i:j`` at ``span`` of the original text."""
         fields = {"type": type or "person", "name": name or "", "key": key or "", "entity": entity}
-        self.found.append(_Found("mention", start, end, fields))
+        self.found.append(_Found("mention", span[0], span[1], fields))
         for k in range(i, j):
             self.taken[k] = True
 
@@ -657,7 +751,7 @@ class _Reader:
             first, last = self._span(at, end, dropped)
             fields = {"title": title or "", "country": country, "person": person or "", "key": key}
             self.found.append(_Found("role", first, last, fields))
-        self._emit(j, end, 0, type="person", name=person, key=key, entity=entity)
+        self._emit(j, end, self._span(j, end), "person", person, key, entity)
         self.people.append(
             _Person(person, key, entity, tuple(w.key for w in words[j:end] if w.word))
         )
@@ -786,18 +880,10 @@ class _Reader:
                         break
                 if any(taken[start:i]):
                     start = i
-                name = self._text(start, i + 1)
+                name, span = self._text_and_span(start, i + 1, dropped if start == i else 0)
                 if dropped:
                     name = name[dropped:]
-                self._emit(
-                    start,
-                    i + 1,
-                    dropped if start == i else 0,
-                    type="person",
-                    name=name,
-                    key=person.key,
-                    entity=person.entity,
-                )
+                self._emit(start, i + 1, span, "person", name, person.key, person.entity)
                 break
 
     def _adjective(self, i: int) -> bool:
@@ -809,32 +895,34 @@ class _Reader:
     # -- organizations, places and demonyms ------------------------------------
 
     def read_lexicon(self) -> None:
-        words, vocab, taken = self.words, self.vocab, self.taken
-        bits = _LEXICON.bits
+        words, vocab, taken, found = self.words, self.vocab, self.taken, self.found
+        bits, longest = _LEXICON.bits, vocab.longest
         kinds = ("org", "place", "place")
         i = 0
+        # Most articles mention a place or an organization every few words:
+        # this loop calls as little as it can per mention.
         for at in self.marked:
             word = words[at]
             if at < i or taken[at] or not word.mask & bits:
                 continue
-            hit = self._lookup(at, _LEXICON, vocab.longest)
-            if hit is None or any(taken[at : at + hit[1]]):
+            hit = _lookup(vocab, words, at, _LEXICON, longest)
+            if hit is None:
                 continue
             entry, size, table, dropped = hit
-            name = self._text(at, at + size)[dropped:]
+            end = at + size
+            if size > 1 and any(taken[at + 1 : end]):
+                continue
+            name, (first, last) = self._text_and_span(at, end, dropped)
+            name = name[dropped:]
             if name.startswith("ل") and word.text.startswith("لل"):
                 name = "ا" + name  # للعراق names العراق
             entity = entry.country if table == 2 else entry.canonical
-            self._emit(
-                at,
-                at + size,
-                dropped,
-                type=kinds[table],
-                name=name,
-                key=name_key(entity) if entity else name_key(name),
-                entity=entity,
-            )
-            i = at + size
+            key = name_key(entity) if entity else name_key(name)
+            fields = {"type": kinds[table], "name": name, "key": key, "entity": entity}
+            found.append(_Found("mention", first, last, fields))
+            for k in range(at, end):
+                taken[k] = True
+            i = end
 
 
 def _country(entry: LexiconEntry) -> str | None:
