@@ -169,14 +169,17 @@ _FOLDS = (
 _ASCII_LOWER = str.maketrans({chr(c): chr(c + 32) for c in range(ord("A"), ord("Z") + 1)})
 
 
-def _fold(text: str) -> str:
-    """The folded form, same length as ``text`` (chained replaces beat one translate)."""
+def _fold(text: str) -> tuple[str, bool]:
+    """The folded form, same length as ``text`` (chained replaces beat one translate),
+    and whether it is lowercased throughout (else in ASCII only)."""
     for a, b in _FOLDS:
         if a in text:
             text = text.replace(a, b)
     lowered = text.lower()
     # lower() may lengthen a few non-ASCII letters (İ); then lower ASCII only.
-    return lowered if len(lowered) == len(text) else text.translate(_ASCII_LOWER)
+    if len(lowered) == len(text):
+        return lowered, True
+    return text.translate(_ASCII_LOWER), False
 
 
 _DIGIT_NEXT = "\x00"  # in a gate phrase: a number follows
@@ -880,6 +883,67 @@ def _scan(ctx: _Context, start: int, end: int) -> Iterator[FoundDate]:
         at = m.end() if m is not None else gate_end
 
 
+@attrs.frozen
+class _Prepared:
+    """A text in the matching form made ready for the date pattern.
+
+    ``stripped`` is ``text`` without combining marks, ``cut`` and ``orig`` the
+    breakpoints mapping its offsets back (see :func:`_strip_marks`), and
+    ``ctx`` holds it folded, with the publication date and lexicon. Only when
+    it was ``lowered`` is a paragraph of the folded text the paragraph folded
+    alone (the fallback folds a whole text at once).
+    """
+
+    text: str
+    stripped: str
+    cut: list[int]
+    orig: list[int]
+    ctx: _Context
+    lowered: bool  # folded by str.lower(), one character at a time
+
+    @classmethod
+    def of(cls, text: str, published: dt.date | None, lexicon: Lexicon | None) -> _Prepared:
+        stripped, cut, orig = _strip_marks(text)
+        folded, lowered = _fold(stripped)
+        lexicon = lexicon if lexicon is not None else default_lexicon()
+        ctx = _Context(folded, stripped, published, lexicon)
+        return cls(text, stripped, cut, orig, ctx, lowered)
+
+    def stripped_offset(self, index: int) -> int:
+        """The offset in ``stripped`` of ``text[index]`` (of the next letter when it is a mark)."""
+        if len(self.cut) == 1:
+            return index
+        k = bisect.bisect_right(self.orig, index) - 1
+        run_end = self.cut[k + 1] if k + 1 < len(self.cut) else len(self.stripped)
+        return min(self.cut[k] + index - self.orig[k], run_end)
+
+    def dates(self, start: int, end: int) -> list[FoundDate]:
+        """The dates of ``text[start:end]``, with offsets into ``text``.
+
+        ``start`` is 0 or follows a line break, and ``end`` is the end of the
+        text or follows one: the date pattern and the words it looks at never
+        cross a line break, so a paragraph is read here as it would be alone.
+        """
+        stripped, cut, orig = self.stripped, self.cut, self.orig
+        plain = len(cut) == 1
+        out: list[FoundDate] = []
+        for f in _scan(self.ctx, self.stripped_offset(start), self.stripped_offset(end)):
+            first, last = f.start, f.end
+            if stripped[last - 1] == "." and last - 1 > first:
+                last -= 1  # a sentence's full stop after "May." is not the date's
+            if not plain:  # back to offsets with the marks
+                k = bisect.bisect_right(cut, first) - 1
+                first = orig[k] + first - cut[k]
+                k = bisect.bisect_right(cut, last - 1) - 1
+                last = orig[k] + last - 1 - cut[k] + 1
+                # the marks on the last letter (غداً)
+                last = _MARKS_AT.match(self.text, last, end).end()
+            if (first, last) != (f.start, f.end):
+                f = FoundDate(first, last, f.year, f.month, f.day, f.resolved, f.relative)
+            out.append(f)
+        return out
+
+
 def find_in_normalized(
     text: str, *, published: dt.date | None = None, lexicon: Lexicon | None = None
 ) -> list[FoundDate]:
@@ -888,26 +952,7 @@ def find_in_normalized(
     For callers that hold a :class:`~newsassert.normalize.Normalized` already
     (an article's ``normalized``): normalization is then not paid twice.
     """
-    stripped, cut, orig = _strip_marks(text)
-    folded = _fold(stripped)
-    if lexicon is None:
-        lexicon = default_lexicon()
-    ctx = _Context(folded, stripped, published, lexicon)
-    plain = len(cut) == 1
-
-    out: list[FoundDate] = []
-    for f in _scan(ctx, 0, len(folded)):
-        start, end = f.start, f.end
-        if stripped[end - 1] == "." and end - 1 > start:
-            end -= 1  # a sentence's full stop after "May." is not the date's
-        if not plain:  # back to offsets with the marks
-            k = bisect.bisect_right(cut, start) - 1
-            start = orig[k] + start - cut[k]
-            k = bisect.bisect_right(cut, end - 1) - 1
-            end = orig[k] + end - 1 - cut[k] + 1
-            end = _MARKS_AT.match(text, end).end()  # the marks on the last letter (غداً)
-        out.append(FoundDate(start, end, f.year, f.month, f.day, f.resolved, f.relative))
-    return out
+    return _Prepared.of(text, published, lexicon).dates(0, len(text))
 
 
 def find_dates(
@@ -929,6 +974,39 @@ def find_dates(
     return out
 
 
+# The article whose matching form was made ready last: the extractors run
+# paragraph by paragraph, and stripping and folding its text once (not once
+# per paragraph) saves a fixed cost on each of them. The text is compared by
+# identity, so nothing of another text is ever served.
+_LAST: list[_Prepared | None] = [None]
+
+
+def _article_dates(article: Article, start: int, end: int) -> list[FoundDate]:
+    """The dates of ``article.normalized.text[start:end]``, with offsets into that text."""
+    text = article.normalized.text
+    published, lexicon = article.published, lexicon_of(article)
+    prepared = _LAST[0]
+    if (
+        prepared is None
+        or prepared.text is not text
+        or prepared.ctx.published != published
+        or prepared.ctx.lexicon is not lexicon
+    ):
+        prepared = _Prepared.of(text, published, lexicon)
+        _LAST[0] = prepared
+    if (
+        prepared.lowered
+        and (start == 0 or text[start - 1] == "\n")
+        and (end == len(text) or text[end - 1] == "\n")
+    ):
+        return prepared.dates(start, end)
+    # A span that does not lie between line breaks is read alone.
+    return [
+        attrs.evolve(f, start=start + f.start, end=start + f.end)
+        for f in find_in_normalized(text[start:end], published=published, lexicon=lexicon)
+    ]
+
+
 @hookimpl
 def newsassert_extract_claims(article: Article, segment: Segment) -> list[Claim]:
     if segment.start >= segment.end:
@@ -937,11 +1015,8 @@ def newsassert_extract_claims(article: Article, segment: Segment) -> list[Claim]
     ns = norm.from_original(segment.start)
     ne = norm.from_original(segment.end)
     claims: list[Claim] = []
-    found = find_in_normalized(
-        norm.text[ns:ne], published=article.published, lexicon=lexicon_of(article)
-    )
-    for f in found:
-        start, end = norm.to_original(ns + f.start, ns + f.end)
+    for f in _article_dates(article, ns, ne):
+        start, end = norm.to_original(f.start, f.end)
         claims.append(
             make_claim(
                 article,
