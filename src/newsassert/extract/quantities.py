@@ -33,7 +33,7 @@ import functools
 import json
 import re
 import weakref
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from importlib import resources
 from typing import NamedTuple
 
@@ -232,6 +232,10 @@ class _Tables:
     unit_words: int  # the most words in a unit form
     place_words: int
     prefix_symbol: re.Pattern[str]  # a currency symbol or code right before the number
+    # Every key of a unit (place) form and every run of its first words: a form
+    # of several words can only start with words whose keys are one of these.
+    unit_prefixes: frozenset[str]
+    place_prefixes: frozenset[str]
 
     def lookup(self, kind: str, text: str) -> LexiconEntry | None:
         """:meth:`Lexicon.lookup` with the keys of repeated words remembered."""
@@ -271,21 +275,57 @@ def _tables(lexicon: Lexicon) -> _Tables:
             max((len(k.split()) for k in unit_forms), default=1),
             max((len(k.split()) for k in place_forms), default=1),
             prefix,
+            _word_prefixes(unit_forms),
+            _word_prefixes(place_forms),
         )
         _TABLES[lexicon] = tables
     return tables
+
+
+def _word_prefixes(keys: Iterable[str]) -> frozenset[str]:
+    out: set[str] = set()
+    for k in keys:
+        words = k.split(" ")
+        out.update(" ".join(words[:i]) for i in range(1, len(words) + 1))
+    return frozenset(out)
+
+
+def _widest(words: Sequence[str], prefixes: frozenset[str], most: int) -> int:
+    """The most of ``words`` (at most ``most``) a form in the table can span.
+
+    A form of n words is only worth looking up when the keys of its first n-1
+    words begin some key. Keys are made character by character (see
+    :func:`newsassert.normalize.key`), so the key of words joined by spaces is
+    their keys joined by spaces, less the empty ones: the lookups this rules
+    out are exactly those that cannot succeed.
+    """
+    joined = ""
+    size = 1
+    for word in words[: most - 1]:
+        k = _key(word)
+        if k:
+            joined = f"{joined} {k}" if joined else k
+        if joined and joined not in prefixes:
+            break
+        size += 1
+    return size
 
 
 # ---------------------------------------------------------------------------
 # Tokens: words and the punctuation that closes a clause.
 # ---------------------------------------------------------------------------
 
+# A word character. The Arabic letters listed first are all in \w: the engine
+# tests a class's ranges before its categories, and a range is much cheaper to
+# test than the Unicode word category, on the letters most of the text is made of.
+_W = "\u0621-\u063a\u0641-\u064a\\w"
+
 _TOKEN = re.compile(
-    r"""
-      (?P<word>[\w$€£%]+(?:['’\-]\w+|\.[A-Za-z0-9]\w*)*\.?)  # a word, "U.S.", "Al-Sudani", "$"
+    rf"""
+      (?P<word>[{_W}$€£%]+(?:['’\-][{_W}]+|\.[A-Za-z0-9][{_W}]*)*\.?)  # a word, "U.S.", "Al-Sudani", "$"
                                           # (a dot inside a word only before a Latin
                                           # letter or digit: "جنديا.وفي" is two words)
-    | (?P<stop>[.،,;؛:!?؟()\[\]{}|\n]|\s-\s)  # punctuation that ends a clause
+    | (?P<stop>[.،,;؛:!?؟()\[\]{{}}|\n]|\s-\s)  # punctuation that ends a clause
     """,
     re.VERBOSE,
 )
@@ -296,26 +336,43 @@ class _Tok(NamedTuple):
     end: int
     text: str
     stop: bool  # clause punctuation
-
-    @property
-    def key(self) -> str:
-        return self.text.casefold()
+    key: str  # the text casefolded, for the word lists
 
 
-def _tokens_after(text: str, pos: int, limit: int) -> list[_Tok]:
+# A NamedTuple's constructor is a Python function; tuple.__new__ builds the same
+# tuple in C, which counts for the dozens of tokens read around every number.
+_new_tok: Callable[[type[_Tok], tuple[int, int, str, bool, str]], _Tok] = tuple.__new__
+
+_AFTER_MOST = 8  # the most tokens any reading asks for after a position
+
+
+def _tokens_after(text: str, pos: int, limit: int) -> Sequence[_Tok]:
+    """Up to ``limit`` tokens from ``pos`` on, through the punctuation closing the clause."""
+    assert limit <= _AFTER_MOST
+    return _tokens_from(text, pos)[:limit]
+
+
+# The noun, the hedge, the date and the place of one number read the tokens
+# after the same few positions: they are read once.
+@functools.lru_cache(maxsize=256)
+def _tokens_from(text: str, pos: int) -> tuple[_Tok, ...]:
     out: list[_Tok] = []
     for m in _TOKEN.finditer(text, pos):
-        if m.group("stop") is not None:
-            out.append(_Tok(m.start(), m.end(), m.group(), True))
+        start, end = m.span()
+        token = m.group()
+        if m.lastgroup == "stop":
+            out.append(_new_tok(_Tok, (start, end, token, True, token.casefold())))
             break
-        word = m.group("word").rstrip(".") if not m.group("word").endswith("U.S.") else m.group()
-        out.append(_Tok(m.start(), m.start() + len(word), word, False))
-        if len(out) >= limit:
+        if not token.endswith("U.S."):
+            token = token.rstrip(".")
+            end = start + len(token)
+        out.append(_new_tok(_Tok, (start, end, token, False, token.casefold())))
+        if len(out) >= _AFTER_MOST:
             break
-    return out
+    return tuple(out)
 
 
-_WORDS_BEFORE = re.compile(r"[\w$€£%]+(?:['’.\-]\w+)*|[.،,;؛:!?؟()\[\]{}|\n]")
+_WORDS_BEFORE = re.compile(rf"[{_W}$€£%]+(?:['’.\-][{_W}]+)*|[.،,;؛:!?؟()\[\]{{}}|\n]")
 
 
 def _tokens_before(
@@ -327,19 +384,36 @@ def _tokens_before(
     at the marks in ``through``, which it steps over.
     """
     lo = max(floor, pos - 16 * limit)
+    # The tokens wanted are nearly always in the last few words: read those
+    # first, from just after a space, and the whole window only when they do
+    # not suffice. No token spans a space, so the tokens after one are the
+    # same whichever earlier point the reading starts from.
+    near = pos - 8 * limit
+    if near > lo:
+        space = text.find(" ", near, pos)
+        if space >= 0:
+            found = list(_WORDS_BEFORE.finditer(text, space + 1, pos))
+            out, complete = _collect(found, limit, through)
+            if complete:
+                return out
     found = list(_WORDS_BEFORE.finditer(text, lo, pos))
     if found and lo > floor and found[0].start() == lo:
         found = found[1:]  # cut by the window: maybe half a word
+    return _collect(found, limit, through)[0]
+
+
+def _collect(found: list[re.Match[str]], limit: int, through: str) -> tuple[list[_Tok], bool]:
+    """The tokens of ``found`` from the last, and whether a stop or the limit ended them."""
     out: list[_Tok] = []
     for m in reversed(found):
         t = m.group()
         stop = not (t[0].isalnum() or t[0] in "$€£%_")
         if stop and t in through:
             continue
-        out.append(_Tok(m.start(), m.end(), t, stop))
+        out.append(_new_tok(_Tok, (m.start(), m.end(), t, stop, t.casefold())))
         if stop or len(out) >= limit:
-            break
-    return out
+            return out, True
+    return out, False
 
 
 # ---------------------------------------------------------------------------
@@ -656,9 +730,10 @@ def _noun_after(text: str, n: FoundNumber, st: _Static, tables: _Tables) -> _Nou
     english = _ARABIC_LETTER.match(words[0].text) is None
     skip = _english_modifiers(words, st, tables) if english else 0
     rest = words[skip:]
-    for size in range(min(tables.unit_words, len(rest)), 0, -1):
-        chunk = rest[:size]
-        if any(t.stop for t in chunk) or (size > 1 and chunk[-1].end - chunk[0].start > 60):
+    widest = _widest([t.text for t in rest], tables.unit_prefixes, tables.unit_words)
+    for size in range(min(widest, len(rest)), 0, -1):
+        chunk = rest[:size]  # (words holds no punctuation)
+        if size > 1 and chunk[-1].end - chunk[0].start > 60:
             continue
         entry = _lookup_unit([t.text for t in chunk], tables)
         if entry is not None:
@@ -831,7 +906,20 @@ def _place_of(chunk: Sequence[_Tok], tables: _Tables) -> str | None:
 
 
 def _place_at(toks: Sequence[_Tok], i: int, tables: _Tables) -> tuple[str, int] | None:
-    for size in range(min(tables.place_words, len(toks) - i), 0, -1):
+    widest = 1
+    if i + 1 < len(toks):
+        # The first word as _place_of reads it, or without a glued preposition.
+        words = [t.text for t in toks[i : i + tables.place_words - 1]]
+        first = words[0]
+        widest = max(
+            _widest(words, tables.place_prefixes, tables.place_words),
+            _widest(
+                ["ال" + first[2:] if first.startswith("لل") else first[1:], *words[1:]],
+                tables.place_prefixes,
+                tables.place_words,
+            ),
+        )
+    for size in range(min(widest, len(toks) - i), 0, -1):
         chunk = toks[i : i + size]
         if any(t.stop for t in chunk):
             continue
