@@ -410,7 +410,8 @@ def _collect(found: list[re.Match[str]], limit: int, through: str) -> tuple[list
         stop = not (t[0].isalnum() or t[0] in "$€£%_")
         if stop and t in through:
             continue
-        out.append(_new_tok(_Tok, (m.start(), m.end(), t, stop, t.casefold())))
+        start, end = m.span()
+        out.append(_new_tok(_Tok, (start, end, t, stop, t.casefold())))
         if stop or len(out) >= limit:
             return out, True
     return out, False
@@ -433,9 +434,12 @@ _OF_THE = re.compile(
 _ENGLISH_COMPOUND = ("-backed", "-led", "-linked", "-allied", "-based", "-affiliated", "-aligned")
 
 
-@attrs.frozen
-class _Noun:
-    """A counted noun found beside a number (offsets in the folded text)."""
+class _Noun(NamedTuple):
+    """A counted noun found beside a number (offsets in the folded text).
+
+    (A named tuple, not a frozen attrs class: one is made for nearly every
+    number, and a tuple is several times cheaper to make.)
+    """
 
     entry: LexiconEntry | None
     start: int
