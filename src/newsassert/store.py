@@ -42,6 +42,7 @@ import sqlite3
 import warnings
 from collections.abc import Iterable, Sequence
 from pathlib import Path
+from sys import intern
 from typing import TYPE_CHECKING, Any
 
 import attrs
@@ -411,7 +412,13 @@ def claim_rows(
 def claims_from_rows(
     article: Article, rows: Iterable[Sequence[Any]], sentences: Sequence[str]
 ) -> tuple[Claim, ...]:
-    """The claims of :func:`claim_rows`, sharing one string per sentence."""
+    """The claims of :func:`claim_rows`, sharing one string per sentence.
+
+    Strings that recur across claims (a language, a section, a unit, a
+    place's name and key, a mention's text) are shared too, through
+    :func:`sys.intern`: the JSON parser makes a new string for every value,
+    and a corpus of 10,000 articles holds 400,000 claims.
+    """
     aid, outlet = article.id, article.outlet
     published = article.published.isoformat() if article.published else None
     text = article.text
@@ -422,19 +429,20 @@ def claims_from_rows(
         size = 7 + len(names)
         if len(row) == size:
             start, end = row[1], row[2]
+            own = [intern(v) if type(v) is str else v for v in row[7:]]
             claims.append(
                 cls(
                     id=row[6],
                     article=aid,
                     outlet=outlet,
                     published=published,
-                    lang=row[3],
-                    section=row[4],
+                    lang=intern(row[3]),
+                    section=intern(row[4]),
                     start=start,
                     end=end,
-                    text=text[start:end],
+                    text=intern(text[start:end]),
                     sentence=sentences[row[5]],
-                    **dict(zip(names, row[7:], strict=False)),
+                    **dict(zip(names, own, strict=False)),
                 )
             )
         elif len(row) == size + 1:
