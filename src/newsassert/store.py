@@ -429,7 +429,7 @@ def claims_from_rows(
         size = 7 + len(names)
         if len(row) == size:
             start, end = row[1], row[2]
-            own = [intern(v) if type(v) is str else v for v in row[7:]]
+            own: list[Any] = [intern(v) if type(v) is str else v for v in row[7:]]
             claims.append(
                 cls(
                     id=row[6],
