@@ -51,7 +51,7 @@ from newsassert.lexicon import Lexicon, default_lexicon, load_aliases
 from newsassert.limits import article_limit, check_article_size, check_file_size
 from newsassert.metadata import find_metadata
 from newsassert.model import LANGS, Article
-from newsassert.segment import detect_lang, segment
+from newsassert.segment import segment_and_lang
 
 if TYPE_CHECKING:
     from newsassert.store import Store
@@ -83,7 +83,7 @@ def make_article(
     text when not given).
     """
     check_article_size(len(text), path=path)
-    segments = segment(text, lang=lang)
+    segments, text_lang = segment_and_lang(text, lang=lang)
     found = find_metadata(text, segments)
     if other_dates is None:
         chosen = published or found.published
@@ -95,7 +95,7 @@ def make_article(
         title=title if title is not None else found.title,
         outlet=outlet if outlet is not None else found.outlet,
         published=published if published is not None else found.published,
-        lang=lang or detect_lang(text),
+        lang=lang or text_lang,
         segments=segments,
         other_dates=tuple(dict.fromkeys(other_dates)),
         meta=tuple(meta),

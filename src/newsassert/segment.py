@@ -31,6 +31,7 @@ The label word lists live in ``data/segment.toml``.
 
 from __future__ import annotations
 
+import functools
 import unicodedata
 from collections.abc import Sequence
 
@@ -42,7 +43,7 @@ from newsassert.metadata import is_date_line
 from newsassert.model import Segment
 from newsassert.normalize import key
 
-__all__ = ["detect_lang", "segment", "sentences"]
+__all__ = ["detect_lang", "segment", "segment_and_lang", "sentences"]
 
 _DATA = read_data("segment.toml")
 
@@ -149,7 +150,10 @@ def _lang_of(arabic: int, latin: int, default: str) -> str:
 
 def detect_lang(text: str) -> str:
     """``ar``, ``en`` or ``und``: the script most of the letters of ``text`` are in."""
-    arabic, latin = _script_counts(text)
+    return _detected(*_script_counts(text))
+
+
+def _detected(arabic: int, latin: int) -> str:
     if arabic == latin == 0:
         return "und"
     return "ar" if arabic >= latin else "en"
@@ -199,26 +203,82 @@ class _Line:
     latin: int
 
 
-def _paragraphs(text: str) -> list[tuple[int, int, str]]:
-    """(start, end, stripped line) of each paragraph; blank lines join the one before."""
+def _paragraphs(text: str) -> tuple[list[tuple[int, int, str]], int, int]:
+    """(start, end, stripped line) of each paragraph; blank lines join the one before.
+
+    Also the Arabic and Latin characters of the blank lines (invisible format
+    characters of those scripts), so that the paragraphs' counts and these
+    make the counts of the whole text.
+    """
     out: list[tuple[int, int, str]] = []
+    blank_arabic = blank_latin = 0
     at = 0
     for line in text.splitlines(keepends=True):
         after = at + len(line)
-        if _VISIBLE.search(line) is None and out:
-            start, _, content = out[-1]
-            out[-1] = (start, after, content)
-        elif _VISIBLE.search(line) is None:
-            out.append((at, after, ""))  # leading blank lines, held for the first paragraph
+        if _VISIBLE.search(line) is None:
+            if line.strip():
+                arabic, latin = _script_counts(line)
+                blank_arabic += arabic
+                blank_latin += latin
+            if out:
+                start, _, content = out[-1]
+                out[-1] = (start, after, content)
+            else:
+                out.append((at, after, ""))  # leading blank lines, held for the first paragraph
         elif out and not out[-1][2]:
             out[-1] = (out[-1][0], after, line.strip())
         else:
             out.append((at, after, line.strip()))
         at = after
-    return out
+    return out, blank_arabic, blank_latin
+
+
+# How far into a line's key a read-also or keyword label can reach: the
+# longest label, a space and a separator.
+_LABEL_REACH = max(len(k) for k in _exact([*_DATA["read_also"], *_DATA["keywords"]])) + 2
+
+
+@functools.lru_cache(maxsize=8192)
+def _word_key(word: str) -> str:
+    return key(word)
+
+
+def _head_start(line: str) -> str:
+    """The start of ``" ".join(key(line[:60]).split())``, enough to tell a label.
+
+    The key is made character by character (translations, dropped marks,
+    decompositions that never cross a space), so the key of the line is the
+    keys of its words joined by spaces, and the keys of frequent words are
+    remembered. Words are added until the start reaches past any label; a
+    line that ends sooner gives its whole head.
+    """
+    head: list[str] = []
+    length = -1
+    for raw in line[:60].split(" "):
+        for word in _word_key(raw).split():
+            head.append(word)
+            length += len(word) + 1
+        if length > _LABEL_REACH:
+            break
+    return " ".join(head)
 
 
 def _kind(line: str, words: int) -> str:
+    if words > 12:
+        # A long line is a label only when it opens a read-also block or a
+        # keyword line (the other labels are short): the start of its key is
+        # enough to tell, and most lines are long.
+        start = _head_start(line)
+        if _READ_ALSO.match(start):
+            return "read-also"
+        if _KEYWORDS.match(start):
+            return "keywords"
+        if _BULLET.match(line):
+            return "prose"
+        short = words <= _HEADLINE_MAX_WORDS and _ENDS_SENTENCE.search(line) is None
+        if not short or _ENDS_CLAUSE.search(line):
+            return "prose"
+        return "short"
     head = " ".join(key(line[:60]).split())
     short = words <= _HEADLINE_MAX_WORDS and _ENDS_SENTENCE.search(line) is None
     if _READ_ALSO.match(head):
@@ -271,19 +331,31 @@ def segment(text: str, *, lang: str | None = None) -> tuple[Segment, ...]:
     ``lang`` is the language to give paragraphs whose script does not decide
     (no letters, or Arabic and Latin mixed); by default the article's own.
     """
+    return segment_and_lang(text, lang=lang)[0]
+
+
+def segment_and_lang(text: str, *, lang: str | None = None) -> tuple[tuple[Segment, ...], str]:
+    """:func:`segment`, and :func:`detect_lang` of the whole ``text``.
+
+    The letters are counted once, paragraph by paragraph, for both.
+    """
     lines: list[_Line] = []
-    for start, end, content in _paragraphs(text):
+    paragraphs, blank_arabic, blank_latin = _paragraphs(text)
+    for start, end, content in paragraphs:
         arabic, latin = _script_counts(content)
         words = len(content.split())
         lines.append(_Line(start, end, content, words, _kind(content, words), arabic, latin))
-    if not lines:
-        return ()
     total_arabic = sum(line.arabic for line in lines)
     total_latin = sum(line.latin for line in lines)
+    # Every letter of the text is on a paragraph's line, but for the format
+    # characters of the script (U+0600 …) that a blank line may hold.
+    text_lang = _detected(total_arabic + blank_arabic, total_latin + blank_latin)
+    if not lines:
+        return (), text_lang
     default = lang or _lang_of(total_arabic, total_latin, "und")
     latin_article = total_latin > total_arabic
     placed = _sections(lines, latin_article)
-    return tuple(
+    segments = tuple(
         Segment(
             start=line.start,
             end=line.end,
@@ -294,6 +366,7 @@ def segment(text: str, *, lang: str | None = None) -> tuple[Segment, ...]:
         )
         for line, (section, reason) in zip(lines, placed, strict=True)
     )
+    return segments, text_lang
 
 
 def _sections(lines: list[_Line], latin_article: bool) -> list[tuple[str, str]]:
