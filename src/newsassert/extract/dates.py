@@ -390,10 +390,17 @@ def _gate_words() -> list[str]:
 # words after the non-word character before them (``\W`` is where a match
 # starts; a word at the very start of the text is tried apart), and numbers
 # at their first digit.
-_GATE_WORDS = _gate_words()
-_GATE_TRIE = "(?:" + _trie(_GATE_WORDS) + r")\b"
-_WORD_GATE = re.compile(r"\W" + _GATE_TRIE)
-_WORD_GATE_AT_START = re.compile(_GATE_TRIE)
+#
+# Both are compiled on first use: the standard library compiles a word list
+# of this size in Python, in about half a second, and a command that reads
+# its claims from the cache never needs them.
+@functools.cache
+def _word_gates() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """The word gate after a non-word character, and the one at the start of a text."""
+    trie = "(?:" + _trie(_gate_words()) + r")\b"
+    return re.compile(r"\W" + trie), re.compile(trie)
+
+
 # A number not after a digit or separator. Only a run of one, two or four
 # digits can begin a date (a day or month; a year), and a run of one or two
 # not before ``,5`` or ``:30`` (12,000 and 10:30 are no day): the date
@@ -404,13 +411,14 @@ _NUMBER_GATE = re.compile(r"[0-9](?<![\d.,:/\-][0-9])(?=\d?(?!\d)(?![,:]\d)|\d{3
 
 def _word_gate(text: str, at: int, end: int) -> tuple[int, int] | None:
     """The first word at or after ``at`` that can begin a date: its span."""
+    after_non_word, at_start = _word_gates()
     if at == 0:
-        m = _WORD_GATE_AT_START.match(text, 0, end)
+        m = at_start.match(text, 0, end)
         if m is not None:
             return 0, m.end()
-        m = _WORD_GATE.search(text, 0, end)
+        m = after_non_word.search(text, 0, end)
     else:
-        m = _WORD_GATE.search(text, at - 1, end)
+        m = after_non_word.search(text, at - 1, end)
     return (m.start() + 1, m.end()) if m is not None else None
 
 
