@@ -235,5 +235,9 @@ def normalize(text: str) -> Normalized:
 
 def key(text: str) -> str:
     """The lossy lookup key of a word or name: for comparing, never for reporting."""
+    if text.isascii():
+        # No ASCII character is normalized, decomposed, a mark or folded:
+        # only the case is.
+        return text.lower()
     folded = unicodedata.normalize("NFKD", _PRE_KEY_MARKS.sub("", normalize_text(text)))
     return str(_MARKS.sub("", folded)).translate(_KEY_TABLE).casefold()
