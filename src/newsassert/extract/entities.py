@@ -453,13 +453,15 @@ def _read(norm: Normalized, lexicon: Lexicon) -> Entities:
     folded = fold(norm.text)
     vocab = _vocab(lexicon)
     words, bounds = _tokens(vocab, folded.text)
-    reader = _Reader(words, bounds, vocab, norm, folded)
+    # The tokens some form of the lexicon starts with: where lookups may match.
+    marked = list(itertools.compress(range(len(words)), map(_MASK, words)))
+    reader = _Reader(words, bounds, marked, vocab, norm, folded)
     reader.read_roles(known=())
     known = reader.surnames()
     if not reader.tested.isdisjoint(known):
         # A surname met after its title was read as a name word or stopped a
         # title's modifiers: read the roles again, knowing it.
-        reader = _Reader(words, bounds, vocab, norm, folded)
+        reader = _Reader(words, bounds, marked, vocab, norm, folded)
         reader.read_roles(known=known)
     reader.read_surnames()
     reader.read_lexicon()
@@ -468,6 +470,9 @@ def _read(norm: Normalized, lexicon: Lexicon) -> Entities:
 
 # Found claims sort by start, end and kind (compared in C, no key function).
 _FOUND_ORDER = operator.itemgetter(1, 2, 0)
+# Fields of a _Word read in C, by map() over an article's words.
+_MASK = operator.attrgetter("mask")
+_FORMS = operator.attrgetter("forms")
 
 
 class _Chunk(NamedTuple):
@@ -546,14 +551,14 @@ class _Reader:
         self,
         words: list[_Word],
         bounds: list[int],
+        marked: list[int],
         vocab: _Vocab,
         norm: Normalized,
         folded: Folded,
     ) -> None:
         self.words = words
         self.bounds = bounds
-        # The tokens some form of the lexicon starts with: where lookups may match.
-        self.marked = [i for i, word in enumerate(words) if word.mask]
+        self.marked = marked  # the tokens some form of the lexicon starts with
         self.vocab = vocab
         self.norm = norm
         # Folding drops marks only: when it dropped none, its offsets are the
@@ -640,7 +645,7 @@ class _Reader:
         for at in self.marked:
             if at < i or not words[at].mask & bits:
                 continue
-            hit = self._lookup(at, _ROLES, vocab.longest)
+            hit = _lookup(vocab, words, at, _ROLES, vocab.longest)
             if hit is None:
                 continue
             entry, size, _, skip = hit
@@ -856,9 +861,12 @@ class _Reader:
         if not by_surname:
             return
         words, taken = self.words, self.taken
-        # The words that read as a surname, then where they stand.
-        linked_words = {w for w in set(words) if not w.forms.isdisjoint(by_surname)}
-        for i in [i for i, w in enumerate(words) if w in linked_words]:
+        # The words that read as a surname, then where they stand (both
+        # tested in C: a word is linked when its forms meet the surnames).
+        distinct = list(set(words))
+        disjoint = map(frozenset.isdisjoint, map(_FORMS, distinct), itertools.repeat(by_surname))
+        linked_words = set(itertools.compress(distinct, map(operator.not_, disjoint)))
+        for i in itertools.compress(range(len(words)), map(linked_words.__contains__, words)):
             tok = words[i]
             if taken[i]:
                 continue
