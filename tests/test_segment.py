@@ -124,6 +124,15 @@ def test_language_of_paragraphs() -> None:
     assert mixed[0].lang == "ar"
 
 
+def test_digits_do_not_decide_a_language() -> None:
+    # Arabic-Indic digits are of the Arabic script, but a date written with
+    # them in an English line leaves the line English (found by the property
+    # that extraction is the same whatever script the digits are in).
+    text = "وقال رئيس الوزراء إن المحادثات ستستمر.\n\nThe attack took place on ١٩٩٠-٠١-٠١.\n"
+    assert [s.lang for s in segment(text)] == ["ar", "en"]
+    assert detect_lang("٢٠٢٤") == "und"
+
+
 # --- the shape rules, on text that is not a seed ----------------------------
 
 

@@ -127,7 +127,9 @@ def _add_sentence(text: str, spans: list[tuple[int, int]], start: int, end: int)
 # Language
 # ---------------------------------------------------------------------------
 
-_ARABIC_RUN = regex.compile(r"\p{Arabic}+")  # marks and Arabic punctuation count too
+# Marks and Arabic punctuation count too; digits do not, of any script: a
+# line says the same in ١٩٩٠ as in 1990.
+_ARABIC_RUN = regex.compile(r"[\p{Arabic}--\p{N}]+", regex.VERSION1)
 _LATIN_RUN = regex.compile(r"\p{Latin}+")
 
 
