@@ -10,9 +10,11 @@ what the extractors read, so they meet real text and a real vocabulary, not
 one template repeated:
 
 - every number of two to four digits moves by up to ±50;
-- every person the seeds name in full (``محمد شياع السوداني``) becomes
-  another real given name and family name, and the surname alone later in
-  the article (``السوداني``) follows it;
+- every person the seeds name in full (``محمد شياع السوداني``) is, in
+  about a third of the articles, one of six others made of real given and
+  family names (the same six throughout the corpus: outlets that disagree
+  about who holds an office name a few rivals, not a new one each time),
+  and the surname alone later in the article (``السوداني``) follows it;
 - every Gregorian month name, in each of the Arabic month systems of CLDR
   (``يناير``, ``كانون الثاني``, ``جانفي``), becomes one other month of the
   same system, the same one throughout the article; weekday names change
@@ -112,23 +114,33 @@ class Varier:
         self.words = regex.compile(
             r"(?<!\w)(?:" + "|".join(map(regex.escape, words)) + r")(?!\w)"
         )
+        self.surnames = set(surnames)
         self.month_of = {n: (i, m) for i, s in enumerate(systems) for m, n in s.items()}
         self.weekday_of = {n: d for d, n in weekdays.items()}
+        self.others: dict[str, list[tuple[str, str]]] = {}
+
+    def rivals(self, rng: random.Random) -> None:
+        """Six other names for each person of the seeds, drawn once per corpus."""
+        self.others = {
+            full: [(rng.choice(GIVEN), rng.choice(FAMILY)) for _ in range(6)]
+            for full in SEED_PEOPLE
+        }
 
     def article(self, rng: random.Random, chosen: list[str]) -> str:
         shift = rng.randint(1, 11)  # months later, the same for the whole article
         day_shift = rng.randint(1, 6)
         people: dict[str, str] = {}
         for full, surname in SEED_PEOPLE.items():
-            given, family = rng.choice(GIVEN), rng.choice(FAMILY)
-            people[full] = f"{given} {family}"
-            if surname:
-                people[surname] = family
+            if rng.random() < 1 / 3:
+                given, family = rng.choice(self.others[full])
+                people[full] = f"{given} {family}"
+                if surname:
+                    people[surname] = family
 
         def word(m: regex.Match[str]) -> str:
-            text = m.group()
-            if text in people:
-                return people[text]
+            text: str = m.group()
+            if text in SEED_PEOPLE or text in self.surnames:
+                return people.get(text, text)
             if text in self.month_of:
                 system, month = self.month_of[text]
                 return self.month_systems[system][(month - 1 + shift) % 12 + 1]
@@ -151,6 +163,7 @@ def main() -> None:
     pool = paragraphs()
     heads = headlines(args.data)
     varier = Varier()
+    varier.rivals(random.Random(args.seed + 1))
     args.out.parent.mkdir(parents=True, exist_ok=True)
     with args.out.open("w", encoding="utf-8") as out:
         for i in range(args.articles):
