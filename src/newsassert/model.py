@@ -96,7 +96,7 @@ class Article:
     lexicon: Lexicon | None = attrs.field(default=None, eq=False, repr=False)
     # Claims read from the cache and not yet decoded (see newsassert.store):
     # a run that never looks at them does not pay for them.
-    _stored_claims: str | None = attrs.field(default=None, init=False, eq=False, repr=False)
+    _stored_claims: bytes | None = attrs.field(default=None, init=False, eq=False, repr=False)
 
     @functools.cached_property
     def normalized(self) -> Normalized:

@@ -52,7 +52,7 @@ def _init_worker(extra: tuple[LexiconEntry, ...] | None) -> None:
         _worker_lexicon = default_lexicon().extended(extra)
 
 
-def _extract_batch(batch: list[Article]) -> list[str]:
+def _extract_batch(batch: list[Article]) -> list[bytes]:
     """Each article's claims as the cache stores them (see :func:`stored_claims`)."""
     out = []
     for article in batch:

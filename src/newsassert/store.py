@@ -204,7 +204,11 @@ class Store:
                 ).fetchone()
                 payloads = (
                     db.execute(
-                        "SELECT article, claims FROM articles WHERE key = ? ORDER BY position",
+                        # The claims as UTF-8 bytes, not decoded to text: JSON
+                        # reads bytes, and a run that never asks for the claims
+                        # (a check whose results are cached) never decodes them.
+                        "SELECT article, CAST(claims AS BLOB) FROM articles"
+                        " WHERE key = ? ORDER BY position",
                         (key,),
                     ).fetchall()
                     if row is not None and row[0] == _SCHEMA
@@ -340,7 +344,7 @@ def _json(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
 
 
-def _article_row(article: Article) -> tuple[str, str]:
+def _article_row(article: Article) -> tuple[str, bytes]:
     """The article without its claims, and its claims with their sentences (JSON)."""
     fields = [
         article.id,
@@ -360,7 +364,7 @@ def _article_row(article: Article) -> tuple[str, str]:
     return _json(fields), stored_claims(article)
 
 
-def stored_claims(article: Article) -> str:
+def stored_claims(article: Article) -> bytes:
     """The article's claims as the cache stores them: one JSON document.
 
     Claims extracted in a worker process come back in this form, so the
@@ -372,7 +376,7 @@ def stored_claims(article: Article) -> str:
         return stored
     sentences: dict[str, int] = {}
     claims = claim_rows(article, article.claims, sentences)
-    return _json([claims, list(sentences)])
+    return _json([claims, list(sentences)]).encode("utf-8", "surrogatepass")
 
 
 def claims_computed(article: Article) -> bool:
@@ -480,7 +484,7 @@ def _inherited(article: Article) -> dict[str, Any]:
     }
 
 
-def claims_from_stored(article: Article, stored: str) -> tuple[Claim, ...] | None:
+def claims_from_stored(article: Article, stored: bytes) -> tuple[Claim, ...] | None:
     """The claims :meth:`Store.get` left undecoded (``None`` if they cannot be read)."""
     try:
         rows, sentences = json.loads(stored)
@@ -489,7 +493,7 @@ def claims_from_stored(article: Article, stored: str) -> tuple[Claim, ...] | Non
         return None  # never trusted: the caller extracts them again
 
 
-def _article_from_row(row: Sequence[Any], claims: str, lexicon: Lexicon | None) -> Article:
+def _article_from_row(row: Sequence[Any], claims: bytes, lexicon: Lexicon | None) -> Article:
     (aid, text, path, title, outlet, published, lang, segments, other, meta) = row
     article = Article(
         id=aid,
