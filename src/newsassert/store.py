@@ -285,7 +285,9 @@ class Store:
         try:
             row = (
                 self._connect()
-                .execute("SELECT schema, payload FROM results WHERE key = ?", (key,))
+                .execute(
+                    "SELECT schema, CAST(payload AS BLOB) FROM results WHERE key = ?", (key,)
+                )
                 .fetchone()
             )
         except sqlite3.DatabaseError:
@@ -550,7 +552,7 @@ def _result_classes() -> dict[str, type[Any]]:
     return {cls.__name__: cls for cls in (CheckResult, Verdict, Evidence)}
 
 
-def _results_json(results: Sequence[CheckResult]) -> str:
+def _results_json(results: Sequence[CheckResult]) -> bytes:
     """Results as JSON: attrs values as objects naming their class, claims once each.
 
     Two documents on two lines: the claims (each sentence once), and the
@@ -628,14 +630,17 @@ def _results_json(results: Sequence[CheckResult]) -> str:
             return value
         raise TypeError(f"cannot store a {cls.__name__}")
 
-    encoded = [encode(r) for r in results]
+    # As UTF-8 bytes, each intermediate dropped as soon as the next is made:
+    # the results of a large corpus are tens of megabytes, and a run's peak
+    # memory is reached here.
+    body = _json([encode(r) for r in results]).encode("utf-8", "surrogatepass")
     head = {"claims": claim_list, "sentences": list(sentences), "groups": list(groups)}
-    return _json(head) + "\n" + _json(encoded)
+    return b"\n".join((_json(head).encode("utf-8", "surrogatepass"), body))
 
 
-def _results_from_json(text: str) -> list[CheckResult]:
+def _results_from_json(text: bytes) -> list[CheckResult]:
     classes = _result_classes()
-    head, _, body = text.partition("\n")
+    head, _, body = text.partition(b"\n")
     data = json.loads(head)
     sentences = data["sentences"]
     claims = []
