@@ -173,3 +173,31 @@ def test_skip_bad_checks_what_can_be_read_and_names_what_was_skipped(
     assert "2 articles" in captured.out
     assert f"skipped {path}, line 2" in captured.err
     assert "skipped 1 bad file or record (--skip-bad)" in captured.err
+
+
+def test_an_unchanged_corpus_is_checked_again_without_decoding_its_articles(
+    corpus: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from newsassert import store
+
+    monkeypatch.setenv("NEWSASSERT_CACHE_DIR", str(tmp_path / "cache"))
+    assert main(["check", str(corpus)]) == 1
+    first = capsys.readouterr().out
+
+    def refuse(*args: object, **kwargs: object) -> None:
+        raise AssertionError("a cached article was decoded")
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(store, "_article_from_row", refuse)
+        # Same files, checks, options: the results are read back, nothing else.
+        assert main(["check", str(corpus)]) == 1
+        assert capsys.readouterr().out == first
+    # Other options choose other articles: the corpus is read, and the
+    # limit is enforced on the cached articles too.
+    assert main(["check", str(corpus), "--max-article-chars", "10"]) == 2
+    assert "more than the limit of 10" in capsys.readouterr().err
+    # A changed file is read again, and its new claims checked.
+    (corpus / "c.txt").write_text("", encoding="utf-8")
+    assert main(["check", str(corpus)]) == 1
+    assert capsys.readouterr().out != first
+

@@ -103,9 +103,13 @@ def test_check_results_come_back_equal(tmp_path: Path) -> None:
     assert store.results_key([__file__]) != key  # a check file is part of the key
 
 
-def test_the_results_key_covers_the_articles_kept() -> None:
+def test_the_results_key_covers_the_options_that_choose_the_articles() -> None:
+    # The articles kept are a function of the files, these options and
+    # newsassert: the key covers all of them, so it is known before loading.
     store = Store("unused.sqlite3")
     store.asked.append("some file's key")
-    one = make_article("text one", id="a1")
-    two = make_article("text two", id="a2")
-    assert store.results_key(articles=[one, two]) != store.results_key(articles=[one])
+    strict = store.results_key(options="skip_bad=False|max_article_chars=100")
+    lenient = store.results_key(options="skip_bad=True|max_article_chars=100")
+    assert strict != lenient
+    assert store.results_key(keys=["another file's key"]) != store.results_key()
+    assert store.results_key(keys=[]) is None

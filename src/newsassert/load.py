@@ -45,9 +45,9 @@ import attrs
 import regex
 
 from newsassert.corpus import Corpus
-from newsassert.errors import LoadError
+from newsassert.errors import LoadError, NewsAssertError
 from newsassert.hookspecs import hookimpl
-from newsassert.lexicon import Lexicon, default_lexicon, load_aliases
+from newsassert.lexicon import Lexicon, LexiconEntry, default_lexicon, load_aliases
 from newsassert.limits import article_limit, check_article_size, check_file_size
 from newsassert.metadata import find_metadata
 from newsassert.model import LANGS, Article
@@ -198,8 +198,7 @@ def _load(
     from newsassert.store import Store, fingerprint
 
     hook = plugin_manager().hook.newsassert_load_article
-    extra = tuple(entry for alias_file in aliases for entry in load_aliases(alias_file))
-    lexicon = default_lexicon().extended(extra) if extra else None
+    extra, lexicon = _aliases(aliases)
     store = cache if isinstance(cache, Store) else None
     if store is None and cache is not False:
         store = Store(None if cache is True else Path(str(cache)))
@@ -254,6 +253,42 @@ def _load(
             store.put(stored_key, [by_id[a.id] for a in stored])
         store.close()
     return Corpus(tuple(articles), lexicon=lexicon, skipped=tuple(session.skipped))
+
+
+def _aliases(
+    aliases: Sequence[str | Path],
+) -> tuple[tuple[LexiconEntry, ...], Lexicon | None]:
+    """The entries of the alias files, and the lexicon they make (``None``: none given)."""
+    extra = tuple(entry for alias_file in aliases for entry in load_aliases(alias_file))
+    return extra, default_lexicon().extended(extra) if extra else None
+
+
+def stored_file_keys(
+    *paths: str | Path, aliases: Sequence[str | Path] = (), store: Store
+) -> tuple[list[str], int] | None:
+    """The cache keys of the files :func:`load` would read, and how many articles they hold.
+
+    ``None`` unless every file is in ``store`` (and when anything about the
+    paths or alias files is wrong: :func:`load` says what). With the keys a
+    command can find the results of its checks (:meth:`Store.results_key`)
+    without loading the corpus.
+    """
+    from newsassert.store import fingerprint
+
+    keys: list[str] = []
+    articles = 0
+    try:
+        print_ = fingerprint(_aliases(aliases)[1])
+        for file, _named in _files(paths):
+            key = store.key(_read_bytes(file), str(file), print_)
+            count = store.articles_stored(key)
+            if count is None:
+                return None
+            keys.append(key)
+            articles += count
+    except NewsAssertError:
+        return None
+    return keys, articles
 
 
 def _read_articles(hook: Any, file: Path, named: bool) -> Sequence[Article]:

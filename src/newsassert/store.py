@@ -252,26 +252,32 @@ class Store:
     # -- check results -----------------------------------------------------
 
     def results_key(
-        self, check_files: Sequence[str | Path] = (), articles: Iterable[Article] = ()
+        self,
+        check_files: Sequence[str | Path] = (),
+        options: str = "",
+        keys: Sequence[str] | None = None,
     ) -> str | None:
-        """The key of the check results over the corpus this store just loaded.
+        """The key of the check results over a corpus of cached files.
 
-        It covers every file of the corpus (each key names the file's content,
-        path and fingerprint, in the order read), the ids of the ``articles``
-        kept (pass the corpus: loading options such as a length limit with
-        ``skip_bad`` keep fewer articles of the same files), the check files
-        (path and content; none for the built-in checks) and newsassert's own
-        code and data, so a result is served again only for the same corpus,
-        the same checks and the same newsassert. ``None`` when nothing was
-        loaded.
+        It covers every file of the corpus (``keys``, by default the files
+        this store just loaded: each key names the file's content, path and
+        fingerprint, in the order read), the loading ``options`` that decide
+        which of their articles are kept (a length limit with ``skip_bad``
+        keeps fewer articles of the same files), the check files (path and
+        content; none for the built-in checks) and newsassert's own code and
+        data, so a result is served again only for the same corpus, the same
+        checks and the same newsassert. The articles kept are a function of
+        these, so the key can be known before the corpus is loaded (see
+        :func:`newsassert.load.stored_file_keys`). ``None`` when there are no
+        files.
         """
-        if not self.asked:
+        keys = self.asked if keys is None else keys
+        if not keys:
             return None
         digest = hashlib.sha256(f"results|{_SCHEMA}|{_code_digest()}|".encode())
-        for key in self.asked:
+        for key in keys:
             digest.update(key.encode() + b"|")
-        for article in articles:
-            digest.update(article.id.encode("utf-8", "surrogatepass") + b"\x00")
+        digest.update(options.encode("utf-8", "surrogatepass") + b"\x00")
         for check_file in check_files:
             digest.update(str(check_file).encode("utf-8", "surrogatepass") + b"\x00")
             try:
@@ -279,6 +285,20 @@ class Store:
             except OSError:
                 return None  # not readable now: run the checks, which say why
         return digest.hexdigest()
+
+    def articles_stored(self, key: str) -> int | None:
+        """How many articles the file stored under ``key`` holds (``None``: not stored)."""
+        try:
+            row = (
+                self._connect()
+                .execute("SELECT schema, articles FROM files WHERE key = ?", (key,))
+                .fetchone()
+            )
+        except sqlite3.DatabaseError:
+            return None
+        if row is None or row[0] != _SCHEMA:
+            return None
+        return int(row[1])
 
     def get_results(self, key: str) -> list[CheckResult] | None:
         """The check results stored under ``key``, or ``None``."""

@@ -71,8 +71,14 @@ def run(args: argparse.Namespace) -> int:
     if args.update_baseline and not args.baseline:
         raise ConfigError("--update-baseline needs --baseline FILE, the file to write")
     store = None if args.no_cache else Store()
-    corpus = load_corpus(args, cache=store if store is not None else False)
-    results = _cached_checks(store, corpus, args.checks, args.aliases)
+    corpus = None
+    found = _results_before_loading(store, args) if store is not None else None
+    if found is not None:
+        results, articles = found
+    else:
+        corpus = load_corpus(args, cache=store if store is not None else False)
+        results = _cached_checks(store, corpus, args.checks, args.aliases, _options(args))
+        articles = len(corpus)
 
     comparison = None
     if args.baseline:
@@ -94,13 +100,14 @@ def run(args: argparse.Namespace) -> int:
     if args.report:
         from newsassert.report import write_report
 
+        assert corpus is not None  # a report quotes the articles: they were loaded
         write_report(results, corpus, args.report, baseline=comparison)
     if args.format == "json":
         from newsassert.report.json_report import render_json
 
+        assert corpus is not None
         sys.stdout.write(render_json(results, corpus, baseline=comparison))
     else:
-        articles = len(corpus)
         header = f"newsassert check: {articles} article{'s' if articles != 1 else ''}"
         sys.stdout.write(
             render_results(
@@ -119,21 +126,56 @@ def run(args: argparse.Namespace) -> int:
     return EXIT_FAILED if any(r.status == "failed" for r in results) else EXIT_OK
 
 
+def _options(args: argparse.Namespace) -> str:
+    """The loading options that decide which articles of the files are kept."""
+    from newsassert.limits import article_limit, max_article_chars
+
+    with article_limit(args.max_article_chars):
+        return f"skip_bad={bool(args.skip_bad)}|max_article_chars={max_article_chars()}"
+
+
+def _results_before_loading(store: Store, args: argparse.Namespace) -> tuple[list[Any], int] | None:
+    """Cached results of the checks, and how many articles, without loading the corpus.
+
+    A corpus whose every file is in the cache, checked again with unchanged
+    checks, options and newsassert, has the results it had: they are read
+    back and the articles are never decoded. A report or JSON output quotes
+    the articles, so it loads them; so does anything not cached.
+    """
+    from newsassert.load import stored_file_keys
+
+    if args.report or args.format == "json" or _reads_other_corpora(args.checks):
+        return None
+    found = stored_file_keys(*args.paths, aliases=args.aliases, store=store)
+    if found is None:
+        return None
+    keys, articles = found
+    key = store.results_key(args.checks, _options(args), keys=keys)
+    results = store.get_results(key) if key is not None else None
+    store.close()
+    return (results, articles) if results is not None else None
+
+
+def _reads_other_corpora(check_files: list[str]) -> bool:
+    """Whether a check file names a corpus of its own (``corpus = ...``): never cached."""
+    from newsassert.check import checkfile
+
+    return any(
+        spec.corpus is not None for path in check_files for spec in checkfile.load_check_file(path)
+    )
+
+
 def _cached_checks(
-    store: Store | None, corpus: Any, check_files: list[str], aliases: list[str]
+    store: Store | None, corpus: Any, check_files: list[str], aliases: list[str], options: str
 ) -> list[Any]:
     """The checks' results, from the cache when the corpus and the checks are unchanged.
 
     Checks that read another corpus (``corpus = ...`` in a check file) are
     always run: that corpus is not part of the key.
     """
-    from newsassert.check import checkfile
-
     key = None
-    if store is not None and not any(
-        spec.corpus is not None for path in check_files for spec in checkfile.load_check_file(path)
-    ):
-        key = store.results_key(check_files, corpus)
+    if store is not None and not _reads_other_corpora(check_files):
+        key = store.results_key(check_files, options)
     results = store.get_results(key) if store is not None and key is not None else None
     if results is None:
         results = _run_checks(corpus, check_files, aliases)
