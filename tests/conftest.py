@@ -1,6 +1,9 @@
 from __future__ import annotations
 
+import atexit
 import os
+import shutil
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -9,6 +12,12 @@ from hypothesis import HealthCheck, settings
 # Data, not tests: the bad-input corpus holds malformed check files (*.checks.toml)
 # on purpose, which the newsassert plugin would otherwise collect as failing items.
 collect_ignore = ["badinput"]
+
+# The suite's runs of `newsassert check` and `load(cache=True)` share a cache
+# of their own, never the user's (a test that needs another sets its own).
+if "NEWSASSERT_CACHE_DIR" not in os.environ:
+    os.environ["NEWSASSERT_CACHE_DIR"] = _cache = tempfile.mkdtemp(prefix="newsassert-tests-")
+    atexit.register(shutil.rmtree, _cache, ignore_errors=True)
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
