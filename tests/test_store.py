@@ -103,6 +103,32 @@ def test_check_results_come_back_equal(tmp_path: Path) -> None:
     assert store.results_key([__file__]) != key  # a check file is part of the key
 
 
+def test_results_of_every_shape_come_back_equal_and_a_plugin_value_is_not_cached(
+    tmp_path: Path,
+) -> None:
+    import attrs
+
+    import newsassert
+    from newsassert.check.auto import builtin_checks
+    from newsassert.check.verdict import CheckResult
+
+    corpus = newsassert.load(Path(__file__).parent.parent / "seeds")
+    results = [
+        *builtin_checks(corpus),
+        CheckResult.failed_to_run(
+            "troops", "quantity where", "agree", "a query error", location=("a.checks.toml", 3)
+        ),
+    ]
+    assert any(r.verdict.evidence for r in results) and any(r.verdict.majority for r in results)
+    store = Store(tmp_path / "c.sqlite3")
+    store.put_results("k", results)
+    assert store.get_results("k") == results
+    # A verdict holding a value newsassert cannot read back is not stored.
+    odd = attrs.evolve(results[0], verdict=attrs.evolve(results[0].verdict, majority=42))
+    store.put_results("odd", [odd])
+    assert store.get_results("odd") is None
+
+
 def test_the_results_key_covers_the_options_that_choose_the_articles() -> None:
     # The articles kept are a function of the files, these options and
     # newsassert: the key covers all of them, so it is known before loading.
