@@ -1,7 +1,5 @@
 """``python -m newsassert``."""
 
-import sys
+from newsassert.cli import console
 
-from newsassert.cli import main
-
-sys.exit(main())
+console()
