@@ -44,6 +44,7 @@ from typing import TYPE_CHECKING, Any
 import attrs
 import regex
 
+from newsassert._gc import fewer_collections
 from newsassert.corpus import Corpus
 from newsassert.errors import LoadError, NewsAssertError
 from newsassert.hookspecs import hookimpl
@@ -169,7 +170,7 @@ def load(
     session = _Session(skip_bad=skip_bad)
     token = _session.set(session)
     try:
-        with article_limit(max_article_chars):
+        with article_limit(max_article_chars), fewer_collections():
             corpus = _load((path, *paths), aliases, cache, jobs, session, progress)
     finally:
         _session.reset(token)

@@ -15,6 +15,7 @@ to be extracted in the calling process, with a warning.
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import os
 import warnings
@@ -46,6 +47,10 @@ def available_cores() -> int:
 
 def _init_worker(extra: tuple[LexiconEntry, ...] | None) -> None:
     global _worker_lexicon
+    # A forked worker starts with a copy of the calling process's objects
+    # (the whole corpus). Frozen, the garbage collector never walks them:
+    # walking them cost time and made the system copy every page it touched.
+    gc.freeze()
     if extra is not None:
         from newsassert.lexicon import default_lexicon
 

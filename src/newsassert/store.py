@@ -33,20 +33,19 @@ a miss.
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
 import functools
-import gc
 import hashlib
 import json
 import os
 import sqlite3
 import warnings
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 from sys import intern
 from typing import TYPE_CHECKING, Any
 
+from newsassert._gc import fewer_collections
 from newsassert.lexicon import Lexicon
 from newsassert.model import (
     CLAIM_CLASSES,
@@ -221,7 +220,7 @@ class Store:
         if row is None or row[0] != _SCHEMA or len(payloads) != row[1]:
             return None
         try:
-            with paused_gc():
+            with fewer_collections():
                 return tuple(_article_from_row(json.loads(a), c, lexicon) for a, c in payloads)
         except (ValueError, KeyError, TypeError, IndexError, AttributeError):
             return None  # an entry we cannot read is a miss, never a result
@@ -510,29 +509,11 @@ def _inherited(article: Article) -> dict[str, Any]:
 def claims_from_stored(article: Article, stored: bytes) -> tuple[Claim, ...] | None:
     """The claims :meth:`Store.get` left undecoded (``None`` if they cannot be read)."""
     try:
-        with paused_gc():
+        with fewer_collections():
             rows, sentences = json.loads(stored)
             return claims_from_rows(article, rows, sentences)
     except (ValueError, KeyError, TypeError, IndexError, AttributeError):
         return None  # never trusted: the caller extracts them again
-
-
-@contextlib.contextmanager
-def paused_gc() -> Iterator[None]:
-    """The cyclic garbage collector paused while stored data is decoded.
-
-    Decoding builds many objects that all live on and form no cycle; the
-    collector, run every few hundred allocations, would walk them again and
-    again (reading the results of 10,000 articles back: 1.3 s with it,
-    0.8 s without). Collection resumes as it was when the block ends.
-    """
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
 
 
 def _article_from_row(row: Sequence[Any], claims: bytes, lexicon: Lexicon | None) -> Article:
@@ -683,7 +664,7 @@ def _text(value: Any, *, optional: bool = False) -> str | None:
 
 
 def _results_from_json(text: bytes) -> list[CheckResult]:
-    with paused_gc():
+    with fewer_collections():
         return _decode_results(text)
 
 

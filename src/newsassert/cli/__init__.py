@@ -12,6 +12,7 @@ import importlib
 import sys
 from collections.abc import Sequence
 
+from newsassert._gc import EVERY
 from newsassert.errors import NewsAssertError
 
 __all__ = ["main"]
@@ -51,7 +52,7 @@ def console() -> None:
     # that live until the end and form no cycles; the default collector walks
     # each of them again and again (8 % of a cold check's time). The worker
     # processes of -j inherit the setting.
-    gc.set_threshold(50_000, 20, 20)
+    gc.set_threshold(EVERY, 20, 20)
     sys.exit(main())
 
 

@@ -16,6 +16,7 @@ from typing import Any, TypeVar
 
 import attrs
 
+from newsassert._gc import fewer_collections
 from newsassert.lexicon import Lexicon, default_lexicon
 from newsassert.model import Article, Claim, Segment, claim_id_in, sentence_digest
 
@@ -30,10 +31,11 @@ def extract_article(article: Article) -> tuple[Claim, ...]:
 
     hook = plugin_manager().hook.newsassert_extract_claims
     found: dict[tuple[str, int, int, str], Claim] = {}
-    for segment in article.segments:
-        for result in hook(article=article, segment=segment):
-            for claim in result or ():
-                found.setdefault((claim.kind, claim.start, claim.end, claim.id), claim)
+    with fewer_collections():
+        for segment in article.segments:
+            for result in hook(article=article, segment=segment):
+                for claim in result or ():
+                    found.setdefault((claim.kind, claim.start, claim.end, claim.id), claim)
     claims = sorted(found.values(), key=lambda c: (c.start, c.end, c.kind, c.id))
     # An id hashes the claim's sentence, not its place, so that editing one
     # paragraph leaves the ids of the others alone; a sentence written twice
