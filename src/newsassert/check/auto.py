@@ -132,16 +132,17 @@ def _groups(
             else:
                 leftovers.setdefault(subject, []).append(claim)
 
+    position = {c.id: i for i, c in enumerate(claims)}
     groups: list[_Group] = []
     for (subject, place), members in sorted(placed.items()):
         if len({c.article for c in members}) >= 2:
             name, query = named(shown[subject], shown[place])
-            groups.append(_Group(name, query, _in_corpus_order(members, claims)))
+            groups.append(_Group(name, query, _in_corpus_order(members, position)))
     for subject, loose in sorted(leftovers.items()):
         agreeing = _agreeing_part(loose)
         if len({c.article for c in agreeing}) >= 2:
             name, query = named(shown[subject], None)
-            groups.append(_Group(name, query, _in_corpus_order(agreeing, claims)))
+            groups.append(_Group(name, query, _in_corpus_order(agreeing, position)))
     return groups
 
 
@@ -150,9 +151,11 @@ def _agreeing_part(claims: Sequence[Claim]) -> list[Claim]:
     return [row.claim for row in verdict.evidence if row.role == "agrees"]
 
 
-def _in_corpus_order(members: Sequence[Claim], claims: Sequence[Claim]) -> tuple[Claim, ...]:
-    ids = {c.id for c in members}
-    return tuple(c for c in claims if c.id in ids)
+def _in_corpus_order(members: Sequence[C], position: dict[str, int]) -> tuple[C, ...]:
+    # Sorted by place in the corpus, each claim once: not a walk over every
+    # claim of the corpus for each group (groups grow with the corpus too).
+    once = {c.id: c for c in members}
+    return tuple(sorted(once.values(), key=lambda c: position[c.id]))
 
 
 def _with_query(verdict: Verdict, query: str) -> Verdict:
