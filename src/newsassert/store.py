@@ -611,8 +611,7 @@ def _results_json(results: Sequence[CheckResult]) -> bytes:
         return index
 
     def evidence(row: Evidence) -> list[Any]:
-        if type(row) is not Evidence:
-            raise TypeError(f"cannot store a {type(row).__name__} as evidence")
+        _exactly(row, Evidence, "evidence")
         return [
             claim_index(row.claim),
             _text(row.value),
@@ -622,8 +621,7 @@ def _results_json(results: Sequence[CheckResult]) -> bytes:
         ]
 
     def verdict(value: Verdict) -> list[Any]:
-        if type(value) is not Verdict:
-            raise TypeError(f"cannot store a {type(value).__name__} as a verdict")
+        _exactly(value, Verdict, "a verdict")
         return [
             _text(value.check),
             bool(value.holds),
@@ -635,8 +633,7 @@ def _results_json(results: Sequence[CheckResult]) -> bytes:
         ]
 
     def result(value: CheckResult) -> list[Any]:
-        if type(value) is not CheckResult:
-            raise TypeError(f"cannot store a {type(value).__name__} as a result")
+        _exactly(value, CheckResult, "a result")
         where = value.location
         location = None if where is None else [_text(where[0]), int(where[1])]
         return [
@@ -655,6 +652,11 @@ def _results_json(results: Sequence[CheckResult]) -> bytes:
     body = _json([result(r) for r in results]).encode("utf-8", "surrogatepass")
     head = {"claims": claim_list, "sentences": list(sentences), "groups": list(groups)}
     return b"\n".join((_json(head).encode("utf-8", "surrogatepass"), body))
+
+
+def _exactly(value: Any, cls: type[Any], what: str) -> None:
+    if type(value) is not cls:
+        raise TypeError(f"cannot store a {type(value).__name__} as {what}")
 
 
 def _text(value: Any, *, optional: bool = False) -> str | None:
