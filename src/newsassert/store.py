@@ -227,7 +227,10 @@ class Store:
 
     def put(self, key: str, articles: Sequence[Article]) -> None:
         """Store ``articles`` (their claims are computed if they were not yet)."""
-        rows = [(key, position, *_article_row(a)) for position, a in enumerate(articles)]
+        # Rows are made one at a time as SQLite takes them: a list of them all
+        # (the text and claims of every article encoded at once) was the
+        # peak of a cold run's memory.
+        rows = ((key, position, *_article_row(a)) for position, a in enumerate(articles))
         try:
             db = self._connect()
             # One write transaction: a reader sees all of a file's articles or none.
@@ -240,7 +243,7 @@ class Store:
                 )
                 db.execute(
                     "INSERT OR REPLACE INTO files (key, schema, articles) VALUES (?, ?, ?)",
-                    (key, _SCHEMA, len(rows)),
+                    (key, _SCHEMA, len(articles)),
                 )
             except BaseException:
                 db.execute("ROLLBACK")
