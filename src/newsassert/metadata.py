@@ -89,6 +89,7 @@ _START = FoundDate(start=0, end=0)
 _END = FoundDate(start=sys.maxsize, end=sys.maxsize)
 _TRIM = regex.compile(r"^[\s\p{P}\p{Cf}]+|[\s\p{P}\p{Cf}]+$")
 _WORD = regex.compile(r"[\p{L}\p{N}]+")
+_NUMBER = regex.compile(r"\p{N}")
 
 
 def dates_in(text: str) -> list[dt.date]:
@@ -102,6 +103,11 @@ def is_date_line(line: str) -> bool:
     The words left once the dates are taken out (a weekday, a section name, a
     time, a label such as ``تاريخ النشر``) must be few.
     """
+    if not _NUMBER.search(line):
+        # A complete date that is not relative states its year in figures:
+        # a line without any (in any script, as compatibility forms too) is
+        # no dateline, and most lines are not; the date pattern is not run.
+        return False
     found = [d for d in find_dates(line) if d.resolved is not None and not d.relative]
     if not found:
         return False
