@@ -32,6 +32,7 @@ __all__ = [
     "RoleClaim",
     "Segment",
     "claim_id",
+    "computed",
 ]
 
 SCHEMA_VERSION = 1
@@ -277,6 +278,15 @@ CLAIM_INIT_FIELDS: Mapping[str, tuple[str, ...]] = {
     kind: tuple(a.name for a in attrs.fields(cls)) for kind, cls in CLAIM_CLASSES.items()
 }
 _INIT_NAMES = {kind: frozenset(names) for kind, names in CLAIM_INIT_FIELDS.items()}
+
+
+def computed(article: Article, name: str) -> bool:
+    """Whether the cached property ``name`` of ``article`` (``claims``, ``normalized``) holds a value."""
+    try:
+        object.__getattribute__(article, name)
+    except AttributeError:
+        return False
+    return True
 
 
 def claim_from_dict(record: Mapping[str, Any]) -> Claim:

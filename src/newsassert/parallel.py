@@ -26,8 +26,8 @@ from concurrent.futures.process import BrokenProcessPool
 import attrs
 
 from newsassert.lexicon import Lexicon, LexiconEntry
-from newsassert.model import Article
-from newsassert.store import claims_computed, stored_claims
+from newsassert.model import Article, computed
+from newsassert.store import stored_claims
 
 __all__ = ["available_cores", "extract_all"]
 
@@ -83,7 +83,7 @@ def extract_all(
     from newsassert.report.progress import progress as progress_bar
 
     # Claims computed already, or read from the cache and not yet decoded, are done.
-    pending = [a for a in articles if a._stored_claims is None and not claims_computed(a)]
+    pending = [a for a in articles if a._stored_claims is None and not computed(a, "claims")]
     with progress_bar(len(pending), label="parsing", enabled=progress) as bar:
         _extract_pending(pending, jobs, extra, bar.advance)
 
@@ -128,4 +128,3 @@ def _extract_pending(
     # store writes them as they are.
     for article, stored in zip(pending, flat, strict=True):
         object.__setattr__(article, "_stored_claims", stored)
-

@@ -54,6 +54,7 @@ from newsassert.model import (
     Article,
     Claim,
     Segment,
+    computed,
 )
 
 if TYPE_CHECKING:
@@ -308,9 +309,7 @@ class Store:
         try:
             row = (
                 self._connect()
-                .execute(
-                    "SELECT schema, CAST(payload AS BLOB) FROM results WHERE key = ?", (key,)
-                )
+                .execute("SELECT schema, CAST(payload AS BLOB) FROM results WHERE key = ?", (key,))
                 .fetchone()
             )
         except sqlite3.DatabaseError:
@@ -397,20 +396,11 @@ def stored_claims(article: Article) -> bytes:
     for, as from the cache) nor encodes them again to store them.
     """
     stored = article._stored_claims
-    if stored is not None and not claims_computed(article):
+    if stored is not None and not computed(article, "claims"):
         return stored
     sentences: dict[str, int] = {}
     claims = claim_rows(article, article.claims, sentences)
     return _json([claims, list(sentences)]).encode("utf-8", "surrogatepass")
-
-
-def claims_computed(article: Article) -> bool:
-    """Whether ``article.claims`` has been computed (or decoded) already."""
-    try:
-        object.__getattribute__(article, "claims")
-    except AttributeError:
-        return False
-    return True
 
 
 def claim_rows(

@@ -19,7 +19,7 @@ import attrs
 
 from newsassert._gc import fewer_collections
 from newsassert.lexicon import Lexicon, default_lexicon
-from newsassert.model import Article, Claim, Segment, claim_id_in, sentence_digest
+from newsassert.model import Article, Claim, Segment, claim_id_in, computed, sentence_digest
 
 __all__ = ["extract", "extract_article", "lexicon_of", "make_claim", "sentence_span"]
 
@@ -32,13 +32,13 @@ def extract_article(article: Article) -> tuple[Claim, ...]:
 
     hook = plugin_manager().hook.newsassert_extract_claims
     found: dict[tuple[str, int, int, str], Claim] = {}
-    normalized_before = _cached(article, "normalized")
+    normalized_before = computed(article, "normalized")
     with fewer_collections():
         for segment in article.segments:
             for result in hook(article=article, segment=segment):
                 for claim in result or ():
                     found.setdefault((claim.kind, claim.start, claim.end, claim.id), claim)
-    if not normalized_before and _cached(article, "normalized"):
+    if not normalized_before and computed(article, "normalized"):
         # The matching form the extractors shared is as large as the text,
         # with an offset map besides; kept on every article of a corpus it
         # was a third of the memory. It is made again if asked for.
@@ -55,15 +55,6 @@ def extract_article(article: Article) -> tuple[Claim, ...]:
         if n:
             claims[i] = attrs.evolve(claim, id=repeated_id(claim.id, n))
     return tuple(claims)
-
-
-def _cached(article: Article, name: str) -> bool:
-    """Whether the cached property ``name`` of ``article`` holds a value."""
-    try:
-        object.__getattribute__(article, name)
-    except AttributeError:
-        return False
-    return True
 
 
 def repeated_id(first: str, n: int) -> str:
