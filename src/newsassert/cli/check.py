@@ -71,13 +71,22 @@ def run(args: argparse.Namespace) -> int:
     if args.update_baseline and not args.baseline:
         raise ConfigError("--update-baseline needs --baseline FILE, the file to write")
     store = None if args.no_cache else Store()
+    # Results are cached under a key of the corpus, the checks and the
+    # options; checks that read another corpus (``corpus = ...`` in a check
+    # file) are always run: that corpus is not part of the key.
+    results_store = store if store is not None and not _reads_other_corpora(args.checks) else None
+    options = _options(args) if results_store is not None else ""
     corpus = None
-    found = _results_before_loading(store, args) if store is not None else None
+    found = None
+    if results_store is not None:
+        found = _results_before_loading(results_store, args, options)
     if found is not None:
         results, articles = found
     else:
         corpus = load_corpus(args, cache=store if store is not None else False)
-        results = _cached_checks(store, corpus, args.checks, args.aliases, _options(args))
+        results = _cached_checks(results_store, corpus, args.checks, args.aliases, options)
+        if store is not None:
+            store.close()
         articles = len(corpus)
 
     comparison = None
@@ -134,7 +143,9 @@ def _options(args: argparse.Namespace) -> str:
         return f"skip_bad={bool(args.skip_bad)}|max_article_chars={max_article_chars()}"
 
 
-def _results_before_loading(store: Store, args: argparse.Namespace) -> tuple[list[Any], int] | None:
+def _results_before_loading(
+    store: Store, args: argparse.Namespace, options: str
+) -> tuple[list[Any], int] | None:
     """Cached results of the checks, and how many articles, without loading the corpus.
 
     A corpus whose every file is in the cache, checked again with unchanged
@@ -144,13 +155,13 @@ def _results_before_loading(store: Store, args: argparse.Namespace) -> tuple[lis
     """
     from newsassert.load import stored_file_keys
 
-    if args.report or args.format == "json" or _reads_other_corpora(args.checks):
+    if args.report or args.format == "json":
         return None
     found = stored_file_keys(*args.paths, aliases=args.aliases, store=store)
     if found is None:
         return None
     keys, articles = found
-    key = store.results_key(args.checks, _options(args), keys=keys)
+    key = store.results_key(args.checks, options, keys=keys)
     results = store.get_results(key) if key is not None else None
     store.close()
     return (results, articles) if results is not None else None
@@ -168,21 +179,13 @@ def _reads_other_corpora(check_files: list[str]) -> bool:
 def _cached_checks(
     store: Store | None, corpus: Any, check_files: list[str], aliases: list[str], options: str
 ) -> list[Any]:
-    """The checks' results, from the cache when the corpus and the checks are unchanged.
-
-    Checks that read another corpus (``corpus = ...`` in a check file) are
-    always run: that corpus is not part of the key.
-    """
-    key = None
-    if store is not None and not _reads_other_corpora(check_files):
-        key = store.results_key(check_files, options)
+    """The checks' results, from ``store`` when the corpus and the checks are unchanged."""
+    key = store.results_key(check_files, options) if store is not None else None
     results = store.get_results(key) if store is not None and key is not None else None
     if results is None:
         results = _run_checks(corpus, check_files, aliases)
         if store is not None and key is not None:
             store.put_results(key, results)
-    if store is not None:
-        store.close()
     return results
 
 
