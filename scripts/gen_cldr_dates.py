@@ -37,6 +37,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+import babel
 from babel import Locale
 from babel.core import get_cldr_version
 from babel.localedata import locale_identifiers
@@ -182,16 +183,23 @@ def build() -> dict[str, Any]:
             row["reason"] = entry["reason"]
     return {
         "generated_by": "scripts/gen_cldr_dates.py",
+        "babel_version": babel.__version__,
         "cldr_version": str(get_cldr_version()),
+        "licence": "Unicode License v3 (CLDR); see NOTICE",
         "note": "weekday numbers follow datetime.date.weekday(): Monday=0 ... Sunday=6",
         "months": month_rows,
         "weekdays": _finish(weekdays, "weekday"),
     }
 
 
+def render(data: dict[str, Any]) -> str:
+    """The file's text (tests/test_cldr_data.py compares it with the shipped file)."""
+    return json.dumps(data, ensure_ascii=False, indent=1) + "\n"
+
+
 def main() -> None:
     data = build()
-    OUT.write_text(json.dumps(data, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    OUT.write_text(render(data), encoding="utf-8")
     print(f"{OUT.name}: {len(data['months'])} month names, {len(data['weekdays'])} weekday names")
 
 

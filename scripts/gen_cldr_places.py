@@ -14,8 +14,11 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
+import babel
 from babel import Locale
+from babel.core import get_cldr_version
 
 OUT = Path(__file__).resolve().parent.parent / "src" / "newsassert" / "data" / "places.json"
 
@@ -211,7 +214,7 @@ def arabic_demonym_forms(base: str) -> list[str]:
     return forms
 
 
-def main() -> None:
+def build() -> dict[str, Any]:
     en, ar = Locale("en").territories, Locale("ar").territories
     places = []
     names = {}
@@ -236,12 +239,25 @@ def main() -> None:
         demonyms.append({"canonical": english[0], "forms": forms, "country": names[code]})
     # Generated: countries from CLDR territory names (ar, en) via babel, plus
     # the press's other names, cities and demonyms (see this script).
-    data = {
+    return {
+        "generated_by": "scripts/gen_cldr_places.py",
+        "babel_version": babel.__version__,
+        "cldr_version": str(get_cldr_version()),
+        "licence": "Unicode License v3 (CLDR); see NOTICE",
         "place": places,
         "demonym": demonyms,
     }
-    OUT.write_text(json.dumps(data, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
-    print(f"{OUT.name}: {len(places)} places, {len(demonyms)} demonyms")
+
+
+def render(data: dict[str, Any]) -> str:
+    """The file's text (tests/test_cldr_data.py compares it with the shipped file)."""
+    return json.dumps(data, ensure_ascii=False, indent=1) + "\n"
+
+
+def main() -> None:
+    data = build()
+    OUT.write_text(render(data), encoding="utf-8")
+    print(f"{OUT.name}: {len(data['place'])} places, {len(data['demonym'])} demonyms")
 
 
 if __name__ == "__main__":

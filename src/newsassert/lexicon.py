@@ -187,6 +187,8 @@ def entries_from_data(data: Mapping[str, Any]) -> list[LexiconEntry]:
     """Entries from a data table: ``{kind: [{canonical, forms, country?, ...}]}``."""
     out: list[LexiconEntry] = []
     for kind, items in data.items():
+        if kind not in LEXICON_KINDS:
+            continue  # a generated file's provenance (generated_by, cldr_version, ...)
         for item in items:
             extra = tuple(
                 (k, str(v)) for k, v in item.items() if k not in ("canonical", "forms", "country")
