@@ -49,6 +49,7 @@ from typing import Any
 
 import attrs
 
+from newsassert.extract.digits import RUN, read_run
 from newsassert.lexicon import read_data
 
 __all__ = [
@@ -170,7 +171,7 @@ def fold(text: str) -> Folded:
 
 @attrs.frozen
 class _Word:
-    role: str  # one ten teen tens hundred scale dual plural dozen fraction fractions vague few
+    role: str  # zero one ten teen tens hundred scale dual plural dozen fraction fractions vague few
     lang: str
     value: float = 0.0
     low: float = 0.0
@@ -178,6 +179,7 @@ class _Word:
     weak: bool = False
     only_before_ten: bool = False
     needs_count: bool = False
+    marked: bool = False
 
 
 @attrs.frozen
@@ -186,6 +188,8 @@ class _Vocabulary:
     english: Mapping[str, _Word]
     suffixes: Mapping[str, tuple[float, bool]]  # form -> (scale, must be glued)
     prefixed: Mapping[str, tuple[str, str]]  # Arabic form with prefixes -> (prefixes, word)
+    marked: Mapping[str, float]  # a fraction when its first letter carries a damma
+    negative: frozenset[str]  # words that make the number after them negative
 
 
 def _words(table: Mapping[str, Any], lang: str) -> dict[str, _Word]:
@@ -201,6 +205,7 @@ def _words(table: Mapping[str, Any], lang: str) -> dict[str, _Word]:
                 weak=bool(item.get("weak", False)),
                 only_before_ten=bool(item.get("only_before_ten", False)),
                 needs_count=bool(item.get("needs_count", False)),
+                marked=bool(item.get("marked", False)),
             )
             for form in item["forms"]:
                 words[fold_word(form).casefold() if lang == "en" else fold_word(form)] = word
@@ -239,7 +244,11 @@ def _vocabulary() -> _Vocabulary:
     for prefix in _AR_PREFIXES:  # "" first: "واحد" is a word before it is و + احد
         for word in arabic:
             prefixed.setdefault(prefix + word, (prefix, word))
-    return _Vocabulary(arabic, _words(data["english"], "en"), suffixes, prefixed)
+    marked = {fold_word(k): float(v) for k, v in data["marked_fractions"].items()}
+    negative = frozenset(fold_word(w).casefold() for w in data["negative"]["forms"])
+    return _Vocabulary(
+        arabic, _words(data["english"], "en"), suffixes, prefixed, marked, negative
+    )
 
 
 def is_number_word(word: str) -> bool:
@@ -274,7 +283,7 @@ def trie_pattern(words: Iterable[str]) -> str:
     return build(trie)
 
 
-_DIGITS = r"\d+(?:[.,]\d+)*"
+_DIGITS = r"\d+(?:[.,]\d+)*"  # after a connector: "مليون و200 ألف"
 _LATIN_CLASS = "A-Za-z\u00c0-\u024f"
 
 
@@ -306,9 +315,10 @@ def _regexes() -> _Patterns:
     en_first = re.escape("".join(sorted({w[:1] for w in vocab.english})))
     digits = re.compile(
         rf"""
-        (?P<num>\d                       # digits, not inside a Latin token: the lookbehind
-          (?<![{_LATIN_CLASS}\d_/:]\d)   # comes after the first digit, so it is the first item
-          \d*(?:[.,]\d+)*)
+        (?P<num>[\d.]                   # digits, not inside a Latin token: the lookbehind
+          (?<![{_LATIN_CLASS}\d_/:.,]\d)  # comes after the first digit, so it is the first item
+          (?:(?<=\d)|(?<![\w.,،]\.)(?=\d))  # ".35": a leading dot after no word or number
+          {RUN})
         """,
         re.VERBOSE,
     )
@@ -352,17 +362,17 @@ _NOT_A_COUNT = re.compile(
     r"""
       \d{1,2}:\d{2}(?::\d{2})?                  # 15:13, 09:30:00
     | \d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}(?!\d)     # 27-1-2024, 2024/01/27, 3.5.2024
-    | \d+(?:\.\d+){2,}                          # 1.2.3 versions and dotted dates
-    | \+?\d{2,4}[ -]\d{3,4}[ -]\d{3,4}(?:[ -]\d{2,4})?  # phone numbers with spaces
+    | (?!\d{1,3}(?:\.\d{3})+(?![\d.]))\d+(?:\.\d+){2,}  # 1.2.3 versions, not 1.234.567
+    | (?!\d{1,3}(?:[ ]\d{3})+(?![ ]?\d))         # (not 12 345 678: thousands)
+      \+?\d{2,4}[ -]\d{3,4}[ -]\d{3,4}(?:[ -]\d{2,4})?  # phone numbers with spaces
     | 0\d{8,}                                   # phone numbers written solid
     | \d+/\d+                                   # 24/7, 1/3: not a count of anything
     """,
     re.VERBOSE,
 )
-_THOUSANDS = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?")
-_DECIMAL_COMMA = re.compile(r"\d+,\d{1,2}")
 _A_BEFORE = re.compile(r"(?i:\b(?:a|an)\s+)\Z")
 _TANWEEN_FATH = "\u064b"
+_DAMMA = "\u064f"
 
 
 @attrs.frozen
@@ -376,7 +386,10 @@ class FoundNumber:
     counts only next to a counted noun (``واحد``, ``one``, ``الستين``);
     ``fraction`` when it is a part of a whole (``ثلث``, ``two-thirds``);
     ``definite`` when it carries the Arabic article. ``lang`` is ``"ar"`` or
-    ``"en"`` for words, ``None`` for digits alone.
+    ``"en"`` for words, ``None`` for digits alone. ``ratio`` when it is one
+    number in another (``one in three``, ``واحد من كل ثلاثة``: the value is
+    the quotient). ``scale`` is the scale word the expression ends with
+    (1e6 for ``60 million``), so that ``$40-60 million`` can scale its 40.
     """
 
     start: int
@@ -390,6 +403,8 @@ class FoundNumber:
     fraction: bool = False
     definite: bool = False
     lang: str | None = None
+    ratio: bool = False
+    scale: float = 1.0
 
 
 def find_numbers(text: str) -> list[FoundNumber]:
@@ -412,6 +427,10 @@ def parse_number(text: str) -> float | None:
     from newsassert.normalize import normalize_text
 
     stripped = normalize_text(text).strip()
+    word = _vocabulary().arabic.get(fold_word(stripped))
+    marked = _vocabulary().marked.get(fold_word(stripped))
+    if marked is not None and word is not None and word.marked:
+        return marked  # "ثمن" alone: a fraction, there is nothing it could be the price of
     found = find_numbers(stripped)
     if len(found) != 1 or found[0].is_vague:
         return None
@@ -442,11 +461,55 @@ def scan(folded: Folded, start: int = 0, end: int | None = None) -> list[FoundNu
                 continue
         found = _Reader(folded, stop).read(m)
         if found is not None:
+            found = _signed(text, found, max(start, last_end))
+            if out and _is_ratio(text, out[-1], found):
+                prev = out.pop()
+                found = attrs.evolve(
+                    prev,
+                    end=found.end,
+                    value=prev.value / found.value,
+                    ratio=True,
+                    fraction=True,
+                    weak=False,
+                    words=prev.words or found.words,
+                    scale=1.0,
+                )
             out.append(found)
             last_end = found.end
         elif digits:
             last_end = m.end()
     return out
+
+
+# Between the two numbers of a ratio: "one in three", "3 out of 10", "واحد
+# من كل ثلاثة", "اثنان من بين خمسة".
+_RATIO = re.compile(r"[ \t]+(?:(?i:in|out[ \t]+of)(?:[ \t]+(?i:every))?|من[ \t]+(?:كل|بين))[ \t]+")
+
+
+def _is_ratio(text: str, first: FoundNumber, second: FoundNumber) -> bool:
+    if first.fraction or first.is_vague or second.fraction or second.is_vague or first.ratio:
+        return False
+    if not 0 < first.value < second.value or second.value > 1000 or second.value % 1:
+        return False
+    return _RATIO.fullmatch(text, first.end, second.start) is not None
+
+
+@functools.cache
+def _negative_before() -> re.Pattern[str]:
+    words = trie_pattern(sorted(_vocabulary().negative))
+    # A minus sign glued to the digits, after a space or an opening bracket
+    # (not "2020-2021" or "S-300"), or a word: "سالب ثلاثة", "minus 4".
+    return re.compile(rf"(?:(?<![^\s(\[:=])-|(?<!\w)(?i:{words})[ \t]+)\Z")
+
+
+def _signed(text: str, n: FoundNumber, floor: int) -> FoundNumber:
+    """``n``, negative when a minus sign or word stands right before it."""
+    sign = _negative_before().search(text, max(floor, n.start - 12), n.start)
+    if sign is None or n.value == 0:
+        return n
+    low = -n.high if n.high is not None else None
+    high = -n.low if n.low is not None else None
+    return attrs.evolve(n, start=sign.start(), value=-n.value, low=low, high=high)
 
 
 def _starts(text: str, start: int, stop: int) -> list[tuple[int, re.Match[str]]]:
@@ -494,6 +557,7 @@ class _Reader:
     lang: str | None = None
     closed: bool = False  # nothing joins after "ونصف"
     a_start: int | None = None  # where an English "a" before the first word starts
+    jump: int = 0  # where the expression goes on when one join read two atoms
 
     def read(self, m: re.Match[str]) -> FoundNumber | None:
         """Read the expression a match of :func:`_starts` begins."""
@@ -529,16 +593,19 @@ class _Reader:
         return vocab.arabic.get(core), m.start("ar") + len(prefix) - back
 
     def _digits(self, run: str, run_end: int) -> tuple[float, int] | None:
-        """The value of a run of digits and where it ends (a list "7,8" reads as 7)."""
+        """The value of a run of digits and where it ends (see :mod:`.digits`)."""
         begin = run_end - len(run)
         if _NOT_A_COUNT.match(self.folded.text, begin, self.stop):
             return None
-        if _DECIMAL_COMMA.fullmatch(run) and self._scale_follows(run_end):
-            return float(run.replace(",", ".")), run_end  # "2,5 مليار"
-        good = _THOUSANDS.match(run)
-        if good is None:
+        if run.startswith("."):
+            tail = read_run(run[1:])
+            if tail is None or "." in run[1 : 1 + tail[1]]:
+                return None
+            return float("0" + run[: 1 + tail[1]]), begin + 1 + tail[1]
+        read = read_run(run)
+        if read is None:
             return None
-        return float(good.group().replace(",", "")), begin + good.end()
+        return read[0], begin + read[1]
 
     def _scale_follows(self, at: int) -> bool:
         patterns = _regexes()
@@ -567,8 +634,23 @@ class _Reader:
             if role in ("hundred", "dozen"):
                 self._set(role, value, cur=value)
                 return True
+        if role in ("one", "ten") and self._damma(start):
+            marked = _vocabulary().marked.get(self._core(start))
+            if marked is not None:  # خُمس, عُشر: the fifth, the tenth
+                word = _Word("fraction", "ar", value=marked)
+                role, value = word.role, word.value
+        if role == "zero":
+            self._set("zero", 0.0, cur=0.0)
+            self.weak = self.definite
+            return True
+        if role == "dozen" and not word.needs_count:  # دزينة, دزينتان
+            self._set("dozen", 12.0, cur=value)
+            self.weak = self.definite
+            return True
         if role == "fraction":
             if word.needs_count and self.a_start is None:
+                return False
+            if word.marked and not self._damma(start):
                 return False
             self.fraction = True
             self._set("fraction", value, cur=value)
@@ -604,6 +686,18 @@ class _Reader:
         if cur is not None:
             self.cur = cur
 
+    def _damma(self, start: int) -> bool:
+        """Whether the word at folded ``start`` has a damma on its first letter."""
+        m = _WORD_AT.match(self.folded.text, start)
+        if m is None:
+            return False
+        a, b = self.folded.span(m.start(), m.start() + 1)
+        return _DAMMA in self.folded.source[a + 1 : b]
+
+    def _core(self, start: int) -> str:
+        m = _WORD_AT.match(self.folded.text, start)
+        return m.group() if m is not None else ""
+
     def _tanween(self, start: int) -> bool:
         """Whether the word at folded ``start`` carries a written tanween fath."""
         m = _WORD_AT.match(self.folded.text, start)
@@ -638,7 +732,8 @@ class _Reader:
             nxt = following.match(text, end, self.stop)
             if nxt is None or not self._join(nxt):
                 break
-            end = nxt.end()
+            end = self.jump or nxt.end()
+            self.jump = 0
         if self.last in ("one-before-ten", "few"):
             return None  # "أحد" alone is "one of"; "a few" alone is no number
         return end
@@ -661,6 +756,14 @@ class _Reader:
                 return False  # only "عشرات الآلاف" takes the article mid-expression
             if word.lang and self.lang and word.lang != self.lang:
                 return False
+        if self._fraction_sum(nxt, word, conn):
+            return True
+        if conn == "space" and word.role == "digits" and self.last == "scale":
+            # "٧ آلاف ٥ مائة و ٤٠": digits and their hundred after a scale, no و.
+            after = _regexes().following.match(self.folded.text, nxt.end(), self.stop)
+            then = _word_in(after) if after is not None else None
+            if then is not None and then.role == "hundred" and then.value == 100:
+                conn = "wa"
         joined = self._join_word(word, conn)
         if joined and word.role != "digits":
             self.words = True
@@ -739,13 +842,12 @@ class _Reader:
             self._set("fraction", value)
             return True
         # "ونصف", "and a half": half of the last scale, or a half.
-        if role == "fraction" and value == 0.5 and conn in ("wa", "and_a") and not self.fraction:
-            if last == "scale" and self.cur is None:
-                self.total += 0.5 * self.ceiling
-            else:
-                self.cur = (self.cur or 0) + 0.5
-            self._set("half", 0.5)
-            self.closed = word.lang == "ar"
+        # "وربع", "and a quarter", "وثُمن" likewise: a sum of a number and a fraction.
+        if role == "fraction" and conn in ("wa", "and_a") and not self.fraction:
+            if word.lang == "en" and conn == "wa":
+                return False
+            self._add_part(value)
+            self.closed = word.lang == "ar" or value != 0.5
             return True
         # After a scale or a hundred, a smaller part: "ألفين وخمسمائة", "مليون و200
         # ألف", "two thousand five hundred", "one hundred and fifty".
@@ -763,6 +865,30 @@ class _Reader:
                 return False
             return self._add(value, role)
         return False
+
+    def _add_part(self, part: float) -> None:
+        """Add a fraction: of the last scale ("مليون وربع"), or of one ("ثلاثة وربع")."""
+        if self.last == "scale" and self.cur is None:
+            self.total += part * self.ceiling
+        else:
+            self.cur = (self.cur or 0) + part
+        self._set("half", part)
+
+    def _fraction_sum(self, nxt: re.Match[str], word: _Word, conn: str) -> bool:
+        """ "سبعون وثلاثة أرباع", "five and three quarters": a count of parts added."""
+        if conn not in ("wa", "and") or self.fraction or self.vague is not None:
+            return False
+        if self.last not in (*_GROUP, "scale") or word.role not in ("one", "digits"):
+            return False
+        parts = _regexes().following.match(self.folded.text, nxt.end(), self.stop)
+        if parts is None or _connector(parts.group("conn")) not in ("space", "hyphen"):
+            return False
+        of = _word_in(parts)
+        if of is None or of.role != "fractions" or (word.lang and of.lang != word.lang):
+            return False
+        self._add_part(word.value * of.value)
+        self.closed, self.jump = True, parts.end()
+        return True
 
     def _add(self, value: float, role: str) -> bool:
         self.cur = (self.cur or 0) + value
@@ -795,7 +921,7 @@ class _Reader:
                 start, end, low, True, low, high, words=True, definite=self.definite, lang=self.lang
             )
         value = self.total + (self.cur or 0.0)
-        if value == 0 and not self.fraction and self.last != "digits":
+        if value == 0 and not self.fraction and self.last not in ("digits", "zero"):
             return None
         return FoundNumber(
             start,
@@ -806,6 +932,7 @@ class _Reader:
             fraction=self.fraction,
             definite=self.definite,
             lang=self.lang,
+            scale=self.ceiling if self.last == "scale" and self.cur is None else 1.0,
         )
 
 
