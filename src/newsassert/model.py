@@ -35,10 +35,21 @@ __all__ = [
     "computed",
 ]
 
-SCHEMA_VERSION = 1
+# 2: a stated range ("بين 20 و30", "$40-60 million") is qualifier "range", no
+# longer "vague"; quantities carry "currency", dates "low" and "high".
+SCHEMA_VERSION = 2
 SECTIONS = ("title", "metadata", "body", "boilerplate")
 LANGS = ("ar", "en", "und")
-QUALIFIERS = ("exact", "approx", "more_than", "less_than", "at_least", "at_most", "vague")
+QUALIFIERS = (
+    "exact",
+    "approx",
+    "more_than",
+    "less_than",
+    "at_least",
+    "at_most",
+    "vague",
+    "range",
+)
 MENTION_TYPES = ("person", "org", "place")
 KINDS = ("quantity", "date", "mention", "role")
 
@@ -217,6 +228,7 @@ class QuantityClaim(Claim):
         "unit",
         "unit_text",
         "place",
+        "currency",
     )
 
     value: float
@@ -226,6 +238,7 @@ class QuantityClaim(Claim):
     unit: str | None = None
     unit_text: str | None = None
     place: str | None = None
+    currency: str | None = None  # ISO 4217 code of a sum of money ("EGP", "KWD")
 
 
 @attrs.frozen(kw_only=True)

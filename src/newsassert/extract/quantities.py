@@ -61,6 +61,7 @@ class Quantity:
     unit: str | None = None
     unit_text: str | None = None
     place: str | None = None
+    currency: str | None = None  # the ISO 4217 code of a sum of money, when known
     # Where the noun is, in the same offsets (unit_text is cut from the text).
     unit_start: int = attrs.field(default=0, eq=False, repr=False)
     unit_end: int = attrs.field(default=0, eq=False, repr=False)
@@ -101,6 +102,7 @@ def newsassert_extract_claims(article: Article, segment: Segment) -> list[Claim]
                 unit=q.unit,
                 unit_text=unit_text,
                 place=q.place,
+                currency=q.currency,
             )
         )
     return claims
@@ -146,6 +148,7 @@ class _Static:
     relative_place: frozenset[str]
     clause_openers: frozenset[str]
     one_idioms: frozenset[str]
+    change_verbs: frozenset[str]
     fraction_idioms: re.Pattern[str]
     months: frozenset[str]
     months_capitalized: frozenset[str]
@@ -194,6 +197,7 @@ def _static() -> _Static:
         relative_place=words("relative_place"),
         clause_openers=words("clause_openers"),
         one_idioms=words("one_idioms"),
+        change_verbs=words("change_verbs"),
         fraction_idioms=re.compile(
             rf"(?<!\w)(?:{_alternation(ctx['fraction_idioms'])})(?!\w)", re.IGNORECASE
         ),
@@ -425,9 +429,13 @@ _AR_PREP = "وفبلك"
 _YEAR = re.compile(r"1[89]\d\d|20\d\d|2100")
 _LATIN_WORD = re.compile(r"[A-Za-z\u00c0-\u024f]+")
 _ARABIC_LETTER = re.compile(r"[\u0600-\u06ff\u0750-\u077f]")
-_RANGE_JOIN = re.compile(r"[ \t]*(?:-|و|and|to|الي|or|او)[ \t]*", re.IGNORECASE)
+# Between the ends of a range; the second may repeat the currency sign ("$3 to $5").
+_RANGE_JOIN = re.compile(
+    r"[ \t]*(?P<conj>-|و|and|to|الي|حتي|or|او)[ \t]*(?:[$€£][ \t]?)?", re.IGNORECASE
+)
 _BETWEEN = re.compile(r"(?<!\w)(?P<w>بين|between|from|من)[ \t]+\Z", re.IGNORECASE)
-_HALF_AFTER = re.compile(r"[ \t]*و[ \t]*نصف(?!\w)")
+_PART_AFTER = re.compile(r"[ \t]*و[ \t]*(?P<part>نصف|ربع|ثلث)(?!\w)")
+_PARTS = {"نصف": 0.5, "ربع": 0.25, "ثلث": 1 / 3}
 _OF_THE = re.compile(
     r"[ \t]+(?:of|من)[ \t]+(?:(?:the|these|those|its|their)[ \t]+)?", re.IGNORECASE
 )
@@ -534,12 +542,14 @@ def _reading(
     if bare_year and (noun is None or noun.entry is None):
         return None
 
-    # "ثلاث ساعات ونصف": a half after the noun.
-    if noun is not None and noun.end > n.end and not n.is_vague:
-        half = _HALF_AFTER.match(text, end)
-        if half is not None:
-            value += 0.5
-            end = half.end()
+    # "ثلاث ساعات ونصف", "ساعتين وربع": a part after the noun.
+    if noun is not None and noun.end > n.end and not n.is_vague and not n.fraction:
+        part = _PART_AFTER.match(text, end)
+        if part is not None:
+            value += _PARTS[part.group("part")]
+            end = part.end()
+    if n.ratio:
+        unit = "ratio"  # "one in three", "واحد من كل ثلاثة أطفال": of the noun, a part
 
     # The hedge after the number, its noun, or the noun's adjective.
     if qualifier == "exact":
@@ -557,12 +567,12 @@ def _reading(
     # Ranges: "بين 20 و30 قتيلاً", "20-30 people", "between 20 and 30".
     ranged = _range(text, n, nxt, start, noun, st, tables)
     if ranged is not None:
-        start, end, high_value, noun2 = ranged
+        start, end, value, high_value, noun2 = ranged
         if noun2 is not None:
             noun = noun2
             unit = noun.entry.canonical if noun.entry is not None else form_key(noun.text)
             place = noun.place
-        qualifier, low, high = "vague", value, high_value
+        qualifier, low, high = "range", value, high_value
     elif n.is_vague:
         low, high = n.low, n.high
         if qualifier == "exact":
@@ -577,6 +587,7 @@ def _reading(
     # 4. The place.
     if place is None:
         place = _place(text, start, end, prev_end, st, tables)
+    currency = noun.entry.get("code") if noun is not None and noun.entry is not None else None
     return Quantity(
         start,
         end,
@@ -587,6 +598,7 @@ def _reading(
         unit,
         None,
         place,
+        currency or None,
         unit_start=noun.start if noun is not None else 0,
         unit_end=noun.end if noun is not None else 0,
     )
@@ -598,7 +610,8 @@ def _words_key(text: str) -> str:
 
 def _interval(qualifier: str, value: float, approx: float) -> tuple[float | None, float | None]:
     if qualifier == "approx":
-        return value * (1 - approx), value * (1 + approx)
+        ends = value * (1 - approx), value * (1 + approx)
+        return min(ends), max(ends)
     if qualifier in ("more_than", "at_least"):
         return value, None
     if qualifier in ("less_than", "at_most"):
@@ -820,8 +833,9 @@ def _range(
     noun: _Noun | None,
     st: _Static,
     tables: _Tables,
-) -> tuple[int, int, float, _Noun | None] | None:
-    """A range "X-Y", "X إلى Y", "بين X و Y" with the noun after Y: (start, end, high, noun)."""
+) -> tuple[int, int, float, float, _Noun | None] | None:
+    """A range "X-Y", "X إلى Y", "بين X و Y", "between $3 and $5", "$40-60 million"
+    with the noun after Y: (start, end, low, high, noun)."""
     if nxt is None or n.is_vague or nxt.is_vague or nxt.value <= n.value or n.fraction:
         return None
     if noun is not None and noun.end > n.end:
@@ -831,15 +845,21 @@ def _range(
         return None
     between = _BETWEEN.search(text, max(0, start - 12), start)
     if between is not None and between.group("w").casefold() in ("from", "من"):
-        return None  # "من 20 إلى 30": a change, two quantities
-    conj = join.group().strip().casefold()
+        # "ارتفع من 20 إلى 30", "rose from 20 to 30": a change, two quantities.
+        verb = _tokens_before(text, between.start(), 2)
+        if any(not t.stop and _bare(t.key) in st.change_verbs for t in verb):
+            return None
+    conj = join.group("conj").strip().casefold()
     if between is None and conj in ("و", "and", "or", "او"):
         return None
     noun2 = _noun_after(text, nxt, st, tables)
-    if between is None and noun2 is None:
+    if between is None and noun2 is None and not (noun is not None and noun.end <= n.start):
         return None
     end = max(nxt.end, noun2.end) if noun2 is not None else nxt.end
-    return (between.start() if between is not None else start), end, nxt.value, noun2
+    low = n.value * nxt.scale if n.scale == 1 and nxt.scale > 1 and n.value < 1000 else n.value
+    if low >= nxt.value:
+        return None
+    return (between.start() if between is not None else start), end, low, nxt.value, noun2
 
 
 def _place(text: str, start: int, end: int, floor: int, st: _Static, tables: _Tables) -> str | None:
