@@ -68,7 +68,13 @@ NATIONAL: list[tuple[str, str, list[str], list[str], list[str]]] = [
     ("OMR", "riyal", ["عماني"], ["Omani"], ["OMR", "ر.ع", "ر ع", "RO"]),
     ("YER", "riyal", ["يمني"], ["Yemeni"], ["YER"]),
     ("IRR", "riyal", ["إيراني", "ايراني"], ["Iranian"], ["IRR"]),
-    ("AED", "dirham", ["إماراتي", "اماراتي"], ["UAE", "Emirati"], ["AED", "د.إ", "د إ", "Dh", "Dhs"]),
+    (
+        "AED",
+        "dirham",
+        ["إماراتي", "اماراتي"],
+        ["UAE", "Emirati"],
+        ["AED", "د.إ", "د إ", "Dh", "Dhs"],
+    ),
     ("MAD", "dirham", ["مغربي"], ["Moroccan"], ["MAD", "د.م", "د م"]),
     ("TRY", "lira", ["تركي"], ["Turkish"], ["TRY", "₺"]),
     ("LBP", "lira", ["لبناني"], ["Lebanese"], ["LBP", "ل.ل", "ل ل"]),
@@ -78,12 +84,33 @@ NATIONAL: list[tuple[str, str, list[str], list[str], list[str]]] = [
     ("JPY", "yen", ["ياباني"], ["Japanese"], ["JPY", "¥"]),
 ]
 # The Lebanese and Syrian lira are "pounds" in English.
-ENGLISH_EXTRA = {"LBP": ["Lebanese pound", "Lebanese pounds"], "SYP": ["Syrian pound", "Syrian pounds"]}
+ENGLISH_EXTRA = {
+    "LBP": ["Lebanese pound", "Lebanese pounds"],
+    "SYP": ["Syrian pound", "Syrian pounds"],
+}
 
 # Currencies of one country, and their words: (code, lemma, forms).
 SINGLE: list[tuple[str, str, list[str]]] = [
     ("EUR", "euro", ["يورو", "اليورو", "أورو", "اورو", "€", "EUR", "euro", "euros"]),
-    ("ILS", "shekel", ["شيكل", "شيكلا", "شيكلات", "شيقل", "شيقلا", "شواقل", "شيكلين", "شيقلين", "₪", "ILS", "NIS", "shekel", "shekels"]),
+    (
+        "ILS",
+        "shekel",
+        [
+            "شيكل",
+            "شيكلا",
+            "شيكلات",
+            "شيقل",
+            "شيقلا",
+            "شواقل",
+            "شيكلين",
+            "شيقلين",
+            "₪",
+            "ILS",
+            "NIS",
+            "shekel",
+            "shekels",
+        ],
+    ),
     ("CNY", "yuan", ["يوان", "يوانا", "yuan", "renminbi", "CNY", "RMB"]),
     ("RUB", "ruble", ["روبل", "روبلا", "روبلات", "ruble", "rubles", "rouble", "roubles", "RUB"]),
     ("USD", "cent", ["سنت", "سنتا", "سنتات", "cent", "cents", "¢"]),
@@ -95,11 +122,17 @@ SINGLE: list[tuple[str, str, list[str]]] = [
 
 def _adjectives(stem: str, feminine: bool) -> list[str]:
     """The forms of a nationality adjective (stem in -ي) that agree with the noun's forms."""
-    forms = [stem + "ة", stem + "تان", stem + "تين"] if feminine else [stem, stem + "ا", stem + "ان", stem + "ين"]
+    forms = (
+        [stem + "ة", stem + "تان", stem + "تين"]
+        if feminine
+        else [stem, stem + "ا", stem + "ان", stem + "ين"]
+    )
     return [*forms, stem + "ة"]  # a broken or sound plural takes the feminine singular
 
 
-def _national(code: str, lemma: str, stems: list[str], english: list[str], marks: list[str]) -> list[str]:
+def _national(
+    code: str, lemma: str, stems: list[str], english: list[str], marks: list[str]
+) -> list[str]:
     forms: list[str] = []
     feminine = lemma in ("lira", "rupee")
     for noun in NOUNS[lemma]:
@@ -115,7 +148,11 @@ def _national(code: str, lemma: str, stems: list[str], english: list[str], marks
 
 
 def _toml_list(items: list[str]) -> str:
-    return "[" + ", ".join('"' + i.replace("\\", "\\\\").replace('"', '\\"') + '"' for i in items) + "]"
+    return (
+        "["
+        + ", ".join('"' + i.replace("\\", "\\\\").replace('"', '\\"') + '"' for i in items)
+        + "]"
+    )
 
 
 def main() -> int:

@@ -11,6 +11,7 @@ import pytest
 from claim_factories import use_toy_extractor, write_toy_corpus
 from newsassert import plugins
 from newsassert.cli import main
+from newsassert.model import SCHEMA_VERSION
 
 
 @pytest.fixture
@@ -61,7 +62,7 @@ def test_json_is_deterministic(corpus: Path, capsys: pytest.CaptureFixture[str])
     assert [a["id"] for a in data["articles"]] == ["a", "b", "c"]
     pm = next(c for c in data["checks"] if c["name"] == "agree: prime minister of Iraq")
     assert pm["verdict"]["majority"] == "Mohammed Shia Al-Sudani"
-    assert all(c["schema"] == 1 for c in pm["claims"])
+    assert all(c["schema"] == SCHEMA_VERSION for c in pm["claims"])
 
 
 def test_report_file(corpus: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

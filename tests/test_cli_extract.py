@@ -6,6 +6,7 @@ from pathlib import Path
 import pytest
 
 from newsassert.cli import main
+from newsassert.model import SCHEMA_VERSION
 
 
 def test_extract_writes_the_schema_one_claim_a_line(
@@ -15,7 +16,7 @@ def test_extract_writes_the_schema_one_claim_a_line(
     monkeypatch.setenv("NEWSASSERT_CACHE_DIR", str(tmp_path))
     assert main(["extract", str(seeds_path / "002_ab8256f9fa7ad429.txt"), "--section", "body"]) == 0
     records = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
-    assert records and all(r["schema"] == 1 and r["section"] == "body" for r in records)
+    assert records and all(r["schema"] == SCHEMA_VERSION and r["section"] == "body" for r in records)
     troops = [r for r in records if r["kind"] == "quantity" and r["value"] == 2500]
     assert troops[0]["unit"] == "soldier" and troops[0]["place"] == "Iraq"
     text = (seeds_path / "002_ab8256f9fa7ad429.txt").read_text(encoding="utf-8")

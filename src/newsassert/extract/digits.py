@@ -110,7 +110,12 @@ def _thousands(parts: list[str], seps: list[str]) -> int:
     if n == len(parts) or n > 1:
         return n
     # Indian grouping: 3,45,678 / 1,00,00,000 (twos, then the last three).
-    if sep in ",،" and len(parts) >= 3 and all(s == sep for s in seps):
-        if all(len(p) == 2 for p in parts[1:-1]) and len(parts[-1]) == 3 and len(parts[0]) <= 2:
-            return len(parts)
-    return 1
+    indian = (
+        sep in ",،"
+        and len(parts) >= 3
+        and all(s == sep for s in seps)
+        and all(len(p) == 2 for p in parts[1:-1])
+        and len(parts[-1]) == 3
+        and len(parts[0]) <= 2
+    )
+    return len(parts) if indian else 1

@@ -246,9 +246,7 @@ def _vocabulary() -> _Vocabulary:
             prefixed.setdefault(prefix + word, (prefix, word))
     marked = {fold_word(k): float(v) for k, v in data["marked_fractions"].items()}
     negative = frozenset(fold_word(w).casefold() for w in data["negative"]["forms"])
-    return _Vocabulary(
-        arabic, _words(data["english"], "en"), suffixes, prefixed, marked, negative
-    )
+    return _Vocabulary(arabic, _words(data["english"], "en"), suffixes, prefixed, marked, negative)
 
 
 def is_number_word(word: str) -> bool:
