@@ -8,6 +8,7 @@ The pipeline, one module or package per stage::
 
 from __future__ import annotations
 
+from newsassert._version import __version__
 from newsassert.check.verdict import Evidence, Verdict
 from newsassert.corpus import Corpus
 from newsassert.errors import (
@@ -19,10 +20,8 @@ from newsassert.errors import (
     PluginError,
     QueryError,
 )
-from newsassert.extract import extract
-from newsassert.hookspecs import hookimpl
 from newsassert.lexicon import Lexicon, LexiconEntry
-from newsassert.load import load, make_article
+from newsassert.load import extract, load, make_article
 from newsassert.model import (
     Article,
     Claim,
@@ -34,10 +33,9 @@ from newsassert.model import (
 )
 from newsassert.names import name_key, names_match
 from newsassert.plugins import plugin_manager
+from newsassert.plugins.hookspecs import hookimpl
 from newsassert.query import Query, compile_query
-from newsassert.query.selection import Selection
-
-__version__ = "0.1.0"
+from newsassert.selection import Selection
 
 __all__ = [
     "AliasError",

@@ -20,11 +20,21 @@ Claims of different kinds are unrelated.
 
 from __future__ import annotations
 
-import enum
 import functools
 from collections.abc import Callable
 
-from newsassert.model import Claim, DateClaim, MentionClaim, QuantityClaim, RoleClaim
+from newsassert.lexicon import default_lexicon, read_data
+from newsassert.model import (
+    Claim,
+    Comparison,
+    DateClaim,
+    Interval,
+    MentionClaim,
+    QuantityClaim,
+    RoleClaim,
+    date_fields,
+)
+from newsassert.plugins import plugin_manager
 
 __all__ = [
     "CONFLICTING_KINDS",
@@ -42,18 +52,8 @@ __all__ = [
 ]
 
 
-class Comparison(enum.Enum):
-    """Two claims of one kind either agree, conflict, or say nothing about each other."""
-
-    AGREE = "agree"
-    CONFLICT = "conflict"
-    UNRELATED = "unrelated"
-
-
 def compare(a: Claim, b: Claim) -> Comparison:
     """How ``a`` and ``b`` relate: the first plugin's answer, else the built-in rules."""
-    from newsassert.plugins import plugin_manager
-
     answer: Comparison | None = plugin_manager().hook.newsassert_compare(a=a, b=b)
     return answer if answer is not None else builtin_compare(a, b)
 
@@ -63,8 +63,6 @@ def comparator() -> Callable[[Claim, Claim], Comparison]:
 
     For checks that compare many pairs: the plugin manager is asked once.
     """
-    from newsassert.plugins import plugin_manager
-
     return compare if plugin_manager().hook.newsassert_compare.get_hookimpls() else builtin_compare
 
 
@@ -88,8 +86,6 @@ def builtin_compare(a: Claim, b: Claim) -> Comparison:
 
 
 def _compare_quantities(a: QuantityClaim, b: QuantityClaim) -> Comparison:
-    from newsassert.check.interval import Interval
-
     if not same_unit(a.unit, b.unit):
         return Comparison.UNRELATED
     if a.place and b.place and not same_place(a.place, b.place):
@@ -119,18 +115,6 @@ def _compare_roles(a: RoleClaim, b: RoleClaim) -> Comparison:
 # ---------------------------------------------------------------------------
 # The pieces, shared by the checks.
 # ---------------------------------------------------------------------------
-
-
-def date_fields(claim: DateClaim) -> tuple[int | None, int | None, int | None]:
-    """(year, month, day) of a date claim, taken from ``resolved`` when it is set."""
-    if claim.resolved:
-        try:
-            year, month, day = (int(part) for part in claim.resolved.split("-"))
-        except ValueError:
-            pass
-        else:
-            return year, month, day
-    return claim.year, claim.month, claim.day
 
 
 def same_unit(a: str | None, b: str | None) -> bool:
@@ -180,14 +164,10 @@ def single_holder(title: str) -> bool:
 
 @functools.cache
 def _single_holder_titles() -> frozenset[str]:
-    from newsassert.lexicon import read_data
-
     return frozenset(_fold(t) for t in read_data("offices.toml")["single_holder"])
 
 
 def _lexicon_same(kind: str, a: str, b: str) -> bool:
-    from newsassert.lexicon import default_lexicon
-
     return default_lexicon().same(kind, a, b)
 
 

@@ -1,21 +1,22 @@
-"""A corpus: the articles loaded together, and the claims they make."""
+"""A corpus: the articles loaded together, and the claims they make.
+
+With :class:`newsassert.Selection` it is the front door: ``corpus.query(…)``
+selects claims, and the selection's methods check them.
+"""
 
 from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import attrs
 import regex
 
 from newsassert.errors import LoadError
-from newsassert.lexicon import Lexicon
-from newsassert.model import Article, Claim
-
-if TYPE_CHECKING:
-    from newsassert.query.selection import Selection
+from newsassert.model import Article, Claim, Lexicon
+from newsassert.selection import Selection, select
 
 __all__ = ["Corpus", "article_record", "dump_jsonl"]
 
@@ -56,13 +57,7 @@ class Corpus:
 
     def query(self, text: str) -> Selection:
         """The claims of the corpus that a query selects."""
-        from newsassert.query import compile_query
-        from newsassert.query.selection import Selection
-
-        query = compile_query(text)
-        return Selection(
-            query.evaluate(self.claims, lexicon=self.lexicon), query=query, corpus=self
-        )
+        return select(self.claims, text, self.lexicon, corpus=self)
 
     def to_jsonl(self) -> str:
         """The corpus as JSON Lines, one article record a line.

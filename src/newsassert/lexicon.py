@@ -21,98 +21,24 @@ import functools
 import json
 import re
 import tomllib
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from importlib import resources
 from pathlib import Path
 from typing import Any
 
-import attrs
-
 from newsassert.errors import AliasError
-from newsassert.hookspecs import hookimpl
-from newsassert.normalize import key
+from newsassert.model import LEXICON_KINDS, Lexicon, LexiconEntry, form_key
+from newsassert.plugins import on_change, plugin_manager
+from newsassert.plugins.hookspecs import hookimpl
 
-__all__ = ["LEXICON_KINDS", "Lexicon", "LexiconEntry", "default_lexicon", "load_aliases"]
-
-LEXICON_KINDS = ("unit", "role", "place", "demonym", "org", "person")
-
-
-def _entries(items: Iterable[LexiconEntry]) -> tuple[LexiconEntry, ...]:
-    return tuple(items)
-
-
-def _strings(items: Iterable[str]) -> tuple[str, ...]:
-    return tuple(items)
-
-
-def _pairs(items: Iterable[tuple[str, str]]) -> tuple[tuple[str, str], ...]:
-    return tuple(items)
-
-
-@attrs.frozen
-class LexiconEntry:
-    """One word or name: its ``kind``, canonical English form and written forms.
-
-    ``country`` ties a demonym (``أمريكي``, ``Iraqi``) or a city to its
-    country. ``data`` holds any further ``(name, value)`` pairs a kind needs.
-    """
-
-    kind: str = attrs.field(validator=attrs.validators.in_(LEXICON_KINDS))
-    canonical: str
-    forms: tuple[str, ...] = attrs.field(converter=_strings, default=())
-    country: str | None = None
-    data: tuple[tuple[str, str], ...] = attrs.field(converter=_pairs, default=())
-
-    def get(self, name: str, default: str | None = None) -> str | None:
-        return dict(self.data).get(name, default)
-
-
-def form_key(text: str) -> str:
-    """The key of a (possibly multi-word) form: lossy key, hyphens and spaces folded."""
-    return " ".join(key(text).replace("-", " ").split())
-
-
-@attrs.frozen(eq=False)
-class Lexicon:
-    """An immutable, indexed collection of :class:`LexiconEntry`."""
-
-    entries: tuple[LexiconEntry, ...] = attrs.field(converter=_entries)
-    _index: Mapping[str, Mapping[str, LexiconEntry]] = attrs.field(init=False, repr=False)
-
-    def __attrs_post_init__(self) -> None:
-        index: dict[str, dict[str, LexiconEntry]] = {k: {} for k in LEXICON_KINDS}
-        for entry in self.entries:
-            table = index[entry.kind]
-            for form in (entry.canonical, *entry.forms):
-                table[form_key(form)] = entry
-        object.__setattr__(self, "_index", index)
-
-    def lookup(self, kind: str, text: str) -> LexiconEntry | None:
-        """The entry of ``kind`` that ``text`` is a form of, if any."""
-        return self._index[kind].get(form_key(text))
-
-    def canonical(self, kind: str, text: str) -> str | None:
-        entry = self.lookup(kind, text)
-        return entry.canonical if entry else None
-
-    def forms(self, kind: str) -> Mapping[str, LexiconEntry]:
-        """Every form of ``kind`` (by key) and its entry."""
-        return self._index[kind]
-
-    def of_kind(self, kind: str) -> tuple[LexiconEntry, ...]:
-        return tuple(e for e in self.entries if e.kind == kind)
-
-    def same(self, kind: str, a: str, b: str) -> bool:
-        """Whether two texts are the same entry of ``kind`` (or equal by key)."""
-        if form_key(a) == form_key(b):
-            return True
-        ea, eb = self.lookup(kind, a), self.lookup(kind, b)
-        return ea is not None and eb is not None and ea.canonical == eb.canonical
-
-    def extended(self, entries: Iterable[LexiconEntry]) -> Lexicon:
-        """A new lexicon with ``entries`` added (they win over existing forms)."""
-        return Lexicon((*self.entries, *entries))
-
+__all__ = [
+    "LEXICON_KINDS",
+    "Lexicon",
+    "LexiconEntry",
+    "default_lexicon",
+    "form_key",
+    "load_aliases",
+]
 
 _TOML_POSITION = re.compile(r"\(at line (\d+), column (\d+)\)")
 
@@ -219,8 +145,6 @@ class BuiltinLexicon:
 @functools.cache
 def default_lexicon() -> Lexicon:
     """The lexicon of every registered plugin (cached; cleared when plugins change)."""
-    from newsassert.plugins import plugin_manager
-
     results = plugin_manager().hook.newsassert_lexicon()
     entries: list[LexiconEntry] = []
     # pluggy calls the last registered plugin first; reverse so that later
@@ -228,3 +152,6 @@ def default_lexicon() -> Lexicon:
     for result in reversed(results):
         entries.extend(result or ())
     return Lexicon(entries)
+
+
+on_change(default_lexicon.cache_clear)

@@ -47,17 +47,19 @@ import regex
 from newsassert._gc import fewer_collections
 from newsassert.corpus import Corpus
 from newsassert.errors import LoadError, NewsAssertError
-from newsassert.hookspecs import hookimpl
+from newsassert.extract import extract_article
 from newsassert.lexicon import Lexicon, LexiconEntry, default_lexicon, load_aliases
 from newsassert.limits import article_limit, check_article_size, check_file_size
 from newsassert.metadata import find_metadata
-from newsassert.model import LANGS, Article
+from newsassert.model import LANGS, Article, Claim
+from newsassert.plugins import plugin_manager
+from newsassert.plugins.hookspecs import hookimpl
 from newsassert.segment import segment_and_lang
 
 if TYPE_CHECKING:
     from newsassert.store import Store
 
-__all__ = ["SkippedInputWarning", "decode", "load", "make_article"]
+__all__ = ["SkippedInputWarning", "decode", "extract", "load", "make_article"]
 
 FORMATS = (".txt", ".md", ".json", ".jsonl")
 
@@ -102,6 +104,20 @@ def make_article(
         meta=tuple(meta),
         lexicon=lexicon,
     )
+
+
+def extract(
+    text: str, lang: str | None = None, published: dt.date | str | None = None
+) -> list[Claim]:
+    """The claims of a loose text (segmented as an article with id ``"text"``).
+
+    ``lang`` forces the language of every paragraph; ``published`` (a date or
+    ``YYYY-MM-DD``) resolves weekdays and relative dates.
+    """
+    if isinstance(published, str):
+        published = dt.date.fromisoformat(published)
+    article = make_article(text, id="text", published=published, lang=lang)
+    return list(extract_article(article))
 
 
 # ---------------------------------------------------------------------------
@@ -195,7 +211,6 @@ def _load(
     progress: bool = False,
 ) -> Corpus:
     from newsassert.parallel import available_cores, extract_all
-    from newsassert.plugins import plugin_manager
     from newsassert.store import Store, fingerprint
 
     hook = plugin_manager().hook.newsassert_load_article

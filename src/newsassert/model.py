@@ -1,38 +1,56 @@
-"""The values that flow between the stages: articles, segments and claims.
+"""The values that flow between the stages: articles, segments, claims, the lexicon.
 
 All of them are frozen attrs classes; change one with :func:`attrs.evolve`.
 Offsets are character offsets into the article's original text, end exclusive.
+
+This module imports no stage. An article's claims come from the stages that
+make them: :mod:`newsassert.extract` and :mod:`newsassert.store` hand their
+functions to :data:`CLAIM_SOURCES` when they are imported (``import
+newsassert`` imports both), and :meth:`Article.query` goes through the
+selection that :mod:`newsassert.selection` hands over.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import enum
 import functools
 import hashlib
-from collections.abc import Iterator, Mapping
+import math
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, ClassVar
 
 import attrs
 
+from newsassert.normalize import key, normalize
+
 if TYPE_CHECKING:
-    from newsassert.lexicon import Lexicon
     from newsassert.normalize import Normalized
-    from newsassert.query.selection import Selection
 
 __all__ = [
+    "CLAIM_SOURCES",
     "KINDS",
     "LANGS",
+    "LEXICON_KINDS",
     "QUALIFIERS",
     "SECTIONS",
     "Article",
     "Claim",
+    "ClaimSources",
+    "Comparison",
     "DateClaim",
+    "Interval",
+    "Lexicon",
+    "LexiconEntry",
     "MentionClaim",
     "QuantityClaim",
     "RoleClaim",
     "Segment",
     "claim_id",
     "computed",
+    "date_fields",
+    "form_key",
+    "format_number",
 ]
 
 # 2: a stated range ("بين 20 و30", "$40-60 million") is qualifier "range", no
@@ -113,32 +131,32 @@ class Article:
     @functools.cached_property
     def normalized(self) -> Normalized:
         """The matching form of the text, with its map back to original offsets."""
-        from newsassert.normalize import normalize
-
         return normalize(self.text)
 
     @functools.cached_property
     def claims(self) -> tuple[Claim, ...]:
         """Every claim in the article, in every section, in text order."""
-        from newsassert.extract import extract_article
-
         stored = self._stored_claims
-        if stored is not None:
-            from newsassert.store import claims_from_stored
-
+        if stored is not None and CLAIM_SOURCES.decode is not None:
             object.__setattr__(self, "_stored_claims", None)
-            found = claims_from_stored(self, stored)
+            found = CLAIM_SOURCES.decode(self, stored)
             if found is not None:
                 return found
-        return extract_article(self)
+        extract = CLAIM_SOURCES.extract
+        if extract is None:
+            raise RuntimeError(_NO_STAGE.format("extract"))
+        return extract(self)
 
-    def query(self, text: str) -> Selection:
-        """The claims of this article that a query selects."""
-        from newsassert.query import compile_query
-        from newsassert.query.selection import Selection
+    def query(self, text: str) -> Any:
+        """The claims of this article that a query selects: a :class:`newsassert.Selection`.
 
-        query = compile_query(text)
-        return Selection(query.evaluate(self.claims, lexicon=self.lexicon), query=query)
+        (Typed ``Any`` because the values import no stage: the selection is
+        made by :mod:`newsassert.selection`, which stands above them.)
+        """
+        select = CLAIM_SOURCES.select
+        if select is None:
+            raise RuntimeError(_NO_STAGE.format("select"))
+        return select(self.claims, text, self.lexicon)
 
     def segment_at(self, offset: int) -> Segment | None:
         for segment in self.segments:
@@ -302,6 +320,136 @@ def computed(article: Article, name: str) -> bool:
     return True
 
 
+@attrs.define
+class ClaimSources:
+    """The stages an :class:`Article` asks for its claims, handed over when they are imported.
+
+    ``extract`` finds the claims of an article (:mod:`newsassert.extract`);
+    ``decode`` reads claims a cache handed to the article as bytes, or returns
+    None when they cannot be used (:mod:`newsassert.store`); ``select`` runs a
+    query over claims (:mod:`newsassert.selection`). The values name no stage:
+    a stage that is not imported is not asked.
+    """
+
+    extract: Callable[[Article], tuple[Claim, ...]] | None = None
+    decode: Callable[[Article, bytes], tuple[Claim, ...] | None] | None = None
+    select: Callable[[Sequence[Claim], str, Lexicon | None], Any] | None = None
+
+
+CLAIM_SOURCES = ClaimSources()
+_NO_STAGE = "no stage has handed newsassert.model its {!r} function: import newsassert first"
+
+
+# ---------------------------------------------------------------------------
+# The lexicon: the vocabulary every stage reads (newsassert.lexicon builds the
+# default one from the plugins and reads alias files).
+# ---------------------------------------------------------------------------
+
+LEXICON_KINDS = ("unit", "role", "place", "demonym", "org", "person")
+
+
+def _entries(items: Iterable[LexiconEntry]) -> tuple[LexiconEntry, ...]:
+    return tuple(items)
+
+
+def _strings(items: Iterable[str]) -> tuple[str, ...]:
+    return tuple(items)
+
+
+def _pairs(items: Iterable[tuple[str, str]]) -> tuple[tuple[str, str], ...]:
+    return tuple(items)
+
+
+@attrs.frozen
+class LexiconEntry:
+    """One word or name: its ``kind``, canonical English form and written forms.
+
+    ``country`` ties a demonym (``أمريكي``, ``Iraqi``) or a city to its
+    country. ``data`` holds any further ``(name, value)`` pairs a kind needs.
+    """
+
+    kind: str = attrs.field(validator=attrs.validators.in_(LEXICON_KINDS))
+    canonical: str
+    forms: tuple[str, ...] = attrs.field(converter=_strings, default=())
+    country: str | None = None
+    data: tuple[tuple[str, str], ...] = attrs.field(converter=_pairs, default=())
+
+    def get(self, name: str, default: str | None = None) -> str | None:
+        return dict(self.data).get(name, default)
+
+
+def form_key(text: str) -> str:
+    """The key of a (possibly multi-word) form: lossy key, hyphens and spaces folded."""
+    return " ".join(key(text).replace("-", " ").split())
+
+
+@attrs.frozen(eq=False)
+class Lexicon:
+    """An immutable, indexed collection of :class:`LexiconEntry`."""
+
+    entries: tuple[LexiconEntry, ...] = attrs.field(converter=_entries)
+    _index: Mapping[str, Mapping[str, LexiconEntry]] = attrs.field(init=False, repr=False)
+
+    def __attrs_post_init__(self) -> None:
+        index: dict[str, dict[str, LexiconEntry]] = {k: {} for k in LEXICON_KINDS}
+        for entry in self.entries:
+            table = index[entry.kind]
+            for form in (entry.canonical, *entry.forms):
+                table[form_key(form)] = entry
+        object.__setattr__(self, "_index", index)
+
+    def lookup(self, kind: str, text: str) -> LexiconEntry | None:
+        """The entry of ``kind`` that ``text`` is a form of, if any."""
+        return self._index[kind].get(form_key(text))
+
+    def canonical(self, kind: str, text: str) -> str | None:
+        entry = self.lookup(kind, text)
+        return entry.canonical if entry else None
+
+    def forms(self, kind: str) -> Mapping[str, LexiconEntry]:
+        """Every form of ``kind`` (by key) and its entry."""
+        return self._index[kind]
+
+    def of_kind(self, kind: str) -> tuple[LexiconEntry, ...]:
+        return tuple(e for e in self.entries if e.kind == kind)
+
+    def same(self, kind: str, a: str, b: str) -> bool:
+        """Whether two texts are the same entry of ``kind`` (or equal by key)."""
+        if form_key(a) == form_key(b):
+            return True
+        ea, eb = self.lookup(kind, a), self.lookup(kind, b)
+        return ea is not None and eb is not None and ea.canonical == eb.canonical
+
+    def extended(self, entries: Iterable[LexiconEntry]) -> Lexicon:
+        """A new lexicon with ``entries`` added (they win over existing forms)."""
+        return Lexicon((*self.entries, *entries))
+
+
+# ---------------------------------------------------------------------------
+# Comparing claims (newsassert.compare holds the rules).
+# ---------------------------------------------------------------------------
+
+
+class Comparison(enum.Enum):
+    """Two claims of one kind either agree, conflict, or say nothing about each other."""
+
+    AGREE = "agree"
+    CONFLICT = "conflict"
+    UNRELATED = "unrelated"
+
+
+def date_fields(claim: DateClaim) -> tuple[int | None, int | None, int | None]:
+    """(year, month, day) of a date claim, taken from ``resolved`` when it is set."""
+    if claim.resolved:
+        try:
+            year, month, day = (int(part) for part in claim.resolved.split("-"))
+        except ValueError:
+            pass
+        else:
+            return year, month, day
+    return claim.year, claim.month, claim.day
+
+
 def claim_from_dict(record: Mapping[str, Any]) -> Claim:
     """Rebuild a claim from :meth:`Claim.to_dict` output (the JSON Lines schema)."""
     kind = record["kind"]
@@ -344,3 +492,113 @@ def _jsonable(value: Any) -> Any:
     if isinstance(value, float) and value.is_integer() and abs(value) < 2**53:
         return int(value)
     return value
+
+
+# ---------------------------------------------------------------------------
+# Intervals: what a hedged quantity asserts. ``نحو 150`` asserts [135, 165],
+# ``أكثر من 150`` asserts (150, ∞); the two agree because they share a point.
+# The ends come from the claim's ``low`` and ``high`` (``None`` is
+# unbounded); a ``more_than`` claim's low end and a ``less_than`` claim's
+# high end are open when they equal the stated value.
+# ---------------------------------------------------------------------------
+
+INF = math.inf
+
+
+@attrs.frozen
+class Interval:
+    """Numbers from ``low`` to ``high``, each end open or closed (infinite when unbounded)."""
+
+    low: float
+    high: float
+    low_open: bool = False
+    high_open: bool = False
+
+    @classmethod
+    def of(cls, claim: QuantityClaim, tolerance: float = 0.0) -> Interval:
+        """The interval a quantity claim asserts, widened by a relative ``tolerance``."""
+        value = claim.value
+        low, high = claim.low, claim.high
+        if low is None and high is None:
+            low, high = _default_bounds(claim.qualifier, value)
+        lo = -INF if low is None else float(low)
+        hi = INF if high is None else float(high)
+        interval = cls(
+            lo,
+            hi,
+            low_open=claim.qualifier == "more_than" and lo == value,
+            high_open=claim.qualifier == "less_than" and hi == value,
+        )
+        return interval.widened(tolerance) if tolerance else interval
+
+    def widened(self, tolerance: float) -> Interval:
+        """Each finite end moved outwards by ``tolerance`` times its magnitude."""
+        return attrs.evolve(
+            self,
+            low=self.low - abs(self.low) * tolerance,
+            high=self.high + abs(self.high) * tolerance,
+        )
+
+    def contains(self, x: float) -> bool:
+        above = x > self.low if self.low_open else x >= self.low
+        below = x < self.high if self.high_open else x <= self.high
+        return above and below
+
+    def intersect(self, other: Interval) -> Interval | None:
+        """The common part of two intervals, or ``None`` when they share no point."""
+        if self.low > other.low or (self.low == other.low and self.low_open):
+            low, low_open = self.low, self.low_open
+        else:
+            low, low_open = other.low, other.low_open
+        if self.high < other.high or (self.high == other.high and self.high_open):
+            high, high_open = self.high, self.high_open
+        else:
+            high, high_open = other.high, other.high_open
+        if low > high or (low == high and (low_open or high_open)):
+            return None
+        return Interval(low, high, low_open, high_open)
+
+    def overlaps(self, other: Interval) -> bool:
+        return self.intersect(other) is not None
+
+    @property
+    def ends(self) -> tuple[float, ...]:
+        return tuple(x for x in (self.low, self.high) if math.isfinite(x))
+
+    def __str__(self) -> str:
+        """Compact, for a reader: ``2,500``, ``135–165``, ``>150``, ``≥150``, ``<150``."""
+        lo, hi = self.low, self.high
+        if lo == hi:
+            return format_number(lo)
+        if not math.isfinite(hi):
+            if not math.isfinite(lo):
+                return "any"
+            return (">" if self.low_open else "≥") + format_number(lo)
+        if lo == 0 or not math.isfinite(lo):
+            return ("<" if self.high_open else "≤") + format_number(hi)
+        left = (">" if self.low_open else "") + format_number(lo)
+        right = ("<" if self.high_open else "") + format_number(hi)
+        return f"{left}–{right}"
+
+
+def _default_bounds(qualifier: str, value: float) -> tuple[float | None, float | None]:
+    # The schema's defaults, for claims made without low/high (hand-made ones).
+    if qualifier == "approx":
+        return value * 0.9, value * 1.1
+    if qualifier == "more_than":
+        return value, None
+    if qualifier == "at_least":
+        return value, None
+    if qualifier == "less_than":
+        return 0.0, value
+    if qualifier == "at_most":
+        return 0.0, value
+    return value, value
+
+
+def format_number(x: float) -> str:
+    if not math.isfinite(x):
+        return "∞" if x > 0 else "-∞"
+    if float(x).is_integer() and abs(x) < 1e15:
+        return f"{int(x):,}"
+    return f"{x:,.6g}" if abs(x) >= 1 else f"{x:.6g}"

@@ -50,6 +50,7 @@ from newsassert.lexicon import Lexicon
 from newsassert.model import (
     CLAIM_CLASSES,
     CLAIM_INIT_FIELDS,
+    CLAIM_SOURCES,
     SCHEMA_VERSION,
     Article,
     Claim,
@@ -92,7 +93,7 @@ def default_cache_dir() -> Path:
 
 def fingerprint(lexicon: Lexicon | None = None) -> str:
     """A digest of every input to extraction other than the text itself."""
-    from newsassert import __version__
+    from newsassert._version import __version__
     from newsassert.lexicon import default_lexicon
     from newsassert.plugins import plugin_manager
 
@@ -507,6 +508,11 @@ def claims_from_stored(article: Article, stored: bytes) -> tuple[Claim, ...] | N
             return claims_from_rows(article, rows, sentences)
     except (ValueError, KeyError, TypeError, IndexError, AttributeError):
         return None  # never trusted: the caller extracts them again
+
+
+# Article.claims decodes what the cache handed it through this function: the
+# values import no stage.
+CLAIM_SOURCES.decode = claims_from_stored
 
 
 def _article_from_row(row: Sequence[Any], claims: bytes, lexicon: Lexicon | None) -> Article:

@@ -25,7 +25,7 @@ date you expect the sources to share.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import TypeVar
 
 import attrs
@@ -34,8 +34,7 @@ from newsassert.check.agree import agree, consensus
 from newsassert.check.consistency import CHECKED_SECTIONS, consistency, consistency_check_name
 from newsassert.check.verdict import CheckResult, Verdict
 from newsassert.compare import single_holder
-from newsassert.corpus import Corpus
-from newsassert.model import Claim, QuantityClaim, RoleClaim
+from newsassert.model import Article, Claim, QuantityClaim, RoleClaim
 
 __all__ = ["builtin_checks", "quote"]
 
@@ -49,7 +48,7 @@ class _Group:
     claims: tuple[Claim, ...]
 
 
-def builtin_checks(corpus: Corpus) -> list[CheckResult]:
+def builtin_checks(corpus: Iterable[Article]) -> list[CheckResult]:
     """Consistency of each article, then agreement on quantities and offices."""
     results = [
         CheckResult.of(

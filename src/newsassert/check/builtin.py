@@ -7,28 +7,32 @@ exactly as a third-party plugin's kinds are.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from newsassert.check.bounds import count, distinct, none
-from newsassert.check.types import CheckSpecLike, CheckType
+from newsassert.check.types import CheckSpecLike, CheckType, Queryable
 from newsassert.errors import CheckFileError
-from newsassert.hookspecs import hookimpl
+from newsassert.plugins.hookspecs import hookimpl
 
 if TYPE_CHECKING:
     from newsassert.check.verdict import Verdict
-    from newsassert.corpus import Corpus
-    from newsassert.query.selection import Selection
+    from newsassert.model import Claim
 
 __all__ = ["BUILTIN_TYPES", "newsassert_check_types"]
 
 
-def agree_type(corpus: Corpus, selection: Selection, spec: CheckSpecLike) -> Verdict:
+def agree_type(
+    corpus: Queryable, selection: Sequence[Claim], spec: CheckSpecLike
+) -> Verdict:
     from newsassert.check.agree import agree
 
     return agree(selection, tolerance=spec.tolerance, min_sources=spec.min_sources)
 
 
-def supported_by_type(corpus: Corpus, selection: Selection, spec: CheckSpecLike) -> Verdict:
+def supported_by_type(
+    corpus: Queryable, selection: Sequence[Claim], spec: CheckSpecLike
+) -> Verdict:
     from newsassert.check.support import supported_by
 
     if not spec.by:
@@ -36,15 +40,21 @@ def supported_by_type(corpus: Corpus, selection: Selection, spec: CheckSpecLike)
     return supported_by(selection, corpus.query(spec.by))
 
 
-def count_type(corpus: Corpus, selection: Selection, spec: CheckSpecLike) -> Verdict:
+def count_type(
+    corpus: Queryable, selection: Sequence[Claim], spec: CheckSpecLike
+) -> Verdict:
     return count(selection, **_bounds(spec), of=str(spec.options.get("of", "claims")))
 
 
-def none_type(corpus: Corpus, selection: Selection, spec: CheckSpecLike) -> Verdict:
+def none_type(
+    corpus: Queryable, selection: Sequence[Claim], spec: CheckSpecLike
+) -> Verdict:
     return none(selection)
 
 
-def distinct_type(corpus: Corpus, selection: Selection, spec: CheckSpecLike) -> Verdict:
+def distinct_type(
+    corpus: Queryable, selection: Sequence[Claim], spec: CheckSpecLike
+) -> Verdict:
     field = spec.options.get("field")
     return distinct(selection, **_bounds(spec), field=str(field) if field else None)
 

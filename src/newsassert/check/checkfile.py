@@ -36,9 +36,8 @@ import regex
 from newsassert.errors import CheckFileError, NewsAssertError, QueryError
 
 if TYPE_CHECKING:
-    from newsassert.check.types import CheckType
+    from newsassert.check.types import CheckType, Queryable
     from newsassert.check.verdict import CheckResult
-    from newsassert.corpus import Corpus
 
 __all__ = [
     "BUILTIN_CHECKS",
@@ -295,7 +294,7 @@ def _corpus_path(
     return str(resolved)
 
 
-def run_check(spec: CheckSpec, corpus: Corpus) -> CheckResult:
+def run_check(spec: CheckSpec, corpus: Queryable) -> CheckResult:
     """Run one check over ``corpus``: its verdict, with the check's name and place.
 
     A query that does not compile, or a key the check type cannot use, raises

@@ -19,15 +19,25 @@ it cannot use.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any, Protocol
 
 if TYPE_CHECKING:
     from newsassert.check.verdict import Verdict
-    from newsassert.corpus import Corpus
-    from newsassert.query.selection import Selection
+    from newsassert.model import Claim
 
-__all__ = ["CheckSpecLike", "CheckType"]
+__all__ = ["CheckSpecLike", "CheckType", "Queryable"]
+
+
+class Queryable(Protocol):
+    """What a check reads of the corpus: the claims another query selects.
+
+    :class:`newsassert.Corpus` is one (its ``query`` gives a
+    :class:`newsassert.Selection`). The checks stand below the corpus and
+    name only this.
+    """
+
+    def query(self, text: str) -> Sequence[Claim]: ...
 
 
 class CheckSpecLike(Protocol):
@@ -59,6 +69,12 @@ class CheckSpecLike(Protocol):
 
 
 class CheckType(Protocol):
-    """An ``expect`` kind: ``(corpus, selection, spec) -> Verdict``."""
+    """An ``expect`` kind: ``(corpus, selection, spec) -> Verdict``.
 
-    def __call__(self, corpus: Corpus, selection: Selection, spec: CheckSpecLike) -> Verdict: ...
+    ``corpus`` is a :class:`newsassert.Corpus` and ``selection`` a
+    :class:`newsassert.Selection`, typed here by what a check may use of them.
+    """
+
+    def __call__(
+        self, corpus: Queryable, selection: Sequence[Claim], spec: CheckSpecLike
+    ) -> Verdict: ...

@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 from newsassert.check.interval import Interval
-from newsassert.compare import date_fields
-from newsassert.model import Claim, DateClaim, MentionClaim, QuantityClaim, RoleClaim
+from newsassert.model import Claim, DateClaim, MentionClaim, QuantityClaim, RoleClaim, date_fields
 
 __all__ = ["describe", "describe_date"]
 

@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from typing import Any
 
 import attrs
+import regex
 
 from newsassert.model import Claim
+from newsassert.text.display import has_rtl, pad, text_width
 
-__all__ = ["STATUSES", "CheckResult", "Evidence", "Verdict"]
+__all__ = ["STATUSES", "CheckResult", "Evidence", "Paint", "Verdict", "evidence_lines", "render_verdict"]
 
 # What a row of evidence is, in the verdict of its check. ``aside`` is a claim
 # shown for context that neither holds nor fails the check.
@@ -90,8 +92,6 @@ class Verdict:
         return self.holds
 
     def __repr__(self) -> str:
-        from newsassert.report.text import render_verdict
-
         return render_verdict(self)
 
     __str__ = __repr__
@@ -194,3 +194,144 @@ class CheckResult:
             "verdict": self.verdict.to_dict(),
             "claims": [c.to_dict() for c in self.verdict.claims],
         }
+
+
+# ---------------------------------------------------------------------------
+# The evidence table: a verdict's repr, and the rows of the terminal report
+# (newsassert.report.text). Arabic and other right-to-left text gets lines of
+# its own, under a left-to-right row that names the article, the offsets and
+# the language: terminals differ in how they lay out mixed scripts.
+# ---------------------------------------------------------------------------
+
+# Whitespace to collapse to one space: a run of two or more, or one that is
+# not a space. A lone space is left alone (the same result as replacing
+# every run by a space, without a replacement at each word: 2x faster).
+_SPACE = regex.compile(r"\s{2,}|[^\S ]")
+
+# How much of a sentence to quote around the claim.
+QUOTE_WIDTH = 180
+
+
+_RESET = "\x1b[0m"
+_STYLES = {
+    "good": "\x1b[32m",
+    "bad": "\x1b[1;31m",
+    "warn": "\x1b[33m",
+    "dim": "\x1b[2m",
+    "bold": "\x1b[1m",
+    "claim": "\x1b[1;4m",
+}
+_ROLE_STYLE = {
+    "majority": "good",
+    "agrees": "good",
+    "supported": "good",
+    "dissent": "bad",
+    "unsupported": "bad",
+    "conflict": "bad",
+}
+class Paint:
+    """Wraps text in the ANSI codes of a style, when colour is on (else returns it as is)."""
+
+    def __init__(self, color: bool) -> None:
+        self.color = color
+
+    def __call__(self, style: str | None, text: str) -> str:
+        if not self.color or not style or not text:
+            return text
+        return f"{_STYLES[style]}{text}{_RESET}"
+
+
+
+def render_verdict(verdict: Verdict, *, color: bool = False, indent: str = "") -> str:
+    """A verdict as its evidence table: the summary, then one block per claim."""
+    paint = Paint(color)
+    status = paint("good", "holds") if verdict.holds else paint("bad", "FAILS")
+    lines = [f"{indent}{verdict.check} {status}: {verdict.summary}"]
+    if verdict.query:
+        lines.append(f"{indent}  query:    {verdict.query}")
+    if verdict.majority is not None:
+        lines.append(f"{indent}  majority: {verdict.majority}")
+    if verdict.evidence:
+        lines.append("")
+        lines.extend(evidence_lines(verdict.evidence, paint, indent + "  "))
+    return "\n".join(lines)
+
+
+def evidence_lines(rows: Sequence[Evidence], paint: Paint, indent: str) -> list[str]:
+    cells = [_cells(row.claim) for row in rows]
+    roles = [row.role for row in rows]
+    widths = [
+        max(text_width(r) for r in roles),
+        *(max(text_width(c[i]) for c in cells) for i in range(3)),
+    ]
+    deeper = indent + "    "
+    lines: list[str] = []
+    for row, (article, offsets, lang, outlet) in zip(rows, cells, strict=True):
+        mark = ROLE_MARKS.get(row.role, " ")
+        style = _ROLE_STYLE.get(row.role)
+        head = [
+            paint(style, f"{mark} {pad(row.role, widths[0])}"),
+            pad(article, widths[1]),
+            pad(offsets, widths[2]),
+            pad(lang, widths[3]),
+        ]
+        if outlet and not has_rtl(outlet):
+            head.append(outlet)
+        value_inline = not has_rtl(row.value)
+        if value_inline:
+            head.append(paint("bold", row.value))
+        lines.append(indent + "  ".join(head).rstrip())
+        if outlet and has_rtl(outlet):
+            lines.append(deeper + outlet)
+        if not value_inline:
+            lines.append(deeper + paint("bold", row.value))
+        if row.note:
+            lines.append(deeper + paint("dim", f"({row.note})"))
+        lines.extend(_quote_lines(row.claim, paint, deeper))
+        if row.role in ("conflict", "unsupported") and row.against:
+            for other in row.against[:5]:
+                lines.extend(_against_lines(other, paint, deeper))
+            if len(row.against) > 5:
+                lines.append(deeper + f"  … and {len(row.against) - 5} more")
+    return lines
+
+
+def _cells(claim: Claim) -> tuple[str, str, str, str]:
+    return claim.article, f"[{claim.start}:{claim.end}]", claim.lang, claim.outlet or ""
+
+
+def _quote_lines(claim: Claim, paint: Paint, indent: str) -> list[str]:
+    sentence = claim.sentence or claim.text
+    before, found, after = _window(sentence, claim.text)
+    quoted = f"{before}{paint('claim', found)}{after}" if found else before
+    return [indent + paint("dim", "“") + quoted + paint("dim", "”")]
+
+
+def _against_lines(claim: Claim, paint: Paint, indent: str) -> list[str]:
+    from newsassert.check.values import describe
+
+    value = describe(claim)
+    head = f"↔ {claim.article} [{claim.start}:{claim.end}] {claim.lang}"
+    if has_rtl(value):
+        return [indent + paint("dim", head), indent + "  " + value]
+    return [indent + paint("dim", head) + "  " + value]
+
+
+def _window(sentence: str, text: str) -> tuple[str, str, str]:
+    """The sentence, whitespace collapsed, cut to QUOTE_WIDTH around ``text``."""
+    sentence = _SPACE.sub(" ", sentence).strip()
+    text = _SPACE.sub(" ", text).strip()
+    at = sentence.find(text) if text else -1
+    if at < 0:
+        if len(sentence) > QUOTE_WIDTH:
+            sentence = sentence[: QUOTE_WIDTH - 1] + "…"
+        return sentence, "", ""
+    before, after = sentence[:at], sentence[at + len(text) :]
+    room = max(0, QUOTE_WIDTH - len(text))
+    keep_before = min(len(before), room // 2 + max(0, room // 2 - len(after)))
+    keep_after = min(len(after), room - keep_before)
+    if keep_before < len(before):
+        before = "…" + before[len(before) - keep_before :]
+    if keep_after < len(after):
+        after = after[:keep_after] + "…"
+    return before, text, after

@@ -29,7 +29,7 @@ class _Parser(argparse.ArgumentParser):
 
 
 def build_parser() -> argparse.ArgumentParser:
-    from newsassert import __version__
+    from newsassert._version import __version__
 
     parser = _Parser(
         prog="newsassert",

@@ -10,7 +10,6 @@ publication date) and the lexicon.
 from __future__ import annotations
 
 import bisect
-import datetime as dt
 import hashlib
 from sys import intern
 from typing import Any, TypeVar
@@ -19,17 +18,24 @@ import attrs
 
 from newsassert._gc import fewer_collections
 from newsassert.lexicon import Lexicon, default_lexicon
-from newsassert.model import Article, Claim, Segment, claim_id_in, computed, sentence_digest
+from newsassert.model import (
+    CLAIM_SOURCES,
+    Article,
+    Claim,
+    Segment,
+    claim_id_in,
+    computed,
+    sentence_digest,
+)
+from newsassert.plugins import plugin_manager
 
-__all__ = ["extract", "extract_article", "lexicon_of", "make_claim", "sentence_span"]
+__all__ = ["extract_article", "lexicon_of", "make_claim", "sentence_span"]
 
 C = TypeVar("C", bound=Claim)
 
 
 def extract_article(article: Article) -> tuple[Claim, ...]:
     """Every claim of ``article``, sorted by offset, duplicates dropped."""
-    from newsassert.plugins import plugin_manager
-
     hook = plugin_manager().hook.newsassert_extract_claims
     found: dict[tuple[str, int, int, str], Claim] = {}
     normalized_before = computed(article, "normalized")
@@ -57,25 +63,13 @@ def extract_article(article: Article) -> tuple[Claim, ...]:
     return tuple(claims)
 
 
+# Article.claims extracts through this function: the values import no stage.
+CLAIM_SOURCES.extract = extract_article
+
+
 def repeated_id(first: str, n: int) -> str:
     """The id of the ``n``-th repeat (1, 2, …) of a claim whose first id is ``first``."""
     return hashlib.blake2b(f"{first}#{n}".encode(), digest_size=8).hexdigest()
-
-
-def extract(
-    text: str, lang: str | None = None, published: dt.date | str | None = None
-) -> list[Claim]:
-    """The claims of a loose text (segmented as an article with id ``"text"``).
-
-    ``lang`` forces the language of every paragraph; ``published`` (a date or
-    ``YYYY-MM-DD``) resolves weekdays and relative dates.
-    """
-    from newsassert.load import make_article
-
-    if isinstance(published, str):
-        published = dt.date.fromisoformat(published)
-    article = make_article(text, id="text", published=published, lang=lang)
-    return list(article.claims)
 
 
 def lexicon_of(article: Article) -> Lexicon:

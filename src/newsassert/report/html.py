@@ -199,7 +199,7 @@ class _Page:
     # -- the page --------------------------------------------------------
 
     def render(self) -> str:
-        from newsassert import __version__
+        from newsassert._version import __version__
 
         counts = {s: sum(r.status == s for r in self.results) for s in _STATUS_ORDER}
         title = f"{self.title}: {counts['failed']} failed of {len(self.results)}"

@@ -30,7 +30,7 @@ def json_report(
     baseline: BaselineComparison | None = None,
 ) -> dict[str, Any]:
     """The report as a JSON-ready mapping."""
-    from newsassert import __version__
+    from newsassert._version import __version__
 
     results = list(results)
     statuses = ("passed", "failed", "baselined", "error")

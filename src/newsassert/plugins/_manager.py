@@ -4,7 +4,7 @@ newsassert's own loaders, extractors, lexicon and checks are plugins, and are
 registered here exactly as third-party plugins are. The manager is built once,
 on first use, in this order:
 
-1. the hookspecs of :mod:`newsassert.hookspecs`;
+1. the hookspecs of :mod:`newsassert.plugins.hookspecs`;
 2. the built-in plugins of :data:`BUILTIN_PLUGINS`, by name;
 3. the installed plugins: every entry point of the group ``newsassert``,
    sorted by entry-point name, each registered under that name.
@@ -44,8 +44,8 @@ from typing import Any, TypeVar
 import attrs
 import pluggy
 
-from newsassert import hookspecs
 from newsassert.errors import NewsAssertError, PluginError
+from newsassert.plugins import hookspecs
 
 __all__ = [
     "BUILTIN_PLUGINS",
@@ -482,9 +482,6 @@ def on_change(callback: F) -> F:
 
 
 def _changed() -> None:
-    from newsassert.lexicon import default_lexicon
-
-    default_lexicon.cache_clear()
     for callback in list(_callbacks):
         callback()
 

@@ -1,0 +1,1 @@
+"""The text layer: what every stage reads text with (folds, keys, offset maps, data files)."""
