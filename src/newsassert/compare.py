@@ -23,7 +23,7 @@ from __future__ import annotations
 import functools
 from collections.abc import Callable
 
-from newsassert.lexicon import default_lexicon, read_data
+from newsassert.lexicon import default_lexicon
 from newsassert.model import (
     Claim,
     Comparison,
@@ -35,6 +35,7 @@ from newsassert.model import (
     date_fields,
 )
 from newsassert.plugins import plugin_manager
+from newsassert.text.data import read_data
 
 __all__ = [
     "CONFLICTING_KINDS",

@@ -18,11 +18,9 @@ other spellings::
 from __future__ import annotations
 
 import functools
-import json
 import re
 import tomllib
 from collections.abc import Mapping
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -30,6 +28,7 @@ from newsassert.errors import AliasError
 from newsassert.model import LEXICON_KINDS, Lexicon, LexiconEntry, form_key
 from newsassert.plugins import on_change, plugin_manager
 from newsassert.plugins.hookspecs import hookimpl
+from newsassert.text.data import has_data, read_data
 
 __all__ = [
     "LEXICON_KINDS",
@@ -103,12 +102,6 @@ def _reason(exc: BaseException) -> str:
 # ---------------------------------------------------------------------------
 
 
-def read_data(name: str) -> Any:
-    """Load one of newsassert's data files (``data/NAME``, JSON or TOML)."""
-    text = resources.files("newsassert").joinpath("data", name).read_text(encoding="utf-8")
-    return json.loads(text) if name.endswith(".json") else tomllib.loads(text)
-
-
 def entries_from_data(data: Mapping[str, Any]) -> list[LexiconEntry]:
     """Entries from a data table: ``{kind: [{canonical, forms, country?, ...}]}``."""
     out: list[LexiconEntry] = []
@@ -137,7 +130,7 @@ class BuiltinLexicon:
     def newsassert_lexicon(self) -> list[LexiconEntry]:
         entries: list[LexiconEntry] = []
         for name in BUILTIN_DATA_FILES:
-            if resources.files("newsassert").joinpath("data", name).is_file():
+            if has_data(name):
                 entries.extend(entries_from_data(read_data(name)))
         return entries
 

@@ -27,9 +27,10 @@ import attrs
 import regex
 
 from newsassert.extract.dates import FoundDate, find_dates
-from newsassert.lexicon import read_data
 from newsassert.model import Segment
 from newsassert.normalize import key
+from newsassert.text.data import read_data
+from newsassert.text.patterns import alternation
 
 __all__ = ["Metadata", "dates_in", "find_metadata", "is_date_line", "label_value"]
 
@@ -54,9 +55,7 @@ def _spaced(text: str) -> str:
 
 
 def _alternation(forms: Sequence[str]) -> str:
-    # Longest first, so that "كانون الثاني" is tried before "كانون".
-    keyed = sorted({key(f) for f in forms}, key=lambda s: (-len(s), s))
-    return "|".join(regex.escape(k).replace(r"\ ", r"\s+") for k in keyed)
+    return alternation(key(f) for f in forms)
 
 
 _LABELS = read_data("segment.toml")

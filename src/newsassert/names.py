@@ -38,15 +38,14 @@ Comparing two names
 from __future__ import annotations
 
 import functools
-import tomllib
 import unicodedata
 from collections.abc import Mapping, Sequence
-from importlib import resources
 from typing import Any, NamedTuple
 
 import regex
 
 from newsassert.normalize import normalize_text
+from newsassert.text.data import read_data
 
 __all__ = ["name_distance", "name_key", "name_parts", "names_match"]
 
@@ -71,8 +70,8 @@ _Part = tuple[_Reading, ...]
 
 @functools.cache
 def _tables() -> dict[str, Any]:
-    text = resources.files("newsassert").joinpath("data", "names.toml").read_text("utf-8")
-    return tomllib.loads(text)
+    data: dict[str, Any] = read_data("names.toml")
+    return data
 
 
 def _classes(spec: str) -> frozenset[str]:

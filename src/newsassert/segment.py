@@ -38,10 +38,11 @@ from collections.abc import Sequence
 import attrs
 import regex
 
-from newsassert.lexicon import read_data
 from newsassert.metadata import is_date_line
 from newsassert.model import Segment
 from newsassert.normalize import key
+from newsassert.text.data import read_data
+from newsassert.text.patterns import alternation
 
 __all__ = ["detect_lang", "segment", "segment_and_lang", "sentences"]
 
@@ -49,8 +50,7 @@ _DATA = read_data("segment.toml")
 
 
 def _alternation(forms: Sequence[str]) -> str:
-    keyed = sorted({" ".join(key(f).split()) for f in forms}, key=lambda s: (-len(s), s))
-    return "|".join(regex.escape(k).replace(r"\ ", r"\s+") for k in keyed)
+    return alternation(" ".join(key(f).split()) for f in forms)
 
 
 def _exact(forms: Sequence[str]) -> frozenset[str]:

@@ -55,7 +55,6 @@ from typing import Any, ClassVar, TypeAlias
 
 import attrs
 
-from newsassert.lexicon import read_data
 from newsassert.model import (
     LANGS,
     MENTION_TYPES,
@@ -69,6 +68,7 @@ from newsassert.model import (
     claim_id,
 )
 from newsassert.normalize import key
+from newsassert.text.data import read_data
 
 __all__ = [
     "ExpectedClaim",

@@ -33,11 +33,8 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import functools
-import json
 import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from importlib import resources
-from typing import Any
 
 import attrs
 import regex
@@ -47,6 +44,8 @@ from newsassert.hookspecs import hookimpl
 from newsassert.lexicon import Lexicon, default_lexicon
 from newsassert.model import Article, Claim, DateClaim, Segment
 from newsassert.normalize import key, normalize
+from newsassert.text.data import read_data
+from newsassert.text.patterns import trie_pattern
 
 __all__ = ["FoundDate", "find_dates", "find_in_normalized"]
 
@@ -73,13 +72,8 @@ class FoundDate:
 # ---------------------------------------------------------------------------
 
 
-def _data(name: str) -> Any:
-    text = resources.files("newsassert").joinpath("data", name).read_text(encoding="utf-8")
-    return json.loads(text)
-
-
-_CLDR = _data("months.json")
-_WORDS = _data("date_words.json")
+_CLDR = read_data("months.json")
+_WORDS = read_data("date_words.json")
 
 
 @functools.lru_cache(maxsize=4096)
@@ -192,28 +186,9 @@ def _char(ch: str) -> str:
     return r"(?=\d)" if ch == _DIGIT_NEXT else re.escape(ch)
 
 
-def _trie(words: Iterable[str]) -> str:
-    """An alternation of ``words`` factored by prefix, so a failing word fails at once."""
-    root: dict[str, Any] = {}
-    for word in words:
-        node = root
-        for ch in word:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-
-    def emit(node: dict[str, Any]) -> str:
-        branches = [_char(ch) + emit(sub) for ch, sub in sorted(node.items()) if ch]
-        if not branches:
-            return ""
-        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-        return f"(?:{body})?" if "" in node else body
-
-    return emit(root)
-
-
 def _alt(words: Iterable[str]) -> str:
     """An alternation of key-form words, factored by prefix; a longer word wins."""
-    return "(?:" + _trie(_k(w) for w in words) + ")"
+    return "(?:" + trie_pattern((_k(w) for w in words), _char) + ")"
 
 
 def _lang_words(group: Mapping[str, Sequence[str]], lang: str) -> list[str]:
@@ -397,7 +372,7 @@ def _gate_words() -> list[str]:
 @functools.cache
 def _word_gates() -> tuple[re.Pattern[str], re.Pattern[str]]:
     """The word gate after a non-word character, and the one at the start of a text."""
-    trie = "(?:" + _trie(_gate_words()) + r")\b"
+    trie = "(?:" + trie_pattern(_gate_words(), _char) + r")\b"
     return re.compile(r"\W" + trie), re.compile(trie)
 
 

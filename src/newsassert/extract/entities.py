@@ -51,10 +51,11 @@ import regex
 from newsassert.extract import lexicon_of, make_claim
 from newsassert.extract.numbers import Folded, fold, fold_word
 from newsassert.hookspecs import hookimpl
-from newsassert.lexicon import Lexicon, LexiconEntry, form_key, read_data
+from newsassert.lexicon import Lexicon, LexiconEntry, form_key
 from newsassert.model import Article, Claim, MentionClaim, RoleClaim, Segment
 from newsassert.names import name_key, names_match
 from newsassert.normalize import Normalized
+from newsassert.text.data import read_data
 
 __all__ = ["Entities", "find_entities", "newsassert_extract_claims"]
 

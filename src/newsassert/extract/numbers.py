@@ -43,14 +43,15 @@ import bisect
 import functools
 import re
 import unicodedata
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from operator import itemgetter
 from typing import Any
 
 import attrs
 
 from newsassert.extract.digits import RUN, read_run
-from newsassert.lexicon import read_data
+from newsassert.text.data import read_data
+from newsassert.text.patterns import trie_pattern
 
 __all__ = [
     "Folded",
@@ -253,32 +254,6 @@ def is_number_word(word: str) -> bool:
     """Whether a folded Arabic word or an English word is a number word."""
     vocab = _vocabulary()
     return word in vocab.arabic or word.casefold() in vocab.english
-
-
-def trie_pattern(words: Iterable[str]) -> str:
-    """A regex alternation of ``words`` factored as a trie (fast to fail); a space matches any spaces."""
-    trie: dict[str, Any] = {}
-    for word in words:
-        node = trie
-        for ch in word:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-
-    def build(node: dict[str, Any]) -> str:
-        ends = "" in node
-        branches = [
-            (r"\s+" if ch == " " else re.escape(ch)) + build(child)
-            for ch, child in sorted(node.items())
-            if ch
-        ]
-        if not branches:
-            return ""
-        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-        if ends:
-            return "(?:" + body + ")?"
-        return body
-
-    return build(trie)
 
 
 _DIGITS = r"\d+(?:[.,]\d+)*"  # after a connector: "مليون و200 ألف"

@@ -30,20 +30,20 @@ extractor reads the words around it (in the folded matching form, see
 from __future__ import annotations
 
 import functools
-import json
 import re
 import weakref
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from importlib import resources
 from typing import NamedTuple
 
 import attrs
 
 from newsassert.extract import lexicon_of, make_claim
-from newsassert.extract.numbers import Folded, FoundNumber, fold, fold_word, scan, trie_pattern
+from newsassert.extract.numbers import Folded, FoundNumber, fold, fold_word, scan
 from newsassert.hookspecs import hookimpl
-from newsassert.lexicon import Lexicon, LexiconEntry, default_lexicon, form_key, read_data
+from newsassert.lexicon import Lexicon, LexiconEntry, default_lexicon, form_key
 from newsassert.model import Article, Claim, QuantityClaim, Segment
+from newsassert.text.data import has_data, read_data
+from newsassert.text.patterns import trie_pattern
 
 __all__ = ["Quantity", "read_quantities"]
 
@@ -216,10 +216,9 @@ def _calendar_words() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
     They come from the dates extractor's data (CLDR, data/months.json): a number
     next to a month is a day, and "الاثنين" after "يوم" is Monday, not two.
     """
-    path = resources.files("newsassert").joinpath("data", "months.json")
-    if not path.is_file():
+    if not has_data("months.json"):
         return frozenset(), frozenset(), frozenset()
-    data = json.loads(path.read_text(encoding="utf-8"))
+    data = read_data("months.json")
     months = {form_key(m["key"]) for m in data["months"]}
     capitalized = {
         form_key(m["key"]) for m in data["months"] if m["lang"] == "en" and m.get("needs_context")
