@@ -217,7 +217,7 @@ def test_repr_is_the_evidence_table() -> None:
         ),
         role("004", "محمد شياع السوداني", sentence="قال رئيس الوزراء العراقي محمد شياع السوداني."),
     ]
-    text = repr(agree(claims))
+    text = str(agree(claims))
     lines = text.splitlines()
     assert lines[0].startswith("agree FAILS: 2 of 3 articles state محمد شياع السوداني")
     # The dissent's row keeps its left-to-right value inline, the quote below.

@@ -70,7 +70,7 @@ def test_prime_minister_does_not_agree(seeds: Corpus) -> None:
         assert (claim.article, claim.lang) == (IDS["000"], "en")
         assert names_match(claim.person, "Mustafa Al-Kadhimi")
     assert "Mustafa Al-Kadhimi" in verdict.summary
-    assert "Mustafa Al-Kadhimi" in repr(verdict)
+    assert "Mustafa Al-Kadhimi" in str(verdict)
 
 
 def test_english_persons_of_000_are_not_all_supported(seeds: Corpus) -> None:

@@ -147,7 +147,7 @@ def test_without_a_corpus_key_the_configured_corpus_is_used(tmp_path: Path) -> N
         (
             'name = "n"\nquery = "q"\nexpect = "none"\nmaximum = 3\n',
             "key 'maximum' does not apply to expect = 'none' "
-            "(known keys for none: name, query, expect, corpus, marks)",
+            "(known keys for none: name, query, expect, corpus, marks, group_by, mostly)",
             5,
             11,
         ),

@@ -14,18 +14,33 @@ from typing import Any
 import attrs
 import regex
 
+from newsassert.check.groups import (
+    ARTICLE_GROUP_FIELDS,
+    SUMMARY_OF,
+    article_values,
+    group_label,
+)
 from newsassert.errors import LoadError
 from newsassert.model import Article, Claim, Lexicon
 from newsassert.selection import Selection, select
 
-__all__ = ["Corpus", "article_record", "dump_jsonl"]
+__all__ = [
+    "ARTICLE_GROUP_FIELDS",
+    "SUMMARY_OF",
+    "Corpus",
+    "article_record",
+    "article_values",
+    "dump_jsonl",
+    "group_label",
+]
+
 
 
 def _articles(items: Iterable[Article]) -> tuple[Article, ...]:
     return tuple(items)
 
 
-@attrs.frozen
+@attrs.frozen(repr=False)
 class Corpus:
     """An ordered, immutable collection of articles (file-name order)."""
 
@@ -36,6 +51,12 @@ class Corpus:
 
     def __len__(self) -> int:
         return len(self.articles)
+
+    def __repr__(self) -> str:
+        # One line, however many articles: pytest shows it in "where" lines.
+        n = len(self.articles)
+        ids = ", ".join(a.id for a in self.articles[:3]) + (", …" if n > 3 else "")
+        return f"<Corpus {n} article{'' if n == 1 else 's'}{': ' + ids if n else ''}>"
 
     def __iter__(self) -> Iterator[Article]:
         return iter(self.articles)
@@ -58,6 +79,60 @@ class Corpus:
     def query(self, text: str) -> Selection:
         """The claims of the corpus that a query selects."""
         return select(self.claims, text, self.lexicon, corpus=self)
+
+    def __add__(self, other: Corpus) -> Corpus:
+        """The articles of both, in order (the lexicon is this corpus's)."""
+        if not isinstance(other, Corpus):
+            return NotImplemented
+        return Corpus((*self.articles, *other.articles), lexicon=self.lexicon)
+
+    def group_by(self, field: str) -> dict[str, Corpus]:
+        """The articles grouped by ``field`` (``meta.story``, ``outlet``, ``lang``, ...).
+
+        One corpus per value, in order of value; an article whose value is
+        unset is in no group, one with a list value (front matter ``tags``) in
+        the group of each item::
+
+            for story, articles in corpus.group_by("meta.story").items():
+                assert articles.query("quantity where unit = soldier").agree(), story
+        """
+        groups: dict[str, list[Article]] = {}
+        for article in self.articles:
+            for value in dict.fromkeys(article_values(article, field)):
+                groups.setdefault(value, []).append(article)
+        return {
+            value: Corpus(groups[value], lexicon=self.lexicon) for value in sorted(groups)
+        }
+
+    def summaries(self, key: str = SUMMARY_OF) -> dict[str, tuple[Corpus, Corpus]]:
+        """Each summary with its sources: ``{summary id: (summary, sources)}``.
+
+        A summary is an article whose record or front matter has ``key``
+        (``summary_of``): the id of the article it summarizes, or a list of
+        ids. Raises :class:`LoadError` for an id the corpus does not have::
+
+            for name, (summary, sources) in corpus.summaries().items():
+                assert summary.query("claim").supported_by(sources.query("claim")), name
+        """
+        by_id = {a.id: a for a in self.articles}
+        pairs: dict[str, tuple[Corpus, Corpus]] = {}
+        for article in self.articles:
+            named = article_values(article, f"meta.{key}")
+            if not named:
+                continue
+            missing = [i for i in named if i not in by_id]
+            if missing:
+                raise LoadError(
+                    f"article {article.id!r}: {key} names {', '.join(map(repr, missing))}, "
+                    "which the corpus does not have",
+                    path=article.path,
+                )
+            sources = [by_id[i] for i in dict.fromkeys(named) if i != article.id]
+            pairs[article.id] = (
+                Corpus([article], lexicon=self.lexicon),
+                Corpus(sources, lexicon=self.lexicon),
+            )
+        return pairs
 
     def to_jsonl(self) -> str:
         """The corpus as JSON Lines, one article record a line.

@@ -30,6 +30,7 @@ configured limit (:mod:`newsassert.limits`) is an error too.
 
 from __future__ import annotations
 
+import codecs
 import datetime as dt
 import errno
 import glob
@@ -137,6 +138,8 @@ class _Session:
 
     skip_bad: bool = False
     skipped: list[LoadError] = attrs.Factory(list)
+    # An encoding the user named (--encoding): every file is read in it, no detection.
+    encoding: str | None = None
 
     def skip(self, error: LoadError) -> bool:
         """Record ``error`` as skipped when skipping; say whether it was."""
@@ -164,6 +167,7 @@ def load(
     skip_bad: bool = False,
     max_article_chars: int | None = None,
     progress: bool = False,
+    encoding: str | None = None,
 ) -> Corpus:
     """Load a corpus from files, folders (recursively, sorted) and globs.
 
@@ -182,8 +186,17 @@ def load(
     an article (see :mod:`newsassert.limits`; ``0`` for no limit).
     ``progress`` shows a bar on a terminal's stderr while claims are
     extracted, when there are more than a few hundred articles.
+
+    ``encoding`` (any name Python's codecs know: ``cp1252``, ``latin-1``,
+    ``cp1256``) reads every file in that encoding instead of detecting it; a
+    byte it cannot decode is a :class:`LoadError` naming the file and line.
     """
-    session = _Session(skip_bad=skip_bad)
+    if encoding is not None:
+        try:
+            encoding = codecs.lookup(encoding).name
+        except LookupError:
+            raise LoadError(f"unknown encoding {encoding!r}") from None
+    session = _Session(skip_bad=skip_bad, encoding=encoding)
     token = _session.set(session)
     try:
         with article_limit(max_article_chars), fewer_collections():
@@ -219,6 +232,8 @@ def _load(
     if store is None and cache is not False:
         store = Store(None if cache is True else Path(str(cache)))
     print_ = fingerprint(lexicon) if store is not None else ""
+    if session.encoding is not None:
+        print_ += f"|encoding={session.encoding}"  # the same bytes read otherwise
     jobs = available_cores() if jobs <= 0 else jobs
     articles: list[Article] = []
     seen: dict[str, str] = {}  # id -> where it was read
@@ -501,9 +516,47 @@ def _decode_legacy(data: bytes, utf8_error: UnicodeDecodeError, path: str | None
         score = len(_MOJIBAKE.findall(text)) / letters
         if best is None or score < best[0]:
             best = (score, text)
+    if best is None:
+        # No Arabic in any Arabic code page: Western text saved by Windows
+        # (curly quotes, dashes, accented letters in Windows-1252).
+        latin = _decode_cp1252(data)
+        if latin is not None:
+            return latin
     if best is None or best[0] > 0.05:
         raise _not_text(data, utf8_error.start, path)
     return best[1]
+
+
+# What Windows-1252 text holds beyond ASCII: its typographic marks, and accented
+# letters inside a Latin word. Bytes of any other encoding read as Windows-1252
+# give lone accented letters and signs next to each other ("“ú–{Œê").
+_CP1252_PLAUSIBLE = regex.compile(
+    r"""
+      [\u2018\u2019\u201c\u201d\u2013\u2014\u2026\u2022\u20ac\u2122\u00a0\u00a9\u00ae\u00b0]
+    | (?<=[A-Za-z\u00c0-\u00ff])[\u00c0-\u00ff]     # an accented letter after a letter
+    | [\u00c0-\u00ff](?=[A-Za-z\u00c0-\u00ff])      # or before one
+    """,
+    regex.VERBOSE,
+)
+_NOT_ASCII = regex.compile(r"[^\x00-\x7f]")
+_CP1252_MARK = regex.compile(rb"[\x80-\x9f]")
+
+
+def _decode_cp1252(data: bytes) -> str | None:
+    try:
+        text = data.decode("cp1252")
+    except UnicodeDecodeError:
+        return None  # 0x81, 0x8d, 0x8f, 0x90, 0x9d: not Windows-1252
+    if _CONTROL_CHAR.search(text):
+        return None
+    high = len(_NOT_ASCII.findall(text))
+    if high == 0 or len(_CP1252_PLAUSIBLE.findall(text)) < high:
+        return None
+    # One stray byte is a damaged file more often than a Windows one: ask for
+    # a mark only Windows-1252 has (bytes 0x80-0x9f), or several accents.
+    if not _CP1252_MARK.search(data) and high < 3:
+        return None
+    return text
 
 
 def _not_text(data: bytes, offset: int, path: str | None) -> LoadError:
@@ -516,8 +569,23 @@ def _not_text(data: bytes, offset: int, path: str | None) -> LoadError:
 
 
 def read_text(path: Path) -> str:
-    """The decoded text of a file (see :func:`decode`)."""
-    return decode(_read_bytes(path), str(path))
+    """The decoded text of a file (see :func:`decode`; or in the encoding ``load`` was given)."""
+    return _decode_file(_read_bytes(path), path)
+
+
+def _decode_file(data: bytes, path: Path) -> str:
+    encoding = _current_session().encoding
+    if encoding is None:
+        return decode(data, str(path))
+    try:
+        return _strip_bom(data.decode(encoding))
+    except UnicodeDecodeError as exc:
+        raise LoadError(
+            f"not valid {encoding} (--encoding): byte 0x{data[exc.start]:02x} on line "
+            f"{_line_at(data, exc.start)}",
+            path=str(path),
+            offset=exc.start,
+        ) from None
 
 
 def _read_bytes(path: Path) -> bytes:
@@ -581,6 +649,7 @@ _FRONT_MATTER_END = regex.compile(r"^---[ \t]*$(?:\r\n|\n|\r)?", regex.MULTILINE
 def _load_markdown(path: Path) -> Article:
     text = read_text(path)
     fields: dict[str, str] = {}
+    lists: dict[str, list[str]] = {}
     lines: dict[str, int] = {}
     fence = _FRONT_MATTER_FENCE.match(text)
     if fence is not None:
@@ -590,8 +659,14 @@ def _load_markdown(path: Path) -> Article:
                 "the front matter opened by '---' on line 1 is never closed", path=str(path), line=1
             )
         block = text[: end.start()].splitlines()[1:]
+        items: list[str] | None = None  # the list the last `key:` with no value opened
         for number, line in enumerate(block, 2):
             if not line.strip() or line.lstrip().startswith("#"):
+                continue
+            item = _FRONT_MATTER_ITEM.fullmatch(line)
+            if item is not None and items is not None:
+                # YAML's block list, as Hugo and Jekyll write tags: and categories:
+                items.append(_unquote(item["value"].strip()))
                 continue
             match = _FRONT_MATTER_LINE.fullmatch(line)
             if match is None:
@@ -600,12 +675,37 @@ def _load_markdown(path: Path) -> Article:
                     path=str(path),
                     line=number,
                 )
-            fields[match["key"].lower()] = _unquote(match["value"].strip())
-            lines[match["key"].lower()] = number
+            name, value = match["key"].lower(), match["value"].strip()
+            lines[name] = number
+            if not value:
+                items = lists[name] = []
+                continue
+            items = None
+            inline = _FRONT_MATTER_LIST.fullmatch(value)
+            if inline is not None:
+                # A flow list: tags: [flood, "Basra, Iraq"]
+                lists[name] = [_unquote(v.strip()) for v in _split_flow(inline["items"]) if v.strip()]
+                continue
+            fields[name] = _unquote(value)
+        for name, values in lists.items():
+            # Kept as the JSON list a .json record gives; meta.<name> matches any item.
+            fields[name] = json.dumps(values, ensure_ascii=False) if values else ""
         text = text[end.end() :]
     return _article_from_fields(
         text, fields, default_id=path.stem, path=str(path), line=None, lines=lines
     )
+
+
+# "- item" under a "key:" line with no value (a YAML block list).
+_FRONT_MATTER_ITEM = regex.compile(r"\s*-\s+(?P<value>.*)", regex.DOTALL)
+# "[a, b]" as a whole value (a YAML flow list).
+_FRONT_MATTER_LIST = regex.compile(r"\[(?P<items>.*)\]", regex.DOTALL)
+# A comma outside double or single quotes.
+_FLOW_ITEM = regex.compile(r"""(?:"[^"]*"|'[^']*'|[^,])+""")
+
+
+def _split_flow(items: str) -> list[str]:
+    return [m.group() for m in _FLOW_ITEM.finditer(items)]
 
 
 def _unquote(value: str) -> str:
@@ -689,7 +789,7 @@ def _jsonl_lines(path: Path, session: _Session) -> Iterator[tuple[int, str]]:
     """
     data = _read_bytes(path)
     try:
-        yield from enumerate(decode(data, str(path)).split("\n"), 1)
+        yield from enumerate(_decode_file(data, path).split("\n"), 1)
         return
     except LoadError:
         if not session.skip_bad or any(data.startswith(bom) for bom, _ in _BOMS[1:]):

@@ -156,7 +156,7 @@ class Article:
         select = CLAIM_SOURCES.select
         if select is None:
             raise RuntimeError(_NO_STAGE.format("select"))
-        return select(self.claims, text, self.lexicon)
+        return select(self.claims, text, self.lexicon, (self,))
 
     def segment_at(self, offset: int) -> Segment | None:
         for segment in self.segments:
@@ -333,7 +333,8 @@ class ClaimSources:
 
     extract: Callable[[Article], tuple[Claim, ...]] | None = None
     decode: Callable[[Article, bytes], tuple[Claim, ...] | None] | None = None
-    select: Callable[[Sequence[Claim], str, Lexicon | None], Any] | None = None
+    # (claims, query text, lexicon, the articles the claims come from) -> a Selection
+    select: Callable[[Sequence[Claim], str, Lexicon | None, Iterable[Article]], Any] | None = None
 
 
 CLAIM_SOURCES = ClaimSources()

@@ -13,6 +13,8 @@ from typing import Any, overload
 import attrs
 
 from newsassert.check import agree, count, distinct, none, supported_by
+from newsassert.check.groups import article_values
+from newsassert.check.mostly import apply_mostly
 from newsassert.check.verdict import Verdict
 from newsassert.errors import QueryError
 from newsassert.model import CLAIM_CLASSES, CLAIM_SOURCES, COMMON_FIELDS, Article, Claim, Lexicon
@@ -29,7 +31,7 @@ def _as_claims(claims: Iterable[Claim]) -> tuple[Claim, ...]:
     return tuple(claims)
 
 
-@attrs.frozen
+@attrs.frozen(repr=False)
 class Selection(Sequence[Claim]):
     """Claims selected by a query, in corpus order; checks return verdicts.
 
@@ -42,6 +44,23 @@ class Selection(Sequence[Claim]):
 
     def __len__(self) -> int:
         return len(self.claims)
+
+    def __repr__(self) -> str:
+        # One line: pytest shows it in an assertion's "where" lines.
+        kinds = {c.kind for c in self.claims}
+        kind = f"{kinds.pop()} " if len(kinds) == 1 else ""
+        n, articles = len(self.claims), len(self.articles)
+        what = f"{n} {kind}claim{'' if n == 1 else 's'}"
+        if n:
+            what += f" from {articles} article{'' if articles == 1 else 's'}"
+        query = f": {_shorten(self.text, 80)}" if self.text else ""
+        return f"<Selection {what}{query}>"
+
+    def _repr_html_(self) -> str:
+        """The claims as an HTML table, for notebooks."""
+        from newsassert.check.notebook import selection_html
+
+        return selection_html(self)
 
     def __iter__(self) -> Iterator[Claim]:
         return iter(self.claims)
@@ -81,15 +100,61 @@ class Selection(Sequence[Claim]):
         """The query's text, or an empty string for a hand-made selection."""
         return self.query.text if self.query is not None else ""
 
+    def group_by(self, field: str) -> dict[str, Selection]:
+        """The claims grouped by the value of ``field``, in order of value.
+
+        ``field`` is a claim field (``unit``, ``article``, ``outlet``...) or
+        ``meta.<name>`` of the claims' articles (which needs the selection's
+        corpus). A claim whose value is null is in no group::
+
+            for story, claims in corpus.query("quantity").group_by("meta.story").items():
+                assert claims.agree(), story
+        """
+        if field.startswith("meta."):
+            if self.corpus is None:
+                raise QueryError(
+                    f"grouping by {field!r} needs the articles: select from a corpus", field, 0
+                )
+            by_article = {a.id: article_values(a, field) for a in self.corpus}
+
+            def keys(claim: Claim) -> tuple[str, ...]:
+                return by_article.get(claim.article, ())
+        else:
+            self.values(field)  # an unknown field raises here, naming the fields
+
+            def keys(claim: Claim) -> tuple[str, ...]:
+                value = getattr(claim, field, None)
+                return () if value is None else (str(value),)
+
+        groups: dict[str, list[Claim]] = {}
+        for claim in self.claims:
+            for key in dict.fromkeys(keys(claim)):
+                groups.setdefault(key, []).append(claim)
+        return {
+            key: Selection(groups[key], query=self.query, corpus=self.corpus)
+            for key in sorted(groups)
+        }
+
     # The checks live in newsassert.check; these are their front doors.
 
-    def agree(self, tolerance: float = 0.0, min_sources: int = 1) -> Verdict:
-        """Whether every article states one value (see :func:`newsassert.check.agree`)."""
-        return agree(self, tolerance=tolerance, min_sources=min_sources)
+    def agree(
+        self, tolerance: float = 0.0, min_sources: int = 1, *, mostly: float | None = None
+    ) -> Verdict:
+        """Whether every article states one value (see :func:`newsassert.check.agree`).
 
-    def supported_by(self, other: Selection) -> Verdict:
-        """Whether each claim has a match in ``other`` (:func:`newsassert.check.supported_by`)."""
-        return supported_by(self, other)
+        With ``mostly`` (0.9), it holds when that share of the articles
+        states the majority value (:mod:`newsassert.check.mostly`).
+        """
+        verdict = agree(self, tolerance=tolerance, min_sources=min_sources)
+        return verdict if mostly is None else apply_mostly(verdict, mostly)
+
+    def supported_by(self, other: Selection, *, mostly: float | None = None) -> Verdict:
+        """Whether each claim has a match in ``other`` (:func:`newsassert.check.supported_by`).
+
+        With ``mostly`` (0.9), it holds when that share of the claims is supported.
+        """
+        verdict = supported_by(self, other)
+        return verdict if mostly is None else apply_mostly(verdict, mostly)
 
     # Sequence.count(value) makes no sense for claims; the check takes its name.
     def count(self, **bounds: Any) -> Verdict:  # type: ignore[override]
@@ -110,11 +175,18 @@ def select(
 ) -> Selection:
     """The claims among ``claims`` that the query ``text`` selects, in their order."""
     query = compile_query(text)
-    return Selection(query.evaluate(claims, lexicon=lexicon), query=query, corpus=corpus)
+    return Selection(
+        query.evaluate(claims, lexicon=lexicon, articles=corpus or ()), query=query, corpus=corpus
+    )
 
 
 # Article.query selects through this module: the values import no stage.
 CLAIM_SOURCES.select = select
+
+
+def _shorten(text: str, width: int) -> str:
+    line = " ".join(text.split())
+    return line if len(line) <= width else line[: width - 1].rstrip() + "…"
 
 
 def stated_value(claim: Claim) -> Any:

@@ -10,6 +10,14 @@
     expect = "agree"
     min_sources = 2
 
+    [[check]]
+    name = "summaries"             # one result per summary: summaries[flood-summary]
+    query = "claim"
+    expect = "supported_by"
+    by = "claim"
+    group_by = "summary_of"        # or "meta.story": one result per story
+    mostly = 0.9                   # holds when 90 % of the claims are supported
+
 Each table becomes a :class:`CheckSpec`; :func:`run_check` runs one against a
 corpus. The pytest plugin turns every table into a test item and
 ``newsassert check --checks FILE`` runs the same specs, so a check gives the
@@ -36,18 +44,22 @@ import regex
 from newsassert.errors import CheckFileError, NewsAssertError, QueryError
 
 if TYPE_CHECKING:
+    from newsassert.check.groups import Groupable
     from newsassert.check.types import CheckType, Queryable
     from newsassert.check.verdict import CheckResult
 
 __all__ = [
     "BUILTIN_CHECKS",
+    "CheckGroup",
     "CheckSpec",
     "InvalidCheck",
+    "check_groups",
     "check_types",
     "load_check_file",
     "read_check_file",
     "render_error",
     "run_check",
+    "run_checks",
 ]
 
 # expect -> the keys that check takes besides the common ones (the check types
@@ -65,7 +77,7 @@ BOUND_KEYS = ("min", "max", "eq")
 # Keys of a check that are not bounds but go with them to the check type.
 BOUND_OPTIONS = ("of", "field")
 # Keys every check may carry, whatever it expects.
-COMMON_KEYS = ("name", "query", "expect", "corpus", "marks")
+COMMON_KEYS = ("name", "query", "expect", "corpus", "marks", "group_by", "mostly")
 FILE_KEYS = ("corpus", "check")
 
 # tomllib ends its messages with where the error is.
@@ -129,6 +141,8 @@ class CheckSpec:
     line: int
     corpus: str | None = None
     marks: tuple[str, ...] = ()
+    group_by: str | None = None
+    mostly: float | None = None
     options: Mapping[str, Any] = attrs.field(
         factory=lambda: MappingProxyType({}), eq=False, repr=False
     )
@@ -139,6 +153,24 @@ class CheckSpec:
     def line_of(self, key: str) -> int:
         """The line of ``key`` in the table, or the table's header line."""
         return self.lines.get(key, self.line)
+
+
+@attrs.frozen(kw_only=True)
+class CheckGroup:
+    """One group of a check with ``group_by``: its label and the articles it reads.
+
+    ``query`` selects from ``corpus``; ``sources``, for a summary group
+    (``group_by = "summary_of"``), is what ``by`` reads: the articles the
+    summary names. Otherwise ``by`` reads ``corpus`` too.
+    """
+
+    label: str
+    corpus: Groupable
+    sources: Groupable | None = None
+
+    def name(self, check: str) -> str:
+        """The group's check name, as results, baselines and test ids show it."""
+        return f"{check}[{self.label}]"
 
 
 @attrs.frozen(kw_only=True)
@@ -294,12 +326,89 @@ def _corpus_path(
     return str(resolved)
 
 
-def run_check(spec: CheckSpec, corpus: Queryable) -> CheckResult:
-    """Run one check over ``corpus``: its verdict, with the check's name and place.
+def check_groups(spec: CheckSpec, corpus: Groupable) -> tuple[CheckGroup, ...]:
+    """The groups a check with ``group_by`` runs over, in order of label.
+
+    ``meta.<name>`` (or an article field): one group per value, holding the
+    articles with that value. ``summary_of``: one group per summary (an
+    article whose record names the articles it summarizes), labelled with the
+    summary's id. A check without ``group_by`` has no groups.
+    """
+    from newsassert.check.groups import SUMMARY_OF, group_label
+
+    if spec.group_by is None:
+        return ()
+    if spec.group_by == SUMMARY_OF:
+        try:
+            pairs = corpus.summaries()
+        except NewsAssertError as error:
+            raise CheckFileError(
+                f"check {spec.name!r}: {error}", path=spec.path, line=spec.line_of("group_by")
+            ) from None
+        groups = [
+            CheckGroup(label=group_label(summary_id), corpus=summary, sources=sources)
+            for summary_id, (summary, sources) in pairs.items()
+        ]
+    else:
+        groups = [
+            CheckGroup(label=group_label(value), corpus=members)
+            for value, members in corpus.group_by(spec.group_by).items()
+        ]
+    labels: dict[str, CheckGroup] = {}
+    for group in groups:
+        # Two values that differ only in what a test id cannot hold share a label.
+        if group.label in labels:
+            raise CheckFileError(
+                f"check {spec.name!r}: two groups of {spec.group_by} are both named "
+                f"{group.label!r} in test ids; make the values differ in more than "
+                "'::', brackets or spaces",
+                path=spec.path,
+                line=spec.line_of("group_by"),
+            )
+        labels[group.label] = group
+    return tuple(sorted(groups, key=lambda g: g.label))
+
+
+def run_checks(spec: CheckSpec, corpus: Groupable) -> list[CheckResult]:
+    """Run one check: one result, or with ``group_by`` one result per group.
+
+    A group that cannot run (its query does not compile...) raises, as
+    :func:`run_check` does; a check over no groups at all is one failed
+    result saying so.
+    """
+    from newsassert.check.verdict import CheckResult, Verdict
+
+    if spec.group_by is None:
+        return [run_check(spec, corpus)]
+    groups = check_groups(spec, corpus)
+    if not groups:
+        what = "summary (no article has summary_of)" if spec.group_by == "summary_of" else (
+            f"article with a value for {spec.group_by}"
+        )
+        verdict = Verdict(
+            check=spec.expect,
+            holds=False,
+            summary=f"no groups to check: not one {what}",
+            query=spec.query,
+            failures=("no-groups",),
+        )
+        return [
+            CheckResult.of(
+                spec.name, spec.query, spec.expect, verdict, location=(spec.path, spec.line)
+            )
+        ]
+    return [run_check(spec, corpus, group=group) for group in groups]
+
+
+def run_check(
+    spec: CheckSpec, corpus: Queryable, *, group: CheckGroup | None = None
+) -> CheckResult:
+    """Run one check over ``corpus`` (or one of its groups): its verdict, named and placed.
 
     A query that does not compile, or a key the check type cannot use, raises
     :class:`CheckFileError` naming the file and the line (the query error's
-    caret rendering included).
+    caret rendering included). The result of a group is named
+    ``name[label]``.
     """
     from newsassert.check.verdict import CheckResult
 
@@ -310,9 +419,25 @@ def run_check(spec: CheckSpec, corpus: Queryable) -> CheckResult:
             path=spec.path,
             line=spec.line_of("expect"),
         )
+    name = spec.name
+    if group is not None:
+        name = group.name(spec.name)
+        corpus = group.corpus
     try:
         selection = corpus.query(spec.query)
-        verdict = check_type(corpus, selection, spec)
+        if group is not None and group.sources is not None and spec.expect == "supported_by":
+            # Each summary against its sources: `by` reads the articles it summarizes.
+            verdict = check_type(group.sources, selection, spec)
+        else:
+            if group is not None and group.sources is not None:
+                # Other checks of a summary read it and its sources together.
+                corpus = group.corpus + group.sources
+                selection = corpus.query(spec.query)
+            verdict = check_type(corpus, selection, spec)
+        if spec.mostly is not None:
+            from newsassert.check.mostly import apply_mostly
+
+            verdict = apply_mostly(verdict, spec.mostly)
     except QueryError as error:
         key = "by" if spec.by is not None and error.query == spec.by else "query"
         raise CheckFileError(
@@ -328,9 +453,8 @@ def run_check(spec: CheckSpec, corpus: Queryable) -> CheckResult:
         raise CheckFileError(
             error.message, path=spec.path, line=spec.line_of(named) if named else spec.line
         ) from None
-    return CheckResult.of(
-        spec.name, spec.query, spec.expect, verdict, location=(spec.path, spec.line)
-    )
+    return CheckResult.of(name, spec.query, spec.expect, verdict, location=(spec.path, spec.line))
+
 
 
 def render_error(error: NewsAssertError) -> str:
@@ -415,6 +539,21 @@ def _spec(
             _string(table, key, fail)
     corpus = _string(table, "corpus", fail) if "corpus" in table else None
     marks = _marks(table, fail)
+    group_by = _group_by(table, fail) if "group_by" in table else None
+    mostly = None
+    if "mostly" in table:
+        from newsassert.check.mostly import MOSTLY_CHECKS, check_mostly
+
+        if expect not in MOSTLY_CHECKS:
+            raise fail(
+                f"'mostly' applies to expect = {' | '.join(MOSTLY_CHECKS)} (a share of claims "
+                f"or articles), not {expect!r}",
+                "mostly",
+            )
+        try:
+            mostly = check_mostly(table["mostly"])
+        except NewsAssertError as error:
+            raise fail(str(error), "mostly") from None
     return CheckSpec(
         name=name,
         query=query,
@@ -427,8 +566,24 @@ def _spec(
         line=line,
         corpus=corpus,
         marks=marks,
+        group_by=group_by,
+        mostly=mostly,
         options=MappingProxyType(dict(table)),
         lines=MappingProxyType({key: at[0] for key, at in places.items()}),
+    )
+
+
+def _group_by(table: Mapping[str, Any], fail: _Fail) -> str:
+    from newsassert.corpus import ARTICLE_GROUP_FIELDS, SUMMARY_OF
+
+    value = _string(table, "group_by", fail).strip()
+    known = (SUMMARY_OF, *ARTICLE_GROUP_FIELDS)
+    if value in known or (value.startswith("meta.") and len(value) > len("meta.")):
+        return value
+    raise fail(
+        f"'group_by' groups articles: meta.<name> (a field of the records or front matter) "
+        f"or one of {', '.join(known)} (got {value!r})",
+        "group_by",
     )
 
 

@@ -65,6 +65,12 @@ class Evidence:
         }
 
 
+def _shorten(text: str, width: int) -> str:
+    """``text`` on one line, cut to ``width`` characters with an ellipsis."""
+    line = " ".join(text.split())
+    return line if len(line) <= width else line[: width - 1].rstrip() + "…"
+
+
 def _sorted_keys(keys: Iterable[str]) -> tuple[str, ...]:
     return tuple(sorted(set(keys)))
 
@@ -92,9 +98,19 @@ class Verdict:
         return self.holds
 
     def __repr__(self) -> str:
+        # One line: pytest shows it in an assertion's "where" lines. The table is str().
+        state = "holds" if self.holds else "FAILS"
+        return f"<Verdict {self.check} {state}: {_shorten(self.summary, 100)}>"
+
+    def __str__(self) -> str:
+        """The evidence table (what a failing check prints)."""
         return render_verdict(self)
 
-    __str__ = __repr__
+    def _repr_html_(self) -> str:
+        """The evidence as an HTML table, for notebooks."""
+        from newsassert.check.notebook import verdict_html
+
+        return verdict_html(self)
 
     @property
     def claims(self) -> tuple[Claim, ...]:

@@ -1,6 +1,7 @@
 """Loading options shared by the commands that read a corpus.
 
-``--skip-bad`` skips bad files and records (each named on stderr, then how
+``--encoding NAME`` reads every file in that encoding instead of detecting
+it; ``--skip-bad`` skips bad files and records (each named on stderr, then how
 many were skipped); ``--max-article-chars N`` sets the per-article size limit
 (``0`` for none; see :mod:`newsassert.limits`). A command adds them with
 :func:`add_load_options` and loads with :func:`load_corpus`.
@@ -55,6 +56,13 @@ def add_load_options(parser: Any) -> None:
         help="the largest article to read, in characters (default 5,000,000 or "
         "$NEWSASSERT_MAX_ARTICLE_CHARS; 0 for no limit)",
     )
+    parser.add_argument(
+        "--encoding",
+        metavar="NAME",
+        default=None,
+        help="read every file in this encoding (cp1252, latin-1, cp1256...) instead of "
+        "detecting it",
+    )
 
 
 def load_corpus(
@@ -85,6 +93,7 @@ def load_corpus(
             cache=cache if cache is not None else not getattr(args, "no_cache", True),
             jobs=getattr(args, "jobs", 1),
             progress=not getattr(args, "quiet", True),
+            encoding=getattr(args, "encoding", None),
         )
     report_skipped(corpus, stderr or sys.stderr)
     return corpus

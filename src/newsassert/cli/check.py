@@ -140,7 +140,10 @@ def _options(args: argparse.Namespace) -> str:
     from newsassert.limits import article_limit, max_article_chars
 
     with article_limit(args.max_article_chars):
-        return f"skip_bad={bool(args.skip_bad)}|max_article_chars={max_article_chars()}"
+        return (
+            f"skip_bad={bool(args.skip_bad)}|max_article_chars={max_article_chars()}"
+            f"|encoding={args.encoding}"
+        )
 
 
 def _results_before_loading(
@@ -155,7 +158,7 @@ def _results_before_loading(
     """
     from newsassert.load import stored_file_keys
 
-    if args.report or args.format == "json":
+    if args.report or args.format == "json" or args.encoding:
         return None
     found = stored_file_keys(*args.paths, aliases=args.aliases, store=store)
     if found is None:
@@ -208,7 +211,7 @@ def _run_checks(corpus: Any, check_files: list[str], aliases: list[str]) -> list
                     corpora[spec.corpus] = newsassert.load(spec.corpus, aliases=tuple(aliases))
                 target = corpora[spec.corpus]
             try:
-                results.append(checkfile.run_check(spec, target))
+                results.extend(checkfile.run_checks(spec, target))
             except NewsAssertError as error:
                 results.append(
                     CheckResult.failed_to_run(

@@ -52,7 +52,7 @@ def run(args: argparse.Namespace, out: TextIO | None = None) -> int:
         lexicon = default_lexicon().extended(
             entry for path in args.aliases for entry in load_aliases(path)
         )
-    claims = query.evaluate(corpus.claims, lexicon)
+    claims = query.evaluate(corpus.claims, lexicon, articles=corpus.articles)
     if args.format == "jsonl":
         for claim in claims:
             out.write(json.dumps(claim.to_dict(), ensure_ascii=False) + "\n")

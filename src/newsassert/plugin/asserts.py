@@ -40,4 +40,4 @@ def add_evidence(report: pytest.TestReport, excinfo: pytest.ExceptionInfo[BaseEx
     addsection = getattr(report.longrepr, "addsection", None)
     if not verdicts or addsection is None:
         return
-    addsection(SECTION, "\n\n".join(repr(v) for v in verdicts))
+    addsection(SECTION, "\n\n".join(str(v) for v in verdicts))

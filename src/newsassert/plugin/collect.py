@@ -31,11 +31,14 @@ import pytest
 
 from newsassert.check.auto import quote
 from newsassert.check.checkfile import (
+    CheckGroup,
     CheckSpec,
     InvalidCheck,
+    check_groups,
     read_check_file,
     render_error,
     run_check,
+    run_checks,
 )
 from newsassert.check.consistency import CHECK_NAME, consistency, consistency_check_name
 from newsassert.check.verdict import CheckResult
@@ -124,26 +127,50 @@ class _Item(pytest.Item):
 
 
 class CheckFile(_Collector, pytest.File):
-    """A check file: one item per ``[[check]]`` table."""
+    """A check file: one item per ``[[check]]`` table, or per group of one with ``group_by``."""
 
     def collect(self) -> Iterator[CheckItem]:
         # Messages name the file as the user would type it: relative to where pytest runs.
         shown = Path(os.path.relpath(self.path, self.config.invocation_params.dir))
         for entry in read_check_file(shown):
-            yield CheckItem.from_parent(self, name=entry.name, entry=entry)
+            groups = self._groups(entry)
+            if not groups:
+                yield CheckItem.from_parent(self, name=entry.name, entry=entry)
+                continue
+            for group in groups:
+                yield CheckItem.from_parent(
+                    self, name=group.name(entry.name), entry=entry, group=group
+                )
+
+    def _groups(self, entry: CheckSpec | InvalidCheck) -> tuple[CheckGroup, ...]:
+        """A grouped check's groups; none when it cannot be grouped (its item says why)."""
+        if not isinstance(entry, CheckSpec) or entry.group_by is None:
+            return ()
+        state = state_of(self.config)
+        if entry.corpus is None and state.settings.corpus is None:
+            return ()
+        try:
+            return check_groups(entry, state.corpus(entry.corpus))
+        except NewsAssertError:
+            return ()
 
 
 class CheckItem(_Item):
-    """One ``[[check]]`` table, run against its corpus."""
+    """One ``[[check]]`` table (or one group of it), run against its corpus."""
 
-    def __init__(self, *, entry: CheckSpec | InvalidCheck, **kwargs: Any) -> None:
+    def __init__(
+        self, *, entry: CheckSpec | InvalidCheck, group: CheckGroup | None = None, **kwargs: Any
+    ) -> None:
         super().__init__(**kwargs)
         self.entry = entry
+        self.group = group
         self.add_marker(MARK)
         if isinstance(entry, CheckSpec):
             for mark in entry.marks:
                 self.add_marker(mark)
             self.extra_keyword_matches.add(entry.expect)
+        if group is not None:
+            self.extra_keyword_matches.add(group.label)
 
     def runtest(self) -> None:
         state = state_of(self.config)
@@ -159,12 +186,16 @@ class CheckItem(_Item):
             )
         corpus = state.corpus(entry.corpus)
         try:
-            result = run_check(entry, corpus)
+            if self.group is not None:
+                result = run_check(entry, corpus, group=self.group)
+            else:
+                # A grouped check whose groups could not be made: this says why.
+                result = run_checks(entry, corpus)[0]
         except NewsAssertError as error:
             state.record_error(
                 self,
                 CheckResult.failed_to_run(
-                    entry.name, entry.query, entry.expect, str(error), (entry.path, entry.line)
+                    self.name, entry.query, entry.expect, str(error), (entry.path, entry.line)
                 ),
             )
             raise

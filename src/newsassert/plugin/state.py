@@ -64,7 +64,7 @@ class CheckFailed(Exception):
         (``-ra``) repeats.
         """
         result = self.result
-        lines = [repr(result.verdict), ""]
+        lines = [str(result.verdict), ""]
         if result.location is not None and result.location[1]:
             lines.append(f"check {result.name!r} at {result.location[0]}:{result.location[1]}")
         if self.new:

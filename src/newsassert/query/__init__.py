@@ -23,9 +23,18 @@ import attrs
 
 from newsassert.errors import QueryError
 from newsassert.lexicon import Lexicon, default_lexicon
-from newsassert.model import Claim
+from newsassert.model import Article, Claim
 from newsassert.query.ast import Node, unparse
-from newsassert.query.evaluate import Predicate, RegexClock, check, plan
+from newsassert.query.evaluate import (
+    MetaTable,
+    Predicate,
+    RegexClock,
+    check,
+    meta_values,
+    plan,
+    tests_of,
+)
+from newsassert.query.fields import META_PREFIX
 from newsassert.query.parser import parse
 
 __all__ = ["Query", "QueryError", "compile_query"]
@@ -49,22 +58,42 @@ class Query:
         factory=dict, init=False, eq=False, repr=False
     )
     _clock: RegexClock = attrs.field(factory=RegexClock, init=False, eq=False, repr=False)
+    _meta: MetaTable = attrs.field(factory=MetaTable, init=False, eq=False, repr=False)
 
     def unparse(self) -> str:
         """The canonical text of the query."""
         return unparse(self.kind, self.where)
 
+    @property
+    def uses_meta(self) -> bool:
+        """Whether the query tests a ``meta.<name>`` field (and so needs the articles)."""
+        return self.where is not None and any(
+            t.field.startswith(META_PREFIX) for t in tests_of(self.where)
+        )
+
     def evaluate(
-        self, claims: Iterable[Claim], lexicon: Lexicon | None = None
+        self,
+        claims: Iterable[Claim],
+        lexicon: Lexicon | None = None,
+        *,
+        articles: Iterable[Article] = (),
     ) -> tuple[Claim, ...]:
         """The claims the query selects, in their order.
 
         ``lexicon`` supplies the aliases ``=`` follows (a corpus's lexicon);
-        by default, :func:`newsassert.lexicon.default_lexicon`.
+        by default, :func:`newsassert.lexicon.default_lexicon`. ``articles``
+        are the claims' articles, whose metadata ``meta.<name>`` tests (a
+        claim of an article not given has no metadata).
         """
         predicate = self._predicate(lexicon)
         self._clock.start()
-        return tuple(filter(predicate, claims))
+        self._meta.values = (
+            {a.id: meta_values(a.meta) for a in articles} if self.uses_meta else {}
+        )
+        try:
+            return tuple(filter(predicate, claims))
+        finally:
+            self._meta.values = {}
 
     def matches(self, claim: Claim, lexicon: Lexicon | None = None) -> bool:
         """Whether the query selects ``claim``."""
@@ -77,7 +106,9 @@ class Query:
         kept = self._plans.get(id(lexicon))
         if kept is not None and kept[0] is lexicon:
             return kept[1]
-        predicate = plan(self.kind, self.where, lexicon, self.text or self.unparse(), self._clock)
+        predicate = plan(
+            self.kind, self.where, lexicon, self.text or self.unparse(), self._clock, self._meta
+        )
         if len(self._plans) >= _PLANS_KEPT:
             self._plans.clear()
         self._plans[id(lexicon)] = (lexicon, predicate)

@@ -32,6 +32,7 @@ fields and is a case- and diacritic-insensitive substring test elsewhere, and
 from __future__ import annotations
 
 import datetime as dt
+import json
 import operator
 import time
 from collections.abc import Callable, Iterable
@@ -45,11 +46,11 @@ from newsassert.lexicon import Lexicon, form_key
 from newsassert.model import Claim
 from newsassert.normalize import normalize_text
 from newsassert.query.ast import And, Compare, In, IsNull, Literal, Node, Not, Or
-from newsassert.query.fields import ANY_SECTION, CLASSES, Field, fields_of
+from newsassert.query.fields import ANY_SECTION, CLASSES, META_PREFIX, Field, field_of, fields_of
 from newsassert.query.lexer import quote
 from newsassert.query.parser import did_you_mean, unknown
 
-__all__ = ["REGEX_BUDGET", "REGEX_TIMEOUT", "Predicate", "check", "plan"]
+__all__ = ["REGEX_BUDGET", "REGEX_TIMEOUT", "MetaTable", "Predicate", "check", "meta_values", "plan"]
 
 Predicate = Callable[[Claim], bool]
 
@@ -95,6 +96,11 @@ def check(kind: str, where: Node | None, text: str) -> None:
             _check_test(kind, test, text)
 
 
+def tests_of(node: Node) -> Iterable[Compare | In | IsNull]:
+    """The tests of a tree (its leaves), in order."""
+    return _tests(node)
+
+
 def _tests(node: Node) -> Iterable[Compare | In | IsNull]:
     stack = [node]
     while stack:
@@ -108,11 +114,12 @@ def _tests(node: Node) -> Iterable[Compare | In | IsNull]:
 
 
 def _field_of(kind: str, test: Compare | In | IsNull, text: str) -> Field:
-    fields = fields_of(kind)
-    field = fields.get(test.field)
+    field = field_of(kind, test.field)
     if field is None:
+        fields = fields_of(kind)
         message = (
-            f"unknown field {quote(test.field)} for {kind}; fields are: {', '.join(fields)}"
+            f"unknown field {quote(test.field)} for {kind}; fields are: {', '.join(fields)}, "
+            f"{META_PREFIX}<name>"
             + did_you_mean(test.field, list(fields))
         )
         raise QueryError(message, text, test.position)
@@ -214,11 +221,45 @@ class RegexClock:
         self.deadline = time.monotonic() + REGEX_BUDGET
 
 
+@attrs.define
+class MetaTable:
+    """The ``meta.<name>`` values of the articles one evaluation sees (set by ``Query.evaluate``).
+
+    ``values`` maps an article id to its metadata: lower-cased name -> the
+    value's items (one item for a plain value, each item of a list).
+    """
+
+    values: dict[str, dict[str, tuple[str, ...]]] = attrs.field(factory=dict)
+
+
+def meta_values(meta: Iterable[tuple[str, str]]) -> dict[str, tuple[str, ...]]:
+    """An article's metadata as ``meta.<name>`` sees it (a JSON list is its items)."""
+    out: dict[str, tuple[str, ...]] = {}
+    for name, value in meta:
+        items: tuple[str, ...] = (value,)
+        if value.startswith("[") and value.endswith("]"):
+            try:
+                parsed = json.loads(value)
+            except ValueError:
+                parsed = None
+            if isinstance(parsed, list) and all(
+                isinstance(x, str | int | float | bool) for x in parsed
+            ):
+                items = tuple(x if isinstance(x, str) else json.dumps(x) for x in parsed)
+        out.setdefault(name.lower(), items)
+    return out
+
+
 def plan(
-    kind: str, where: Node | None, lexicon: Lexicon, text: str, clock: RegexClock
+    kind: str,
+    where: Node | None,
+    lexicon: Lexicon,
+    text: str,
+    clock: RegexClock,
+    meta: MetaTable | None = None,
 ) -> Predicate:
     """The predicate of a checked query for one lexicon."""
-    builder = _Builder(kind, lexicon, text, clock)
+    builder = _Builder(kind, lexicon, text, clock, meta if meta is not None else MetaTable())
     cls, mention_type = CLASSES[kind]
     expression = builder.build(where) if where is not None else None
     sees_all_sections = where is not None and any(t.field == "section" for t in _tests(where))
@@ -279,11 +320,14 @@ def _never(claim: Claim) -> bool:
 
 
 class _Builder:
-    def __init__(self, kind: str, lexicon: Lexicon, text: str, clock: RegexClock) -> None:
+    def __init__(
+        self, kind: str, lexicon: Lexicon, text: str, clock: RegexClock, meta: MetaTable
+    ) -> None:
         self.kind = kind
         self.lexicon = lexicon
         self.text = text
         self.clock = clock
+        self.meta = meta
 
     def build(self, node: Node) -> Predicate:
         if isinstance(node, Not):
@@ -294,6 +338,8 @@ class _Builder:
         if isinstance(node, Or):
             return _any(tuple(self.build(o) for o in node.operands))
         field = _field_of(self.kind, node, self.text)
+        if field.meta:
+            return self.build_meta(field, node)
         if isinstance(node, IsNull):
             get = operator.attrgetter(field.name)
             if node.negated:
@@ -312,6 +358,48 @@ class _Builder:
         if op == "like":
             return self.like(field, literal)
         return self.order(field, op, literal)
+
+    def build_meta(self, field: Field, node: Compare | In | IsNull) -> Predicate:
+        """A test of ``meta.<name>``: text, true when any item of the value passes."""
+        name = field.name[len(META_PREFIX) :]
+        table = self.meta
+        empty: dict[str, tuple[str, ...]] = {}
+
+        def items(c: Claim) -> tuple[str, ...] | None:
+            return table.values.get(c.article, empty).get(name)
+
+        if isinstance(node, IsNull):
+            if node.negated:
+                return lambda c: items(c) is not None
+            return lambda c: items(c) is None
+        if isinstance(node, In) or node.op in ("=", "!="):
+            literals = node.values if isinstance(node, In) else (node.value,)
+            keys = frozenset(form_key(lit.text) for lit in literals) - {""}
+            test: Callable[[str], bool] = lambda v: form_key(v) in keys  # noqa: E731
+        elif node.op == "like":
+            needle = form_key(node.value.text)
+            test = lambda v: needle in form_key(v)  # noqa: E731
+        else:  # "~" (check() allows no ordering on text)
+            test = self.regex_test(field, node.value)
+        memo: dict[str, bool] = {}
+
+        def any_item(c: Claim) -> bool:
+            values = items(c)
+            if values is None:
+                return False
+            for v in values:
+                hit = memo.get(v)
+                if hit is None:
+                    if len(memo) >= _MEMO_SIZE:
+                        memo.clear()
+                    hit = memo[v] = test(v)
+                if hit:
+                    return True
+            return False
+
+        if isinstance(node, Compare) and node.op == "!=":
+            return lambda c: not any_item(c)
+        return any_item
 
     # -- one test per operator ------------------------------------------------
 
@@ -376,9 +464,8 @@ class _Builder:
         return _memoized(field, lambda v: needle in form_key(v))
 
     def search(self, field: Field, literal: Literal) -> Predicate:
-        pattern = _compile_pattern(literal, self.text)
         get = operator.attrgetter(field.name)
-        clock, text = self.clock, self.text
+        test = self.regex_test(field, literal)
         memo: dict[Any, bool] = {}
 
         def found(c: Claim) -> bool:
@@ -387,29 +474,39 @@ class _Builder:
                 return False
             hit = memo.get(v)
             if hit is None:
-                left = clock.deadline - time.monotonic()
-                if left <= 0:
-                    raise QueryError(
-                        f"the regular expression searches took more than {REGEX_BUDGET:g} s "
-                        "in all; narrow the query or simplify the pattern",
-                        text,
-                        literal.position,
-                    )
-                try:
-                    hit = pattern.search(str(v), timeout=min(REGEX_TIMEOUT, left)) is not None
-                except TimeoutError:
-                    raise QueryError(
-                        f"the regular expression took more than {REGEX_TIMEOUT:g} s on one "
-                        f"claim's '{field.name}'; it may backtrack without end, simplify it",
-                        text,
-                        literal.position,
-                    ) from None
+                hit = test(str(v))
                 if len(memo) >= _MEMO_SIZE:
                     memo.clear()
                 memo[v] = hit
             return hit
 
         return found
+
+    def regex_test(self, field: Field, literal: Literal) -> Callable[[str], bool]:
+        """A ``~`` search of one text, within the time limits."""
+        pattern = _compile_pattern(literal, self.text)
+        clock, text = self.clock, self.text
+
+        def search(v: str) -> bool:
+            left = clock.deadline - time.monotonic()
+            if left <= 0:
+                raise QueryError(
+                    f"the regular expression searches took more than {REGEX_BUDGET:g} s "
+                    "in all; narrow the query or simplify the pattern",
+                    text,
+                    literal.position,
+                )
+            try:
+                return pattern.search(v, timeout=min(REGEX_TIMEOUT, left)) is not None
+            except TimeoutError:
+                raise QueryError(
+                    f"the regular expression took more than {REGEX_TIMEOUT:g} s on one "
+                    f"claim's '{field.name}'; it may backtrack without end, simplify it",
+                    text,
+                    literal.position,
+                ) from None
+
+        return search
 
 
 def _memoized(field: Field, test: Callable[[str], bool]) -> Predicate:

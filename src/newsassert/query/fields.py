@@ -13,6 +13,10 @@ A field's ``type`` says which operators and values it accepts:
 * ``enum``: text with a closed set of values, checked when the query compiles;
 * ``bool``: ``=`` ``!=`` with ``true`` or ``false``.
 
+``meta.<name>`` is a text field of every kind: the value of the key
+``<name>`` in the claim's article record or front matter (a list value, such
+as front matter ``tags``, matches when any of its items does).
+
 ``lexicon`` names the lexicon kinds whose aliases ``=`` follows; ``also``
 names further attributes ``=`` and ``like`` consult (``unit`` also looks at
 ``unit_text``, the noun as written; ``name`` at ``entity``, the canonical
@@ -38,10 +42,13 @@ from newsassert.model import (
     RoleClaim,
 )
 
-__all__ = ["ANY_SECTION", "QUERY_KINDS", "Field", "fields_of"]
+__all__ = ["ANY_SECTION", "META_PREFIX", "QUERY_KINDS", "Field", "field_of", "fields_of"]
 
 #: The kinds a query can start with.
 QUERY_KINDS = ("claim", "quantity", "date", "mention", "person", "org", "place", "role")
+
+#: ``meta.<name>`` tests a field of the claim's article record or front matter.
+META_PREFIX = "meta."
 
 #: ``section = any`` lifts the default section filter.
 ANY_SECTION = "any"
@@ -57,6 +64,7 @@ class Field:
     lexicon: tuple[str, ...] = ()
     also: tuple[str, ...] = ()
     names: bool = False
+    meta: bool = False
 
 
 _NUMBER = ("start", "end", "value", "low", "high", "year", "month", "day")
@@ -119,3 +127,10 @@ _FIELDS = _build()
 def fields_of(kind: str) -> Mapping[str, Field]:
     """The fields of a query kind, by name, kind-specific ones first."""
     return _FIELDS[kind]
+
+
+def field_of(kind: str, name: str) -> Field | None:
+    """The field ``name`` of a query kind; ``meta.<name>`` is a text field of every kind."""
+    if name.startswith(META_PREFIX) and len(name) > len(META_PREFIX):
+        return Field(name, "text", meta=True)
+    return _FIELDS[kind].get(name)
