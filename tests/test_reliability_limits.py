@@ -35,6 +35,7 @@ from newsassert.limits import DEFAULT_MAX_ARTICLE_CHARS, MAX_ARTICLE_CHARS_VARIA
 from newsassert.load import SkippedInputWarning, make_article
 from newsassert.normalize import key
 from newsassert.query import compile_query
+from newsassert.query.evaluate import REGEX_TIMEOUT
 from newsassert.query.parser import MAX_DEPTH
 
 STRESS = bool(os.environ.get("NEWSASSERT_STRESS"))
@@ -253,13 +254,37 @@ def test_a_long_flat_query_compiles() -> None:
 def test_a_catastrophic_user_regex_times_out_with_a_query_error() -> None:
     # (ا|اا)+ tries every way of splitting the run of alefs before it fails:
     # exponential in the run's length (2 s at 30 alefs, without the limit).
-    text = "وقتل " + "ا" * 40 + "ب 30 جنديا في العراق.\n"
-    corpus = newsassert.Corpus([make_article(text, id="a")])
-    started = time.perf_counter()
-    with pytest.raises(QueryError) as info:
-        corpus.query('claim where sentence ~ "(ا|اا)+ب$"')
-    assert time.perf_counter() - started < 5
-    assert "took more than 0.25 s on one claim's 'sentence'" in str(info.value)
+    # Bounded means the same cost at 40 and 160 alefs: the search is stopped,
+    # and a process spends no more CPU time than the limit's wall time.
+    def run(alefs: int) -> Callable[[], object]:
+        text = "وقتل " + "ا" * alefs + "ب 30 جنديا في العراق.\n"
+        corpus = newsassert.Corpus([make_article(text, id="a")])
+
+        def query() -> None:
+            with pytest.raises(QueryError) as info:
+                corpus.query('claim where sentence ~ "(ا|اا)+ب$"')
+            assert "took more than 0.25 s on one claim's 'sentence'" in str(info.value)
+
+        return query
+
+    small, big = _cpu(run(40), repeat=1), _cpu(run(160), repeat=1)
+    assert big < 4 * small + REGEX_TIMEOUT, f"{small:.3f}s -> {big:.3f}s"
+
+
+def test_an_unclosed_string_of_escaped_quotes_lexes_in_linear_time() -> None:
+    # The lexer searched on past an unclosed string and tried the string
+    # again from every quote inside it: 32,000 characters took 20 s.
+    def run(n: int) -> Callable[[], object]:
+        query = 'claim where sentence ~ "' + '\\"' * (n // 2)
+
+        def lex() -> None:
+            with pytest.raises(QueryError, match="unclosed '\"'") as info:
+                compile_query(query)
+            assert info.value.position == len('claim where sentence ~ ')
+
+        return lex
+
+    _assert_linear(run, "unclosed string of \\\" pairs")
 
 
 def test_recursion_depth_does_not_depend_on_input() -> None:

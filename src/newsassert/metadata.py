@@ -72,7 +72,7 @@ _TODAY_WORDS = [
 ]
 _TODAY_WEEKDAY = regex.compile(
     rf"""
-    (?<!\p{{L}}) (?:{_alternation(_TODAY_WORDS)}) \s* [،,(]? \s*
+    (?<!\p{{L}}) (?:{_alternation(_TODAY_WORDS)}) \s*+ [،,(]? \s*+
     (?P<w>{_alternation(list(_WEEKDAY_NUMBERS))}) (?!\p{{L}})
     """,
     regex.VERBOSE | regex.IGNORECASE,

@@ -88,6 +88,11 @@ def _repeat(unit: str) -> Callable[[int], str]:
     return lambda n: (unit * (n // len(unit) + 1))[:n]
 
 
+def _padded(head: str, tail: str) -> Callable[[int], str]:
+    """``head``, a run of spaces, ``tail``: ``n`` characters in all."""
+    return lambda n: head + " " * max(0, n - len(head) - len(tail)) + tail
+
+
 # Each is a function of the length: the runs and repetitions that make a regex
 # with nested or overlapping quantifiers backtrack.
 ADVERSARIAL: dict[str, Callable[[int], str]] = {
@@ -118,6 +123,19 @@ ADVERSARIAL: dict[str, Callable[[int], str]] = {
     "carriage returns": _repeat("\r"),
     "arabic sentences": _repeat("قتل. "),
     "question marks": _repeat("؟!"),
+    # What the audit of issue 18 found quadratic (or worse), and their kin.
+    "day lists": _repeat("1،"),
+    "spaced day lists": _repeat("5 و "),
+    "english day lists": _repeat("7th and "),
+    "month and day before spaces": _padded("January 5", "x"),
+    "weekday before spaces": _padded("الخميس", "،25 يناير"),
+    "day before spaces": _padded("25", "، 2024"),
+    "today before spaces": _padded("2024-01-05\n2024-01-06\nقال اليوم", "x"),
+    "date prefixes": _repeat("2024-01-"),
+    "slashed date prefixes": _repeat("2024/01/"),
+    "hyphenated words": _repeat("al-Sudani-"),
+    "repeated titles": _repeat("رئيس الوزراء "),
+    "english titles": _repeat("Prime Minister "),
 }
 
 

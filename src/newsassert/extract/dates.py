@@ -250,7 +250,7 @@ _TEMPLATE = r"""
   | # 1c. English order: January 27, 2024; Aug. 7 and 8, 2023.
     (?P<monthday>
       «B» (?P<m1>«MONTH_EN»)\.?«E» \s+ «DAYS»
-      (?: \s*,?\s* (?P<year>\d{4})«ED» | \s*,?\s+ (?P<yren>«EN_REL»)\s+«EN_YEARWORD»«E» )?
+      (?: \s*,?\s* (?P<year>\d{4})«ED» | (?:\s*,)?\s+ (?P<yren>«EN_REL»)\s+«EN_YEARWORD»«E» )?
     )
   | # 1d. A day of this, last or next month: السابع من الشهر الجاري, 25 الجاري.
     (?P<dayrel>
@@ -293,10 +293,12 @@ _SUB_PIECES = {
     "WCUE": r"(?:«DAYCUE»\s+)?(?P<wpast>«YESTERDAY»)?(?(wpast)|«DAYCUE»)",
     # Between the days of a list or range (folded forms: الي is إلى, حتي is حتى).
     "DAYSEP": r"(?:و|،|,|-|–|&|and|to|or|through|الي|حتي|او)",
-    # One or more days: 7, 7 و8, 7-8, 7th and 8th, السابع والثامن.
+    # One to eight days: 7, 7 و8, 7-8, 7th and 8th, السابع والثامن. The list is
+    # bounded: unbounded, it ran to the end of "1،1،1،…" from every number and
+    # was tried back one day at a time (quadratic; no date lists more days).
     "DAYS": r"""(?P<day> (?:\d{1,2}(?!\d|[.,:]\d) (?:st|nd|rd|th)? | «ORD»«E») )
                (?: \s*«DAYSEP»\s*
-                   (?P<day> (?:\d{1,2}(?!\d|[.,:]\d) (?:st|nd|rd|th)? | «ORD»«E») ) )*""",
+                   (?P<day> (?:\d{1,2}(?!\d|[.,:]\d) (?:st|nd|rd|th)? | «ORD»«E») ) ){0,7}""",
     # A month, or two names of one month: كانون الثاني/يناير, أكتوبر/ تشرين الأول.
     "MONTHPAIR": r"""(?P<m1>«MONTH»)\.?«E»
                      (?:\s*(?:/|\(|-|–|،)\s*(?P<m2>«MONTH»)«E»(?:\s*\))?)?""",
@@ -304,7 +306,7 @@ _SUB_PIECES = {
     "YEARTAIL": r"""(?: \s*[,،]?\s* (?:(?:من\s+)?«YEARWORD»\s+)? (?P<year>\d{4})«ED» (?:\s*«AD»«E»)?
                    | \s+ (?:من\s+)? «YEARWORD»\s+(?P<yrel>«REL»)«E»
                    | \s+ (?:من\s+)? (?P<ythis>«THIS»)\s+«YEARWORD»«E»
-                   | \s*,?\s+ (?P<yren>«EN_REL»)\s+«EN_YEARWORD»«E»
+                   | (?:\s*,)?\s+ (?P<yren>«EN_REL»)\s+«EN_YEARWORD»«E»
                    | \s+ (?P<rel>«REL»)«E» )""",
 }
 
@@ -316,7 +318,14 @@ def _expand(template: str) -> str:
     if "«" in template:
         raise RuntimeError("unexpanded piece in the date pattern")
     # A date never runs over a line break.
-    return template.replace(r"\s", r"[^\S\n]")
+    template = template.replace(r"\s", r"[^\S\n]")
+    # Runs of spaces are possessive: what follows one is never a space, so
+    # giving spaces back cannot help a match, and trying it made "January 5"
+    # before 50,000 spaces quadratic. (Hence "(?:\s*,)?\s+", not "\s*,?\s+".)
+    return _SPACE_RUN.sub(lambda m: m.group() + "+", template)
+
+
+_SPACE_RUN = re.compile(r"\[\^\\S\\n\][*+?](?![+?])")
 
 
 # Combining marks (harakat, tanween, shadda) are dropped before matching.

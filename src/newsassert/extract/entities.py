@@ -89,6 +89,7 @@ _UPPER = regex.compile(r"\p{Lu}")
 _CONJUNCTIONS = ("و", "ف")
 _PREPOSITIONS = ("ب", "ل", "ك")
 _MAX_NAME = 4
+_MAX_TITLE_WORDS = 24  # words (and commas) from a title to the name it gives a role
 
 
 class _Tables(NamedTuple):
@@ -666,6 +667,11 @@ class _Reader:
             last_word.key[skip if size == 1 else 0 :].startswith("ال")
         )
         while j < len(words):
+            if j - i > _MAX_TITLE_WORDS:
+                # A title and its complements never run this long ("رئيس الوزراء"
+                # repeated was read to its end from every title: quadratic); the
+                # titles nearer the name read it.
+                return i + size
             tok = words[j]
             key = tok.key
             if complement and tok.arabic and key.startswith(("ال", "وال")):

@@ -325,9 +325,14 @@ _W = "\u0621-\u063a\u0641-\u064a\\w"
 
 _TOKEN = re.compile(
     rf"""
-      (?P<word>[{_W}$€£%]+(?:['’\-][{_W}]+|\.[A-Za-z0-9][{_W}]*)*\.?)  # a word, "U.S.", "Al-Sudani", "$"
-                                          # (a dot inside a word only before a Latin
-                                          # letter or digit: "جنديا.وفي" is two words)
+      (?P<word>[{_W}$€£%]{{1,64}}(?:['’\-][{_W}]{{1,64}}|\.[A-Za-z0-9][{_W}]{{0,63}}){{0,8}}\.?)
+                                          # a word, "U.S.", "Al-Sudani", "$" (a dot inside
+                                          # a word only before a Latin letter or digit:
+                                          # "جنديا.وفي" is two words). Its length is bounded:
+                                          # the tokens after every number are read, and an
+                                          # unbounded "2024-01-2024-01-…" was read to its end
+                                          # from each of them (quadratic); a longer run is
+                                          # read as several words.
     | (?P<stop>[.،,;؛:!?؟()\[\]{{}}|\n]|\s-\s)  # punctuation that ends a clause
     """,
     re.VERBOSE,

@@ -45,7 +45,7 @@ _TOKEN = regex.compile(
   | (?P<lbrack> \[ )
   | (?P<rbrack> \] )
   | (?P<comma>  , )
-  | (?P<string> " (?: [^"\\] | \\. )* " )     # double-quoted, backslash escapes
+  | (?P<string> " (?: [^"\\]++ | \\. )*+ " )  # double-quoted, backslash escapes
   | (?P<word>   {_WORD} )                     # bare word (above)
     """,
     regex.VERBOSE,
@@ -89,10 +89,13 @@ def tokenize(query: str) -> list[Token]:
     """The tokens of ``query``, ending with an ``eof`` token at ``len(query)``."""
     tokens: list[Token] = []
     position = 0
-    # finditer skips what it cannot match; a gap between two matches (or
-    # before the end) is a character no token starts with.
-    for found in _TOKEN.finditer(query):
-        if found.start() != position:
+    end = len(query)
+    # Each token is matched where the last one ended, and the first place no
+    # token matches is the error. (finditer searched on past it: an unclosed
+    # string of \" pairs was tried again from every quote, quadratic.)
+    while position < end:
+        found = _TOKEN.match(query, position)
+        if found is None:
             raise _bad_character(query, position)
         kind = found.lastgroup
         if kind == "string":
@@ -100,9 +103,6 @@ def tokenize(query: str) -> list[Token]:
         elif kind != "space":
             tokens.append(Token(kind, found.group(), position, found.end()))
         position = found.end()
-    end = len(query)
-    if position != end:
-        raise _bad_character(query, position)
     tokens.append(Token("eof", "", end, end))
     return tokens
 
