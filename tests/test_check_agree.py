@@ -14,9 +14,14 @@ from newsassert.errors import ConfigError
 
 def test_interval_of_hedges() -> None:
     assert Interval.of(quantity("a", 150, "approx", low=135, high=165)) == Interval(135, 165)
+    # A one-sided hedge reaches to its magnitude bound (data/hedges.toml: 2).
     assert Interval.of(quantity("a", 150, "more_than", low=150)) == Interval(
+        150, 300, low_open=True, high_soft=True
+    )
+    assert Interval.of(quantity("a", 150, "more_than", low=150), open_bound=math.inf) == Interval(
         150, math.inf, low_open=True
     )
+    assert str(Interval.of(quantity("a", 150, "more_than", low=150))) == ">150"
     assert Interval.of(quantity("a", 150, "less_than", low=0, high=150)) == Interval(
         0, 150, high_open=True
     )
@@ -33,6 +38,23 @@ def test_open_ends_touching_share_no_point() -> None:
     assert not more.overlaps(Interval(100, 150))
     assert more.overlaps(Interval(135, 165))
     assert str(more.intersect(Interval(135, 165))) == ">150–165"
+
+
+def test_an_open_hedge_has_a_sense_of_magnitude() -> None:
+    # "about 400" is not "more than 40"; "more than 22 million" is not "more than 500 million".
+    assert not Interval.of(quantity("a", 40, "more_than", low=40)).overlaps(
+        Interval.of(quantity("b", 400, "approx", low=360, high=440))
+    )
+    assert not Interval.of(quantity("a", 22e6, "more_than", low=22e6)).overlaps(
+        Interval.of(quantity("b", 500e6, "more_than", low=500e6))
+    )
+    assert Interval.of(quantity("a", 150, "at_least", low=150)).overlaps(Interval(250, 250))
+
+
+def test_values_are_exact() -> None:
+    # 16.1 million is read as 16100000.000000002: the written digits count.
+    assert Interval.of(quantity("a", 16.1 * 1e6)) == Interval(16_100_000, 16_100_000)
+    assert Interval.of(quantity("a", 4.1 * 1e6)).overlaps(Interval(4_100_000, 4_100_000))
 
 
 def test_tolerance_widens_relative_to_each_end() -> None:

@@ -27,7 +27,21 @@ from newsassert.hookspecs import hookimpl
             quantity("b", 150, unit="rocket"),
             Comparison.UNRELATED,
         ),
-        (quantity("a", 150, unit=None), quantity("b", 150, unit=None), Comparison.UNRELATED),
+        # A figure with no unit agrees with an equal figure with no unit (ages, scores).
+        (quantity("a", 150, unit=None), quantity("b", 150, unit=None), Comparison.AGREE),
+        (quantity("a", 48, unit=None), quantity("b", 48, unit="age"), Comparison.AGREE),
+        (quantity("a", 150, unit=None), quantity("b", 151, unit=None), Comparison.UNRELATED),
+        (quantity("a", 150, unit=None), quantity("b", 150), Comparison.UNRELATED),
+        # Unit classes and lemmas (data/unit_classes.toml): never a conflict.
+        (quantity("a", 4, unit="person"), quantity("b", 4, unit="protester"), Comparison.AGREE),
+        (quantity("a", 4, unit="resident"), quantity("b", 4, unit="civilian"), Comparison.AGREE),
+        (quantity("a", 4, unit="soldier"), quantity("b", 4, unit="civilian"), Comparison.UNRELATED),
+        (quantity("a", 133, unit="tests"), quantity("b", 133, unit="test"), Comparison.AGREE),
+        (
+            quantity("a", 5, unit="person", place="Iraq"),
+            quantity("b", 9, unit="civilian", place="Iraq"),
+            Comparison.UNRELATED,
+        ),
         (date("a", 2024, 1, 25), date("b", 2024, 1), Comparison.AGREE),
         (date("a", 2024, 1, 25), date("b", 2024, 1, 24), Comparison.UNRELATED),
         (person("a", "السوداني"), person("b", "Al-Sudani", lang="en"), Comparison.AGREE),

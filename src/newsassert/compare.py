@@ -1,13 +1,23 @@
 """How two claims relate: the answer of the ``newsassert_compare`` hook.
 
 :func:`compare` asks the plugins first (a model-based backend can decide any
-pair) and falls back to newsassert's own rules, :func:`builtin_compare`:
+pair) and falls back to newsassert's own rules, :func:`builtin_compare`, which
+looks up the rule registered for the claims' kind (:func:`register_comparison`;
+a plugin or a later stage adds a kind the same way):
 
-- quantities agree when they count the same unit, their places do not differ
-  and their intervals share a point; they conflict when, in addition, both
-  name the same place and the intervals are disjoint (without a place two
-  figures may count different things, so they are only unrelated);
-- dates agree when every field both give (year, month, day) is equal;
+- quantities agree when they count related units (the same lemma, a unit and
+  its class, near-synonyms, a compound and its head noun; see
+  ``data/unit_classes.toml``), their places do not differ and their intervals
+  share a point; a figure with no unit agrees with an equal figure with no unit
+  (or an age), or with an equal figure whose words around it are the same.
+  They conflict when they count the same unit, both name the same place and
+  the intervals are disjoint (without a place two figures may count different
+  things, so they are only unrelated, unless the caller opts in with
+  ``CompareOptions(unplaced=True)``);
+- dates agree when every field both give (year, month, day, weekday) is
+  equal; a relative date nothing resolved ("today", "Thursday" without a
+  publication date) agrees with an absolute date that agrees in every field it
+  gives, and with the same word;
 - mentions agree when they name the same entity (same canonical entity, same
   key, or for persons cross-script name matching);
 - roles with the same title and a compatible country (equal, or one not
@@ -15,13 +25,19 @@ pair) and falls back to newsassert's own rules, :func:`builtin_compare`:
   different people and the office has one holder at a time (see
   ``data/offices.toml``).
 
-Claims of different kinds are unrelated.
+Claims of different kinds, or of a kind without a rule, are unrelated.
 """
 
 from __future__ import annotations
 
+import datetime as dt
+import enum
 import functools
-from collections.abc import Callable
+import re
+from collections.abc import Callable, Mapping
+from typing import Any
+
+import attrs
 
 from newsassert.lexicon import default_lexicon
 from newsassert.model import (
@@ -29,28 +45,71 @@ from newsassert.model import (
     Comparison,
     DateClaim,
     Interval,
+    Lexicon,
     MentionClaim,
     QuantityClaim,
     RoleClaim,
     date_fields,
+    exact,
+    form_key,
 )
+from newsassert.normalize import key
 from newsassert.plugins import plugin_manager
 from newsassert.text.data import read_data
 
 __all__ = [
     "CONFLICTING_KINDS",
+    "CompareOptions",
     "Comparison",
+    "UnitRelation",
     "builtin_compare",
     "comparator",
     "compare",
     "countries_compatible",
     "date_fields",
+    "exact",
     "names_match",
+    "register_comparison",
     "same_person",
     "same_place",
     "same_unit",
     "single_holder",
+    "unit_lemma",
+    "unit_relation",
+    "weekday_of",
 ]
+
+
+@attrs.frozen
+class CompareOptions:
+    """Choices a check may make about the built-in rules.
+
+    ``unplaced``: figures of the same unit that both name no place conflict
+    when their intervals are disjoint (by default they are unrelated: two
+    numbers of soldiers may count the wounded and the deployed). The check's
+    query says which subject the figures are about.
+    ``open_bound``: how far above its figure a one-sided hedge reaches ("more
+    than 40" asserts (40, 40 × open_bound]); ``None`` takes the data default
+    (``data/hedges.toml``, ``[intervals] open_bound``).
+    """
+
+    unplaced: bool = False
+    open_bound: float | None = None
+
+
+DEFAULT_OPTIONS = CompareOptions()
+
+Rule = Callable[[Any, Any, CompareOptions], "Comparison"]
+_RULES: dict[str, Rule] = {}
+
+
+def register_comparison(kind: str, rule: Rule) -> None:
+    """Make ``rule(a, b, options)`` the built-in comparison of two claims of ``kind``.
+
+    A later registration for the same kind replaces the earlier one; the rule
+    must be symmetric (``rule(a, b)`` and ``rule(b, a)`` give one answer).
+    """
+    _RULES[kind] = rule
 
 
 def compare(a: Claim, b: Claim) -> Comparison:
@@ -59,69 +118,341 @@ def compare(a: Claim, b: Claim) -> Comparison:
     return answer if answer is not None else builtin_compare(a, b)
 
 
-def comparator() -> Callable[[Claim, Claim], Comparison]:
-    """:func:`compare`, or :func:`builtin_compare` itself when no plugin implements the hook.
+def comparator(options: CompareOptions | None = None) -> Callable[[Claim, Claim], Comparison]:
+    """:func:`compare`, or the built-in rules themselves when no plugin implements the hook.
 
     For checks that compare many pairs: the plugin manager is asked once.
+    With ``options``, the built-in rules (the plugins' fallback) use them.
     """
-    return compare if plugin_manager().hook.newsassert_compare.get_hookimpls() else builtin_compare
+    plugged = bool(plugin_manager().hook.newsassert_compare.get_hookimpls())
+    if options is None or options == DEFAULT_OPTIONS:
+        return compare if plugged else builtin_compare
+    if not plugged:
+        return functools.partial(builtin_compare, options=options)
+
+    def with_options(a: Claim, b: Claim) -> Comparison:
+        answer: Comparison | None = plugin_manager().hook.newsassert_compare(a=a, b=b)
+        return answer if answer is not None else builtin_compare(a, b, options=options)
+
+    return with_options
 
 
 # Kinds whose pairs the built-in rules can find in conflict.
 CONFLICTING_KINDS = ("quantity", "role")
 
 
-def builtin_compare(a: Claim, b: Claim) -> Comparison:
+def builtin_compare(a: Claim, b: Claim, options: CompareOptions = DEFAULT_OPTIONS) -> Comparison:
     """newsassert's own rules for a pair of claims (see the module docstring)."""
     if a.kind != b.kind:
         return Comparison.UNRELATED
-    if isinstance(a, QuantityClaim) and isinstance(b, QuantityClaim):
-        return _compare_quantities(a, b)
-    if isinstance(a, DateClaim) and isinstance(b, DateClaim):
-        return _compare_dates(a, b)
-    if isinstance(a, MentionClaim) and isinstance(b, MentionClaim):
-        return Comparison.AGREE if same_entity(a, b) else Comparison.UNRELATED
-    if isinstance(a, RoleClaim) and isinstance(b, RoleClaim):
-        return _compare_roles(a, b)
-    return Comparison.UNRELATED
+    rule = _RULES.get(a.kind)
+    return rule(a, b, options) if rule is not None else Comparison.UNRELATED
 
 
-def _compare_quantities(a: QuantityClaim, b: QuantityClaim) -> Comparison:
-    if not same_unit(a.unit, b.unit):
-        return Comparison.UNRELATED
+# ---------------------------------------------------------------------------
+# Quantities.
+# ---------------------------------------------------------------------------
+
+
+def _compare_quantities(a: QuantityClaim, b: QuantityClaim, options: CompareOptions) -> Comparison:
+    relation = unit_relation(a.unit, b.unit)
+    ia = Interval.of(a, open_bound=options.open_bound)
+    ib = Interval.of(b, open_bound=options.open_bound)
+    if relation is UnitRelation.NONE:
+        return Comparison.AGREE if _bare_figures_match(a, b, ia, ib) else Comparison.UNRELATED
     if a.place and b.place and not same_place(a.place, b.place):
         return Comparison.UNRELATED
-    if Interval.of(a).overlaps(Interval.of(b)):
+    if ia.overlaps(ib) or _same_stated_value(a, b):
         return Comparison.AGREE
-    if a.place and b.place:
+    if relation is UnitRelation.SAME and (
+        (a.place and b.place) or (options.unplaced and not a.place and not b.place)
+    ):
         return Comparison.CONFLICT
     return Comparison.UNRELATED
 
 
-def _compare_dates(a: DateClaim, b: DateClaim) -> Comparison:
-    shared = [(x, y) for x, y in zip(date_fields(a), date_fields(b), strict=True) if x and y]
-    if shared and all(x == y for x, y in shared):
+def _same_stated_value(a: QuantityClaim, b: QuantityClaim) -> bool:
+    # "منذ 35 عاما" and "منذ أكثر من 35 عاما", "more than 40" and "40": the
+    # same figure, with and without a hedge. The support check says so.
+    if a.qualifier == b.qualifier or "vague" in (a.qualifier, b.qualifier):
+        return False
+    return exact(a.value) == exact(b.value)
+
+
+AGE_UNITS = frozenset({"age", "age in months", "age in weeks", "age in days"})
+
+
+def _bare_figures_match(a: QuantityClaim, b: QuantityClaim, ia: Any, ib: Any) -> bool:
+    """A figure with no unit against an equal figure: agree in a comparable context.
+
+    Two figures without a unit (or ages: "Barry Beavis, 48" is "the
+    48-year-old") agree when equal; a figure without a unit and one with a unit
+    agree when equal and the words around them are the same ("# 2,100 a year"
+    and "£2,100 a year").
+    """
+    bare_a = a.unit is None or a.unit in AGE_UNITS
+    bare_b = b.unit is None or b.unit in AGE_UNITS
+    if not (bare_a or bare_b):
+        return False
+    if not (ia.overlaps(ib) and ia.is_point == ib.is_point):
+        return False
+    if bare_a and bare_b:
+        return True
+    return len(_context_words(a) & _context_words(b)) >= 2
+
+
+_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
+_CONTEXT_WIDTH = 6  # words on each side of the figure
+
+
+def _context_words(claim: QuantityClaim) -> frozenset[str]:
+    return _context(claim.sentence, claim.text)
+
+
+@functools.lru_cache(maxsize=1 << 14)
+def _context(sentence: str, text: str) -> frozenset[str]:
+    folded = sentence.casefold()
+    at = folded.find(text.casefold())
+    if at < 0:
+        at, end = 0, len(folded)
+    else:
+        end = at + len(text)
+    before = _WORD.findall(folded, 0, at)[-_CONTEXT_WIDTH:]
+    after = _WORD.findall(folded, end)[:_CONTEXT_WIDTH]
+    return frozenset(
+        k for w in (*before, *after) if (k := key(w)) and len(k) > 2 and k not in _stopwords()
+    )
+
+
+@functools.cache
+def _stopwords() -> frozenset[str]:
+    return frozenset(key(w) for w in read_data("unit_classes.toml")["context"]["stopwords"])
+
+
+class UnitRelation(enum.Enum):
+    """How the units of two figures relate."""
+
+    SAME = "same"  # one lemma: "troops" and "جنود"
+    CLASS = "class"  # a class and its member, or near-synonyms: "people" and "protesters"
+    HEAD = "head"  # a compound and its head noun: "police officers" and "officers"
+    NONE = "none"
+
+
+def unit_relation(a: str | None, b: str | None) -> UnitRelation:
+    """How two units relate (:class:`UnitRelation`); no unit relates to nothing."""
+    if a is None or b is None:
+        return UnitRelation.NONE
+    la, lb = unit_lemma(a), unit_lemma(b)
+    if la == lb:
+        return UnitRelation.SAME
+    classes = _unit_classes()
+    if frozenset((la, lb)) in classes.pairs:
+        return UnitRelation.CLASS
+    if _head(la) == lb or _head(lb) == la:
+        return UnitRelation.HEAD
+    return UnitRelation.NONE
+
+
+def same_unit(a: str | None, b: str | None) -> bool:
+    """Whether two units are one lemma ("troops", "soldier", "جنود")."""
+    return unit_relation(a, b) is UnitRelation.SAME
+
+
+def unit_lemma(unit: str) -> str:
+    """The lemma of a unit: its lexicon entry's canonical name, else its singular.
+
+    A unit the lexicon does not know is the noun as written (its key): English
+    plurals ("tests", "clubs", "factories") lose their ending, Arabic ones
+    ("مذكرات", "مصنعا") their suffix, so that the same noun in another number
+    is the same unit.
+    """
+    return _lemma_in(default_lexicon(), unit)
+
+
+@functools.lru_cache(maxsize=1 << 14)
+def _lemma_in(lexicon: Lexicon, unit: str) -> str:
+    entry = lexicon.lookup("unit", unit)
+    if entry is not None:
+        return _fold(entry.canonical)
+    k = form_key(unit)
+    words = k.split(" ")
+    last = words[-1] if words else k
+    for variant in _singulars(last):
+        candidate = " ".join((*words[:-1], variant))
+        entry = lexicon.lookup("unit", candidate)
+        if entry is not None:
+            return _fold(entry.canonical)
+    variants = _singulars(last)
+    return " ".join((*words[:-1], variants[-1] if variants else last))
+
+
+_AR_LETTERS = re.compile(r"[\u0621-\u064a]")
+
+
+def _singulars(word: str) -> tuple[str, ...]:
+    """Candidate singulars of a word, most likely last."""
+    if _AR_LETTERS.match(word):
+        out = []
+        stem = word
+        for prefix in ("وال", "بال", "لل", "ال"):
+            if stem.startswith(prefix) and len(stem) - len(prefix) >= 3:
+                stem = stem[len(prefix) :]
+                out.append(stem)
+                break
+        for suffix in ("ات", "ين", "ون", "ان", "ا", "ه"):
+            if stem.endswith(suffix) and len(stem) - len(suffix) >= 3:
+                out.append(stem[: -len(suffix)])
+                break
+        return tuple(out)
+    if len(word) <= 3 or not word.isalpha():
+        return ()
+    if word.endswith("ies"):
+        return (word[:-3] + "y",)
+    if word.endswith(("ches", "shes", "sses", "xes")):
+        return (word[:-2],)
+    if word.endswith("s") and not word.endswith(("ss", "us", "is")):
+        return (word[:-1],)
+    return ()
+
+
+def _head(lemma: str) -> str | None:
+    """The head noun of a compound unit the lexicon does not know as one.
+
+    English puts the head last ("police officer" → "officer"), Arabic first
+    ("مصنع لحوم" → "مصنع").
+    """
+    words = lemma.split(" ")
+    if len(words) < 2:
+        return None
+    head = words[0] if _AR_LETTERS.match(words[0]) else words[-1]
+    return unit_lemma(head)
+
+
+@attrs.frozen
+class _Classes:
+    pairs: frozenset[frozenset[str]]
+
+
+def _unit_classes() -> _Classes:
+    return _classes_in(default_lexicon())
+
+
+@functools.lru_cache(maxsize=8)
+def _classes_in(lexicon: Lexicon) -> _Classes:
+    data = read_data("unit_classes.toml")
+    pairs: set[frozenset[str]] = set()
+    for table in data.get("class", ()):
+        head = unit_lemma(table["head"])
+        for member in table["members"]:
+            pairs.add(frozenset((head, unit_lemma(member))))
+    for table in data.get("synonyms", ()):
+        members = [unit_lemma(m) for m in table["members"]]
+        pairs.update(frozenset((x, y)) for x in members for y in members if x != y)
+    return _Classes(frozenset(pairs))
+
+
+# ---------------------------------------------------------------------------
+# Dates.
+# ---------------------------------------------------------------------------
+
+
+def _compare_dates(a: DateClaim, b: DateClaim, options: CompareOptions) -> Comparison:
+    fa, fb = date_fields(a), date_fields(b)
+    shared = [(x, y) for x, y in zip(fa, fb, strict=True) if x is not None and y is not None]
+    if shared and any(x != y for x, y in shared):
+        return Comparison.UNRELATED
+    wa, wb = weekday_of(a), weekday_of(b)
+    if wa is not None and wb is not None:
+        return Comparison.AGREE if wa == wb else Comparison.UNRELATED
+    if shared:
         return Comparison.AGREE
+    if not any(f is not None for f in fa) or not any(f is not None for f in fb):
+        return Comparison.AGREE if _unresolved_match(a, b) else Comparison.UNRELATED
     return Comparison.UNRELATED
 
 
-def _compare_roles(a: RoleClaim, b: RoleClaim) -> Comparison:
+def _unresolved_match(a: DateClaim, b: DateClaim) -> bool:
+    """A date of which nothing is known ("today" without a publication date) against another.
+
+    The same word ("today", "اليوم", "yesterday"/"أمس") agrees; an absolute
+    date agrees with it in every field it gives (it gives none), so it agrees.
+    """
+    blank_a = not any(f is not None for f in date_fields(a))
+    blank_b = not any(f is not None for f in date_fields(b))
+    if blank_a and blank_b:
+        return _relative_word(a) == _relative_word(b)
+    blank = a if blank_a else b
+    return blank.relative
+
+
+def _relative_word(claim: DateClaim) -> str:
+    words = _relative_words()
+    folded = " ".join(key(claim.text).split())
+    for phrase, label in words.items():
+        if phrase and phrase in folded:
+            return label
+    return folded
+
+
+@functools.cache
+def _relative_words() -> Mapping[str, str]:
+    data = read_data("date_words.json")
+    out: dict[str, str] = {}
+    for offset, langs in data["days_from_publication"].items():
+        for forms in langs.values():
+            for form in forms:
+                out[" ".join(key(form).split())] = f"day{offset}"
+    # Longest first: "the day before yesterday" before "yesterday".
+    return dict(sorted(out.items(), key=lambda kv: -len(kv[0])))
+
+
+def weekday_of(claim: DateClaim) -> int | None:
+    """The weekday (Monday 0) a date claim gives: from its full date, else from its words."""
+    year, month, day = date_fields(claim)
+    if year is not None and month is not None and day is not None:
+        try:
+            return dt.date(year, month, day).weekday()
+        except ValueError:
+            return None
+    return _weekday_in(claim.text)
+
+
+@functools.lru_cache(maxsize=1 << 12)
+def _weekday_in(text: str) -> int | None:
+    names = _weekday_names()
+    for word in _WORD.findall(text):
+        found = names.get(key(word))
+        if found is not None:
+            return found
+    return None
+
+
+@functools.cache
+def _weekday_names() -> Mapping[str, int]:
+    data = read_data("months.json")
+    names: dict[str, int] = {}
+    for item in data.get("weekdays", ()):
+        k = key(item["key"])
+        if len(k) > 3:  # abbreviations ("Sun", "Wed") are also words
+            names[k] = int(item["weekday"])
+    return names
+
+
+# ---------------------------------------------------------------------------
+# Mentions and roles.
+# ---------------------------------------------------------------------------
+
+
+def _compare_mentions(a: MentionClaim, b: MentionClaim, options: CompareOptions) -> Comparison:
+    return Comparison.AGREE if same_entity(a, b) else Comparison.UNRELATED
+
+
+def _compare_roles(a: RoleClaim, b: RoleClaim, options: CompareOptions) -> Comparison:
     if _fold(a.title) != _fold(b.title) or not countries_compatible(a.country, b.country):
         return Comparison.UNRELATED
     if same_person(a.person, b.person):
         return Comparison.AGREE
     return Comparison.CONFLICT if single_holder(a.title) else Comparison.UNRELATED
-
-
-# ---------------------------------------------------------------------------
-# The pieces, shared by the checks.
-# ---------------------------------------------------------------------------
-
-
-def same_unit(a: str | None, b: str | None) -> bool:
-    if a is None or b is None:
-        return False
-    return _fold(a) == _fold(b) or _lexicon_same("unit", a, b)
 
 
 def same_place(a: str, b: str) -> bool:
@@ -174,3 +505,9 @@ def _lexicon_same(kind: str, a: str, b: str) -> bool:
 
 def _fold(text: str) -> str:
     return " ".join(text.casefold().replace("-", " ").split())
+
+
+register_comparison("quantity", _compare_quantities)
+register_comparison("date", _compare_dates)
+register_comparison("mention", _compare_mentions)
+register_comparison("role", _compare_roles)

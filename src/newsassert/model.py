@@ -17,7 +17,10 @@ import enum
 import functools
 import hashlib
 import math
+import tomllib
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from decimal import Decimal
+from importlib import resources
 from typing import TYPE_CHECKING, Any, ClassVar
 
 import attrs
@@ -508,29 +511,55 @@ INF = math.inf
 
 @attrs.frozen
 class Interval:
-    """Numbers from ``low`` to ``high``, each end open or closed (infinite when unbounded)."""
+    """Numbers from ``low`` to ``high``, each end open or closed (infinite when unbounded).
+
+    Ends are exact: a float from "16.1 million" (16100000.000000002) is taken
+    as the 16,100,000 that was written (:func:`exact`). A one-sided hedge has a
+    sense of magnitude: "more than 40" does not reach 400. Its open end is
+    bounded at ``value × open_bound`` (``data/hedges.toml``, ``[intervals]
+    open_bound``, 2 by default; a check may pass its own); that end is *soft*
+    (``high_soft``): it is used to compare, and the interval still shows as
+    ``>40``.
+    """
 
     low: float
     high: float
     low_open: bool = False
     high_open: bool = False
+    high_soft: bool = False
 
     @classmethod
-    def of(cls, claim: QuantityClaim, tolerance: float = 0.0) -> Interval:
-        """The interval a quantity claim asserts, widened by a relative ``tolerance``."""
-        value = claim.value
+    def of(
+        cls, claim: QuantityClaim, tolerance: float = 0.0, open_bound: float | None = None
+    ) -> Interval:
+        """The interval a quantity claim asserts, widened by a relative ``tolerance``.
+
+        ``open_bound`` (default: the data's) bounds a one-sided hedge's open end.
+        """
+        value = _exact(claim.value)
         low, high = claim.low, claim.high
         if low is None and high is None:
             low, high = _default_bounds(claim.qualifier, value)
-        lo = -INF if low is None else float(low)
-        hi = INF if high is None else float(high)
+        lo = -INF if low is None else _exact(float(low))
+        hi = INF if high is None else _exact(float(high))
+        soft = False
+        bound = default_open_bound() if open_bound is None else open_bound
+        if hi == INF and claim.qualifier in _OPEN_ABOVE and math.isfinite(bound) and bound > 0:
+            base = max(lo, value)
+            if math.isfinite(base) and base > 0:
+                hi, soft = _exact(base * bound), True
         interval = cls(
             lo,
             hi,
             low_open=claim.qualifier == "more_than" and lo == value,
             high_open=claim.qualifier == "less_than" and hi == value,
+            high_soft=soft,
         )
         return interval.widened(tolerance) if tolerance else interval
+
+    @property
+    def is_point(self) -> bool:
+        return self.low == self.high
 
     def widened(self, tolerance: float) -> Interval:
         """Each finite end moved outwards by ``tolerance`` times its magnitude."""
@@ -552,12 +581,14 @@ class Interval:
         else:
             low, low_open = other.low, other.low_open
         if self.high < other.high or (self.high == other.high and self.high_open):
-            high, high_open = self.high, self.high_open
+            high, high_open, soft = self.high, self.high_open, self.high_soft
         else:
-            high, high_open = other.high, other.high_open
+            high, high_open, soft = other.high, other.high_open, other.high_soft
+        if self.high == other.high:
+            soft = self.high_soft and other.high_soft  # a stated end wins
         if low > high or (low == high and (low_open or high_open)):
             return None
-        return Interval(low, high, low_open, high_open)
+        return Interval(low, high, low_open, high_open, soft)
 
     def overlaps(self, other: Interval) -> bool:
         return self.intersect(other) is not None
@@ -568,7 +599,7 @@ class Interval:
 
     def __str__(self) -> str:
         """Compact, for a reader: ``2,500``, ``135–165``, ``>150``, ``≥150``, ``<150``."""
-        lo, hi = self.low, self.high
+        lo, hi = self.low, (INF if self.high_soft else self.high)
         if lo == hi:
             return format_number(lo)
         if not math.isfinite(hi):
@@ -580,6 +611,29 @@ class Interval:
         left = (">" if self.low_open else "") + format_number(lo)
         right = ("<" if self.high_open else "") + format_number(hi)
         return f"{left}–{right}"
+
+
+_OPEN_ABOVE = ("more_than", "at_least")
+
+
+@functools.cache
+def default_open_bound() -> float:
+    """How far a one-sided hedge reaches by default: ``data/hedges.toml``'s ``open_bound``."""
+    text = resources.files("newsassert").joinpath("data", "hedges.toml").read_text("utf-8")
+    return float(tomllib.loads(text)["intervals"].get("open_bound", math.inf))
+
+
+def exact(x: float) -> Decimal:
+    """A figure as the digits it was written with: float noise removed.
+
+    "16.1 million" is 16,100,000 and "4.1 مليون" 4,100,000: values are
+    rounded to 12 significant digits, far more than any news figure gives.
+    """
+    return Decimal(f"{x:.12g}")
+
+
+def _exact(x: float) -> float:
+    return float(exact(x)) if math.isfinite(x) else x
 
 
 def _default_bounds(qualifier: str, value: float) -> tuple[float | None, float | None]:

@@ -1,10 +1,18 @@
 """``supported_by``: every claim of a selection has a match in another.
 
 A claim is *supported* when a claim of the other selection agrees with it
-(:func:`newsassert.compare.compare`: same unit and overlapping interval, same
-place or none stated; same date, where the supporting date gives at least the
-fields the claim gives; the same person, organization or place by cross-script
-matching; the same person in the same office). A claim without support is
+(:func:`newsassert.compare.compare`: related units and overlapping intervals,
+same place or none stated; same date, where the supporting date gives at least
+the fields the claim gives; the same person, organization or place by
+cross-script matching; the same person in the same office), and is at least as
+specific: a compound unit supports its head ("two police officers" supports
+"two officers"), not the other way round.
+
+Some support is only *vague*: a precise figure whose support is a vague one
+("9,000 families" by "آلاف العائلات", thousands), or the same figure with
+another hedge ("منذ 35 عاما" by "منذ أكثر من 35 عاما"). The evidence row says
+so in its note; with ``precision="comparable"`` such support does not count.
+A claim without support is
 *unsupported*; it is marked a *conflict* when a claim of the other selection
 contradicts it: the comparison says so (same office, another person; same
 unit and place, a disjoint interval), or, for a person named without an
@@ -16,20 +24,50 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
 
+from newsassert.check.interval import Interval
 from newsassert.check.values import describe
 from newsassert.check.verdict import Evidence, Verdict
-from newsassert.compare import Comparison, comparator, date_fields, names_match
-from newsassert.model import Claim, DateClaim, MentionClaim
+from newsassert.compare import (
+    CompareOptions,
+    Comparison,
+    UnitRelation,
+    comparator,
+    date_fields,
+    names_match,
+    unit_relation,
+)
+from newsassert.errors import ConfigError
+from newsassert.model import Claim, DateClaim, MentionClaim, QuantityClaim
 
-__all__ = ["supported_by"]
+__all__ = ["PRECISIONS", "supported_by"]
+
+PRECISIONS = ("any", "comparable")
+
+# A precise figure is only vaguely supported by an interval this many times wider.
+_VAGUE_WIDTH = 5.0
 
 
-def supported_by(selection: Iterable[Claim], other: Iterable[Claim]) -> Verdict:
+def supported_by(
+    selection: Iterable[Claim],
+    other: Iterable[Claim],
+    *,
+    precision: str = "any",
+    unplaced: bool = False,
+    open_bound: float | None = None,
+) -> Verdict:
     """Whether each claim of ``selection`` is supported by a claim of ``other``.
 
     The verdict lists the unsupported claims and marks the conflicts; an empty
-    selection holds (there is nothing that needs support).
+    selection holds (there is nothing that needs support). ``precision =
+    "comparable"`` refuses vague support (a precise figure backed only by a
+    vague one or by the same figure under another hedge); ``unplaced`` marks
+    as conflicts disjoint figures of one unit that name no place;
+    ``open_bound`` is how far a one-sided hedge reaches
+    (:class:`newsassert.compare.CompareOptions`).
     """
+    if precision not in PRECISIONS:
+        raise ConfigError(f"'precision' must be one of {', '.join(PRECISIONS)} (got {precision!r})")
+    options = CompareOptions(unplaced=bool(unplaced), open_bound=open_bound)
     claims = tuple(selection)
     sources = tuple(other)
     query = _text_of(selection)
@@ -39,11 +77,16 @@ def supported_by(selection: Iterable[Claim], other: Iterable[Claim]) -> Verdict:
     rows: list[Evidence] = []
     failures: list[str] = []
     missing: list[str] = []
-    relate = comparator()
+    relate = comparator(options)
     for claim in claims:
-        matches, conflicts = _relations(claim, sources, relate)
+        matches, vague, conflicts = _relations(claim, sources, relate, options)
         value = describe(claim)
-        if matches:
+        if not matches and vague and precision == "any":
+            note = f"only vague support: {', '.join(dict.fromkeys(_short(c) for c in vague))}"
+            rows.append(
+                Evidence(claim=claim, value=value, role="supported", against=vague, note=note)
+            )
+        elif matches:
             rows.append(Evidence(claim=claim, value=value, role="supported", against=matches))
         elif conflicts:
             rows.append(Evidence(claim=claim, value=value, role="conflict", against=conflicts))
@@ -51,7 +94,12 @@ def supported_by(selection: Iterable[Claim], other: Iterable[Claim]) -> Verdict:
             others = ", ".join(dict.fromkeys(_short(c) for c in conflicts))
             missing.append(f"{_short(claim)} ({claim.article}) conflicts with {others}")
         else:
-            rows.append(Evidence(claim=claim, value=value, role="unsupported"))
+            note = ""
+            if vague:
+                note = "only vague support, and the check asks for comparable precision"
+            rows.append(
+                Evidence(claim=claim, value=value, role="unsupported", against=vague, note=note)
+            )
             failures.append(f"unsupported:{claim.id}")
             missing.append(f"{_short(claim)} ({claim.article}) is unsupported")
     if not claims:
@@ -77,19 +125,23 @@ def supported_by(selection: Iterable[Claim], other: Iterable[Claim]) -> Verdict:
 
 
 def _relations(
-    claim: Claim, sources: Sequence[Claim], relate: Callable[[Claim, Claim], Comparison]
-) -> tuple[tuple[Claim, ...], tuple[Claim, ...]]:
+    claim: Claim,
+    sources: Sequence[Claim],
+    relate: Callable[[Claim, Claim], Comparison],
+    options: CompareOptions,
+) -> tuple[tuple[Claim, ...], tuple[Claim, ...], tuple[Claim, ...]]:
     matches: list[Claim] = []
+    vague: list[Claim] = []
     conflicts: list[Claim] = []
     for source in sources:
         if source.id == claim.id or source.kind != claim.kind:
             continue  # a claim does not support itself
         relation = relate(claim, source)
         if relation is Comparison.AGREE and _as_specific(source, claim):
-            matches.append(source)
+            (vague if _vague_support(source, claim, options) else matches).append(source)
         elif relation is Comparison.CONFLICT or _surname_conflict(claim, source):
             conflicts.append(source)
-    return tuple(matches), tuple(conflicts)
+    return tuple(matches), tuple(vague), tuple(conflicts)
 
 
 def _as_specific(source: Claim, claim: Claim) -> bool:
@@ -100,7 +152,31 @@ def _as_specific(source: Claim, claim: Claim) -> bool:
             for s, c in zip(date_fields(source), date_fields(claim), strict=True)
             if c is not None
         )
+    # "two police officers" is not supported by "two officers" (the other way is).
+    if (
+        isinstance(source, QuantityClaim)
+        and isinstance(claim, QuantityClaim)
+        and unit_relation(claim.unit, source.unit) is UnitRelation.HEAD
+    ):
+        return len((claim.unit or "").split()) <= len((source.unit or "").split())
     return True
+
+
+def _vague_support(source: Claim, claim: Claim, options: CompareOptions) -> bool:
+    """Whether ``source`` supports the figure ``claim`` only vaguely."""
+    if not (isinstance(source, QuantityClaim) and isinstance(claim, QuantityClaim)):
+        return False
+    if claim.qualifier == "vague":
+        return False
+    if source.qualifier == "vague":
+        return True
+    mine = Interval.of(claim, open_bound=options.open_bound)
+    theirs = Interval.of(source, open_bound=options.open_bound)
+    if not mine.overlaps(theirs):
+        return True  # the same figure under another hedge
+    width = theirs.high - theirs.low
+    own = max(mine.high - mine.low, abs(claim.value) * 0.1)
+    return width > _VAGUE_WIDTH * own and not theirs.high_soft
 
 
 def _surname_conflict(claim: Claim, source: Claim) -> bool:

@@ -150,6 +150,9 @@ class _Static:
     one_idioms: frozenset[str]
     change_verbs: frozenset[str]
     fraction_idioms: re.Pattern[str]
+    clock_words: frozenset[str]
+    identifiers: frozenset[str]
+    date_cues: frozenset[str]
     months: frozenset[str]
     months_capitalized: frozenset[str]
     weekdays: frozenset[str]
@@ -201,6 +204,9 @@ def _static() -> _Static:
         fraction_idioms=re.compile(
             rf"(?<!\w)(?:{_alternation(ctx['fraction_idioms'])})(?!\w)", re.IGNORECASE
         ),
+        clock_words=words("clock_words"),
+        identifiers=words("identifiers"),
+        date_cues=words("date_cues"),
         months=months,
         months_capitalized=capitalized,
         weekdays=weekdays,
@@ -441,7 +447,8 @@ _BETWEEN = re.compile(r"(?<!\w)(?P<w>بين|between|from|من)[ \t]+\Z", re.IGNO
 _PART_AFTER = re.compile(r"[ \t]*و[ \t]*(?P<part>نصف|ربع|ثلث)(?!\w)")
 _PARTS = {"نصف": 0.5, "ربع": 0.25, "ثلث": 1 / 3}
 _OF_THE = re.compile(
-    r"[ \t]+(?:of|من)[ \t]+(?:(?:the|these|those|its|their)[ \t]+)?", re.IGNORECASE
+    r"[ \t]+(?:of|من)[ \t]+(?:(?:the|these|those|its|their|his|her|our|my|your)[ \t]+)?",
+    re.IGNORECASE,
 )
 _ENGLISH_COMPOUND = ("-backed", "-led", "-linked", "-allied", "-based", "-affiliated", "-aligned")
 
@@ -522,6 +529,11 @@ def _reading(
         if postposed is not None and hedge is None:
             noun = postposed
             start = min(start, noun.start)
+    age = _AGE.match(text, n.end)
+    if age is not None and not n.fraction:
+        # "the 48-year-old", "a two-year-old boy": an age is a unit of its own.
+        span = age.span("w")
+        noun = _Noun(None, span[0], span[1], text[span[0] : span[1]])
     if (n.weak or (n.definite and not n.is_vague)) and (noun is None or noun.entry is None):
         return None  # "واحد", "one", "الستين" count only beside a known noun
     end = max(n.end, noun.end if noun is not None and noun.end > n.end else n.end)
@@ -529,6 +541,8 @@ def _reading(
     unit: str | None = None
     if noun is not None:
         unit = noun.entry.canonical if noun.entry is not None else form_key(noun.text)
+    if age is not None:
+        unit = _AGE_UNITS[age.group("per").casefold()]
     place = noun.place if noun is not None else None
     if n.fraction:
         if _fraction_idiom(text, n, st):
@@ -595,10 +609,10 @@ def _reading(
     return Quantity(
         start,
         end,
-        value,
+        _exact(value),
         qualifier,
-        low,
-        high,
+        None if low is None else _exact(low),
+        None if high is None else _exact(high),
         unit,
         None,
         place,
@@ -606,6 +620,11 @@ def _reading(
         unit_start=noun.start if noun is not None else 0,
         unit_end=noun.end if noun is not None else 0,
     )
+
+
+def _exact(x: float) -> float:
+    # "16.1 million" is 16,100,000, not 16100000.000000002: the digits written.
+    return float(f"{x:.12g}")
 
 
 def _words_key(text: str) -> str:
@@ -639,6 +658,8 @@ def _not_a_count(
             return tables.lookup("unit", w0.text) is None and w0.key not in st.not_units
     if digits_only and n.start > 1 and text[n.start - 1] == "-" and text[n.start - 2].isalpha():
         return True  # "S-300", "أس-300": a model, not a count
+    if _in_date_or_label(text, n, before, st, tables):
+        return True
     if digits_only and _LATIN_WORD.match(text, n.end):
         glued = _LATIN_WORD.match(text, n.end)
         if glued is not None and tables.lookup("unit", glued.group()) is None:
@@ -651,6 +672,64 @@ def _not_a_count(
     ):
         return True  # "2024م", "1445هـ": a year of an era
     return _date_follows(text, n.end, st)
+
+
+_AGE = re.compile(
+    r"[ \t]*-?[ \t]*(?P<w>(?P<per>year|month|week|day)s?[ \t]*-?[ \t]*old)(?!\w)", re.IGNORECASE
+)
+_AGE_UNITS = {"year": "age", "month": "age in months", "week": "age in weeks", "day": "age in days"}
+_LINE_START = re.compile(r"(?:\A|\n)[ \t]*\Z")
+_LIST_MARK = re.compile(r"[ \t]*[-–).][ \t]")
+_SEASON = re.compile(r"(?:1[89]|20)\d\d[-–/]\Z")
+_ABBREVIATED_MONTH = re.compile(r"(?<![\w.])([A-Za-z]{3,4})\.[ \t]*\Z")
+_CODE = re.compile(r"[A-Z]{2,5}")
+_CODE_TAIL = re.compile(r"(?<![\w])[A-Z]{2,5}[ \t-]?\d+-\Z")
+
+
+def _in_date_or_label(
+    text: str, n: FoundNumber, before: list[_Tok], st: _Static, tables: _Tables
+) -> bool:
+    """A number inside a date span, a list marker, an identifier or a clock time.
+
+    "Feb. 23, 2023", "on may 7" (lower-cased text), the "11" of the season
+    "2010-11", "1- يطالب" (list numbering at the start of a line), "BIA
+    10-2474" (a code in capitals), "8 pm", "7 a.m.": none is a count.
+    """
+    digits_only = not n.words
+    after = _tokens_after(text, n.end, 1)
+    if after and not after[0].stop and after[0].key in st.clock_words:
+        return True
+    if before and not before[0].stop and before[0].key in st.clock_words:
+        return True  # "الساعة 8"
+    if not digits_only:
+        return False
+    if _LIST_MARK.match(text, n.end) and _LINE_START.search(text, max(0, n.start - 40), n.start):
+        return True
+    if _SEASON.search(text, max(0, n.start - 5), n.start) and n.end - n.start <= 2:
+        return True
+    if _CODE_TAIL.search(text, max(0, n.start - 16), n.start):
+        return True  # the "2474" of "BIA 10-2474"
+    month = _ABBREVIATED_MONTH.search(text, max(0, n.start - 8), n.start)
+    if month is not None and _key(month.group(1)) in st.months:
+        return True
+    if before and not before[0].stop:
+        w0 = before[0]
+        if (
+            _key(w0.text) in st.months_capitalized
+            and len(before) > 1
+            and before[1].key in st.date_cues
+        ):
+            return True  # "on may 7", "since march 3"
+        if w0.key in st.identifiers:
+            return True
+        if (
+            w0.end + 1 >= n.start
+            and _CODE.fullmatch(w0.text)
+            and tables.lookup("unit", w0.text) is None
+            and tables.lookup("place", w0.text) is None
+        ):
+            return True  # "BIA 10-2474", "TGN 1412": a code, not a count
+    return False
 
 
 def _bare(word: str) -> str:
@@ -776,8 +855,20 @@ def _noun_after(text: str, n: FoundNumber, st: _Static, tables: _Tables) -> _Nou
             return None
         return _Noun(None, first.start, first.end, first.text, place.canonical, definite=True)
     if english:
-        if k.endswith("ly") or not first.text.isalpha():
-            return None
+        if k.endswith("ly") or not first.text.isalpha() or _POSSESSIVE.match(text, first.end):
+            return None  # "six of herrera 's seven goals": a name, not what is counted
+        if len(rest) > 1 and n.value != 1 and not _plural_like(k):
+            # Lower-cased text hides names and adjectives: "100 islamic
+            # teachers", "hundreds of indecent images" count the plural noun.
+            second = rest[1]
+            entry = _lookup_unit([second.text], tables)
+            if entry is not None or (
+                _plural_like(second.key)
+                and second.text.isalpha()
+                and second.key not in st.not_units
+                and second.start - first.end <= 2
+            ):
+                return _Noun(entry, second.start, second.end, second.text, definite=of is not None)
         return _Noun(None, first.start, first.end, first.text, definite=of is not None)
     if not definite_ok and k.startswith("ال"):
         return None
@@ -790,13 +881,26 @@ def _noun_after(text: str, n: FoundNumber, st: _Static, tables: _Tables) -> _Nou
     return _Noun(None, first.start, first.end, first.text, definite=definite_ok)
 
 
+_POSSESSIVE = re.compile(r"[ \t]?['’]s(?!\w)")
+
+
+def _plural_like(k: str) -> bool:
+    return len(k) > 3 and k.endswith("s") and not k.endswith(("ss", "us", "is"))
+
+
 def _english_modifiers(words: Sequence[_Tok], st: _Static, tables: _Tables) -> int:
     """How many adjectives, demonyms and names stand before an English noun."""
     skip = 0
     while skip < len(words) - 1:
         w = words[skip]
         k = w.key
-        proper = w.text[:1].isupper() and k not in st.not_units
+        # A capitalized word is a name before the noun ("2,500 US troops"), not
+        # when a function word follows it ("133 Tests for England").
+        proper = (
+            w.text[:1].isupper()
+            and k not in st.not_units
+            and words[skip + 1].key not in st.not_units
+        )
         if (
             k in st.adjectives
             or k.endswith(_ENGLISH_COMPOUND)
