@@ -174,7 +174,7 @@ def _compare_quantities(a: QuantityClaim, b: QuantityClaim, options: CompareOpti
 def _same_stated_value(a: QuantityClaim, b: QuantityClaim) -> bool:
     # "منذ 35 عاما" and "منذ أكثر من 35 عاما", "more than 40" and "40": the
     # same figure, with and without a hedge. The support check says so.
-    if a.qualifier == b.qualifier or "vague" in (a.qualifier, b.qualifier):
+    if a.qualifier == b.qualifier or {"vague", "range"} & {a.qualifier, b.qualifier}:
         return False
     return exact(a.value) == exact(b.value)
 
