@@ -148,12 +148,24 @@ class Selection(Sequence[Claim]):
         verdict = agree(self, tolerance=tolerance, min_sources=min_sources)
         return verdict if mostly is None else apply_mostly(verdict, mostly)
 
-    def supported_by(self, other: Selection, *, mostly: float | None = None) -> Verdict:
+    def supported_by(
+        self,
+        other: Selection,
+        *,
+        mostly: float | None = None,
+        precision: str = "any",
+        unplaced: bool = False,
+        open_bound: float | None = None,
+    ) -> Verdict:
         """Whether each claim has a match in ``other`` (:func:`newsassert.check.supported_by`).
 
-        With ``mostly`` (0.9), it holds when that share of the claims is supported.
+        With ``mostly`` (0.9), it holds when that share of the claims is
+        supported; ``precision``, ``unplaced`` and ``open_bound`` are the
+        check's own options.
         """
-        verdict = supported_by(self, other)
+        verdict = supported_by(
+            self, other, precision=precision, unplaced=unplaced, open_bound=open_bound
+        )
         return verdict if mostly is None else apply_mostly(verdict, mostly)
 
     # Sequence.count(value) makes no sense for claims; the check takes its name.

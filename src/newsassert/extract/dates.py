@@ -135,6 +135,7 @@ _DATE_CUES = _keys(_all(_WORDS["date_cues"]))
 _QUANTITY_BEFORE = _keys(_all(_WORDS["quantity_before"]))
 _ORD_NOT_AFTER = _keys(_all(_WORDS["ordinal_not_a_day_after"]))
 _EVENT_NOUNS = _keys(_all(_WORDS["event_nouns"]))
+_PERIOD_OF = _keys(_WORDS["period_of"]["en"])
 _WD_NOT_BEFORE = _keys(_all(_WORDS["weekday_not_a_day"]["before"]))
 _WD_NOT_AFTER = _keys(_all(_WORDS["weekday_not_a_day"]["after"]))
 _WD_VERB_FOLLOWERS = _keys(_all(_WORDS["weekday_verb_followers"]))
@@ -757,6 +758,8 @@ def _read_year(m: regex.Match[str], ctx: _Context) -> list[FoundDate]:
             joined = glued and _is_year(before)
         cued = (
             _word_in(before, _DATE_CUES)
+            # "the first half of 2023", "for the full year of 2023"
+            or (_k(before) == "of" and _word_in(_prev_word(ctx.text, at), _PERIOD_OF))
             or _word_in(before, _EVENT_NOUNS)
             or _word_in(after, _EVENT_NOUNS)  # the 2014 elections
         )
