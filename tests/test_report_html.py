@@ -3,6 +3,8 @@ where the text is Arabic, deterministic, and small enough for a thousand article
 
 from __future__ import annotations
 
+import json
+import re
 import time
 from collections import Counter
 from html.parser import HTMLParser
@@ -12,7 +14,7 @@ import attrs
 
 import newsassert
 from newsassert.check.auto import builtin_checks
-from newsassert.check.verdict import CheckResult, Evidence, Verdict
+from newsassert.check.verdict import FAILING_ROLES, CheckResult, Evidence, Verdict
 from newsassert.corpus import Corpus
 from newsassert.model import Article, Claim, claim_id
 from newsassert.report import write_report
@@ -224,16 +226,40 @@ def test_summary_counts_checks_and_outlets(seeds: Corpus) -> None:
     held = sum(r.status == "passed" for r in results)
     failed = sum(r.status == "failed" for r in results)
     assert total.startswith(f"{len(results)} checks: {held} held, {failed} failed")
-    assert f"{len(seeds)} articles, {len(seeds.claims)} claims" in total
+    failing = {
+        row.claim.article
+        for r in results
+        if r.status == "failed"
+        for row in r.verdict.evidence
+        if row.role in FAILING_ROLES
+    }
+    assert (
+        f"{len(seeds)} articles ({len(failing)} with a failing claim), {len(seeds.claims)} claims"
+        in total
+    )
     outlets = [e for e in page.find("tr", "f") if e.inside("table", "ot")]
     names = {e.text for e in page.find("bdi") if e.inside("table", "ot")}
     assert names == {a.outlet or "(no outlet)" for a in seeds}
     assert len(outlets) == len({a.outlet for a in seeds})
-    # One line per check in the overview, failures first.
+    # One line per check in the overview, failures first; the articles whose
+    # internal consistency held share one line at the end.
     lines = [e for e in page.find("tr") if e.inside("table", "ov") and "f" in e.classes]
-    assert len(lines) == len(results)
+    held_inside = [
+        r for r in results if r.expect == "consistency" and r.ok and not r.verdict.evidence
+    ]
+    assert len(held_inside) >= 3
+    assert len(lines) == len(results) - len(held_inside) + 1
+    fold = lines[-1]
+    assert "fold" in fold.classes
+    assert f"internal consistency of {len(held_inside)} articles" in fold.text
     statuses = [line.attrs["data-s"] for line in lines]
     assert statuses == sorted(statuses, key="febp".index)
+    # Counts per outcome, by type of check.
+    cells = [e.text for e in page.find("td") if e.inside("table", "oc")]
+    assert cells[:6] == ["agree", str(failed - 1), "0", "0", str(held - len(held_inside)), "5"] or (
+        "consistency" in cells and "agree" in cells
+    )
+    assert cells.count(str(len(held_inside))) >= 1
 
 
 def test_long_evidence_tables_list_every_failure_and_some_agreement() -> None:
@@ -338,3 +364,118 @@ def test_rendering_is_deterministic(seeds: Corpus) -> None:
     first = render_html(results, seeds)
     assert first == render_html(list(results), Corpus(list(seeds)))
     assert first == render_html(builtin_checks(seeds) + _pm_results(seeds), seeds)
+
+
+# ---------------------------------------------------------------------------
+# At scale: lazy articles, the index, failing paragraphs, package files
+# ---------------------------------------------------------------------------
+
+
+def test_a_lazy_page_keeps_each_article_whole_in_a_script_until_shown(seeds: Corpus) -> None:
+    results = builtin_checks(seeds) + _pm_results(seeds)
+    eager = render_html(results, seeds)
+    lazy = render_html(results, seeds, lazy=True)
+    assert 'type="text/x-newsassert"' not in eager
+    bodies = re.findall(r'<script type="text/x-newsassert">(.*?)</script>', lazy, flags=re.S)
+    assert len(bodies) >= len(seeds)  # the articles, and checks far down the page
+    # The same highlights, once laid out: each article's markup is the eager page's.
+    shown = Page("".join(f"<section>{b}</section>" for b in bodies))
+    highlights = [
+        e for e in shown.elements if e.tag == "b" and e.inside("div", "tx") and "p" not in e.classes
+    ]
+    assert Counter(h.text for h in highlights) == Counter(c.text for c in seeds.claims)
+    for body in bodies:
+        assert "</script" not in body.lower() and "<!--" not in body
+
+
+def test_failing_paragraphs_and_articles_are_marked_for_failures_only(seeds: Corpus) -> None:
+    results = _pm_results(seeds)
+    page = Page(render_html(results, seeds))
+    failing = {row.claim.article for row in results[0].verdict.evidence if row.role == "dissent"}
+    articles = {e.attrs["id"]: e.attrs["data-s"] for e in page.find("section", "art")}
+    assert {k for k, v in articles.items() if v == "f"} == {f"a-{a}" for a in failing}
+    marked = [p for p in page.find("p") if "data-x" in p.attrs]
+    assert marked and all(
+        any("x" in b.classes for b in page.find("b") if b.text in p.text) for p in marked
+    )
+    assert any("Al-Kadhimi" in p.text for p in marked)
+
+
+def test_the_index_lists_every_article_with_what_search_finds_it_by(seeds: Corpus) -> None:
+    html = render_html(_pm_results(seeds), seeds)
+    data = re.search(r'<script type="application/json" id="ixd">(.*?)</script>', html, flags=re.S)
+    assert data
+    index = json.loads(data.group(1))
+    rows = index["articles"]
+    assert [r[1] for r in rows] == [a.id for a in seeds]
+    assert index["outlets"][rows[0][2]] == (seeds[rows[0][1]].outlet or "(no outlet)")
+    text = {r[1]: r[8] for r in rows}
+    pm = next(a for a in seeds if any("Al-Kadhimi" in c.text for c in a.claims))
+    assert "mustafa al-kadhimi" in text[pm.id]
+    assert any("2500" in t.split("|") for t in text.values())
+
+
+def test_style_and_script_are_package_files(seeds: Corpus) -> None:
+    from importlib import resources
+
+    static = resources.files("newsassert.report") / "static"
+    css = (static / "report.css").read_text(encoding="utf-8")
+    js = (static / "report.js").read_text(encoding="utf-8")
+    html = render_html([], seeds)
+    assert f"<style>{css}</style>" in html and f"<script>{js}</script>" in html
+    assert "@media print" in css and "@media (max-width:40em)" in css
+    source = (Path(newsassert.__file__).parent / "report" / "html.py").read_text(encoding="utf-8")
+    assert "@media" not in source and "addEventListener" not in source
+    pyproject = (Path(__file__).parent.parent / "pyproject.toml").read_text(encoding="utf-8")
+    assert '"report/static/*.css"' in pyproject and '"report/static/*.js"' in pyproject
+
+
+# ---------------------------------------------------------------------------
+# Plots
+# ---------------------------------------------------------------------------
+
+
+def _quantities(*figures: tuple[str, str, str | None]) -> Corpus:
+    return Corpus(
+        newsassert.make_article(
+            f"About {n} soldiers are deployed in Iraq, the ministry said.\n",
+            id=id_,
+            outlet=outlet,
+        )
+        for id_, n, outlet in figures
+    )
+
+
+def test_a_plot_draws_each_outlets_intervals_the_shared_band_and_the_dissent() -> None:
+    from newsassert.report.svg import value_plot
+
+    corpus = _quantities(("a", "2500", "One"), ("b", "2,550", "Two"), ("c", "4000", "Three"))
+    verdict = corpus.query("quantity where unit = soldier").agree()
+    assert not verdict
+    svg = value_plot(verdict.evidence, {})
+    page = Page(svg)
+    assert len(page.find("rect", "mb")) == 1  # the band the agreeing claims share
+    assert len(page.find("rect", "dg")) == 2 and len(page.find("rect", "dx")) == 1
+    assert len(page.find("path", "xm")) == 1
+    labels = [t.text for t in page.find("text", "pl")]
+    assert labels[0] == "Three" and set(labels) == {"One", "Two", "Three"}  # dissent first
+    ticks = [t.text for t in page.find("text", "tk")]
+    assert ticks and all(t.replace(",", "").isdigit() for t in ticks)
+    # The band lies between the agreeing bars, left of the dissent.
+    band = page.find("rect", "mb")[0]
+    dissent = page.find("rect", "dx")[0]
+    assert float(band.attrs["x"] or 0) + float(band.attrs["width"] or 0) < float(
+        dissent.attrs["x"] or 0
+    )
+
+
+def test_names_are_plotted_per_outlet_and_the_matrix_has_a_cell_per_pair(seeds: Corpus) -> None:
+    from newsassert.report.svg import agreement_matrix, value_plot
+
+    results = _pm_results(seeds)
+    names = Page(value_plot(results[0].verdict.evidence, {}))
+    assert names.find("circle", "dx") and names.find("circle", "dg")
+    outlets = sorted({a.outlet for a in seeds}, key=lambda o: (o is None, o or ""))
+    matrix = Page(agreement_matrix(builtin_checks(seeds) + results, outlets))
+    assert len(matrix.find("rect")) == len(outlets) ** 2
+    assert agreement_matrix([], outlets) == ""

@@ -46,14 +46,18 @@ How the page is built, and why:
 
 from __future__ import annotations
 
+import functools
 import html
 import json
+import math
 from collections.abc import Iterable, Sequence
+from importlib import resources
 from typing import TYPE_CHECKING
 
 import attrs
 import regex
 
+from newsassert.check.consistency import CHECK_NAME
 from newsassert.check.values import describe
 from newsassert.check.verdict import (
     FAILING_ROLES,
@@ -62,13 +66,27 @@ from newsassert.check.verdict import (
     CheckResult,
     Evidence,
 )
-from newsassert.model import Article, Claim, DateClaim, RoleClaim, Segment
+from newsassert.model import (
+    Article,
+    Claim,
+    DateClaim,
+    MentionClaim,
+    QuantityClaim,
+    RoleClaim,
+    Segment,
+)
+from newsassert.report.svg import agreement_matrix, value_plot
 
 if TYPE_CHECKING:
     from newsassert.check.baseline import BaselineComparison
     from newsassert.corpus import Corpus
 
-__all__ = ["ROWS_SHOWN", "Highlight", "highlight", "render_html"]
+__all__ = ["LAZY_ABOVE", "ROWS_SHOWN", "Highlight", "highlight", "render_html"]
+
+# Articles above which a page keeps their text out of the document until shown.
+LAZY_ABOVE = 500
+# Check sections a lazy page lays out at once (the rest when scrolled to).
+CHECKS_AT_ONCE = 40
 
 # Rows of an evidence table shown besides the failing ones (all of which are).
 ROWS_SHOWN = 20
@@ -138,6 +156,7 @@ def render_html(
     *,
     baseline: BaselineComparison | None = None,
     title: str = "newsassert report",
+    lazy: bool | None = None,
 ) -> str:
     """The report of a run as one self-contained HTML page.
 
@@ -145,8 +164,17 @@ def render_html(
     linked from the check tables; claims of checks whose article is not in it
     are shown in the tables without a link. The same results and corpus give
     the same bytes.
+
+    ``lazy`` keeps each article's text out of the page's document until it is
+    scrolled to, searched for or linked to (the browser then reads only the
+    articles it shows); by default, when there are more than
+    :data:`LAZY_ABOVE` articles. A lazy page needs JavaScript to show the
+    articles' text; the checks and their evidence need none.
     """
-    return _Page(list(results), list(corpus or ()), baseline, title).render()
+    articles = list(corpus or ())
+    if lazy is None:
+        lazy = len(articles) > LAZY_ABOVE
+    return _Page(list(results), articles, baseline, title, lazy=lazy).render()
 
 
 class _Page:
@@ -156,7 +184,11 @@ class _Page:
         articles: list[Article],
         baseline: BaselineComparison | None,
         title: str,
+        *,
+        lazy: bool = False,
     ) -> None:
+        self.lazy = lazy
+        self.checks_written = 0
         self.results = results
         self.articles = articles
         self.baseline = baseline
@@ -177,6 +209,13 @@ class _Page:
             for key in sorted(against):
                 involved.setdefault(key, {}).setdefault(index, "against")
         self.involved = {key: list(roles.items()) for key, roles in involved.items()}
+        # Claims that make a check fail (a failure the baseline accepts is not one).
+        self.failing = {
+            key
+            for key, roles in self.involved.items()
+            if any(r in FAILING_ROLES and results[i].status == "failed" for i, r in roles)
+        }
+        self.failing_articles = {article for article, _ in self.failing}
         # Claims a table links to; filled while the tables are rendered.
         self.linked: set[_Key] = set()
         self.claim_anchors: dict[_Key, str] = {}
@@ -187,6 +226,7 @@ class _Page:
         named = sorted(o for o in outlets if o)
         self.outlets: list[str | None] = [*named, *([None] if None in outlets else [])]
         self.outlet_index = {o: i for i, o in enumerate(self.outlets)}
+        self.outlet_labels = {o: _outlet_label(o) for o in self.outlets}
         self.order = sorted(
             range(len(results)), key=lambda i: (_STATUS_ORDER.index(results[i].status), i)
         )
@@ -212,15 +252,17 @@ class _Page:
                 '<html lang="en">\n<head>\n<meta charset="utf-8">\n',
                 '<meta name="viewport" content="width=device-width, initial-scale=1">\n',
                 f'<meta name="generator" content="newsassert {_attr(__version__)}">\n',
-                f"<title>{_text(title)}</title>\n<style>{_CSS}</style>\n</head>\n<body>\n",
+                f"<title>{_text(title)}</title>\n<style>{_static('report.css')}</style>\n",
+                "</head>\n<body>\n",
                 f"<header>\n<h1>{_text(self.title)}</h1>\n{self._filters()}</header>\n",
                 "<main>\n",
                 summary,
-                checks,
+                f'<section id="checks">\n{checks}</section>\n' if checks else "",
+                self._index(),
                 articles,
                 '</main>\n<pre id="selftest" hidden></pre>\n',
                 f"<footer>newsassert {_text(__version__)}</footer>\n",
-                f"<script>{_JS}</script>\n</body>\n</html>\n",
+                f"<script>{_static('report.js')}</script>\n</body>\n</html>\n",
             ]
         )
 
@@ -233,10 +275,15 @@ class _Page:
             f'<option value="{letter}">{kind}</option>' for kind, letter in _KIND_LETTERS.items()
         )
         return (
-            '<form id="flt" hidden><label><input type="checkbox" id="ff"> failures only</label> '
+            '<form id="flt" hidden role="search">'
+            '<input type="search" id="fq" placeholder="search: article, outlet, person, value" '
+            'aria-label="search articles and checks" autocomplete="off"> '
+            '<label><input type="checkbox" id="ff"> failures only</label> '
             f'<label>outlet <select id="fo"><option value="">all</option>{outlets}</select></label> '
             f'<label>kind <select id="fk"><option value="">all</option>{kinds}</select></label> '
-            '<span id="fn"></span></form>\n'
+            '<label title="shade every claim, not only the evidence of checks">'
+            '<input type="checkbox" id="fa"> all claims</label> '
+            '<span id="fn" aria-live="polite"></span></form>\n'
         )
 
     # -- summary ---------------------------------------------------------
@@ -252,16 +299,49 @@ class _Page:
             pieces.append(f'<b class="sb">{counts["baselined"]} baselined</b>')
         if counts["error"]:
             pieces.append(f'<b class="se">{counts["error"]} errors</b>')
+        failing = sum(1 for a in self.articles if a.id in self.failing_articles)
+        jumps = ['<a href="#ov">checks</a>', '<a href="#outlets">outlets</a>']
+        if self.articles:
+            jumps.append('<a href="#index">article index</a>')
         return "".join(
             [
                 '<section id="summary">\n<p class="tot">',
                 f"{n} check{_s(n)}: {', '.join(pieces)}",
-                f" · {articles} article{_s(articles)}, {claims} claim{_s(claims)}</p>\n",
+                f" · {articles} article{_s(articles)}",
+                f" ({failing} with a failing claim)" if failing else "",
+                f", {claims} claim{_s(claims)}</p>\n",
+                f'<nav class="jump">{" · ".join(jumps)}</nav>\n',
+                self._outcomes(),
                 self._outlet_table(),
                 self._overview(),
                 self._stale(),
                 "</section>\n",
             ]
+        )
+
+    def _outcomes(self) -> str:
+        """Checks by type and outcome."""
+        if not self.results:
+            return ""
+        table: dict[str, dict[str, int]] = {}
+        for result in self.results:
+            row = table.setdefault(result.expect or "check", {})
+            row[result.status] = row.get(result.status, 0) + 1
+        head = "".join(f"<th>{_STATUS_LABELS[s]}</th>" for s in _STATUS_ORDER)
+        rows = []
+        for expect in sorted(table, key=lambda e: (-sum(table[e].values()), e)):
+            tally = table[expect]
+            cells = "".join(
+                f"<td{' class=' + _status_class(s) if tally.get(s) and s != 'passed' else ''}>"
+                f"{tally.get(s, 0)}</td>"
+                for s in _STATUS_ORDER
+            )
+            rows.append(f"<tr><td>{_text(expect)}</td>{cells}<td>{sum(tally.values())}</td></tr>\n")
+        return (
+            '<h2 id="outcomes">Outcomes</h2>\n<div class="tw"><table class="oc st"><thead><tr>'
+            f"<th>check</th>{head}<th>all</th></tr></thead>\n<tbody>\n"
+            + "".join(rows)
+            + "</tbody></table></div>\n"
         )
 
     def _outlet_table(self) -> str:
@@ -293,20 +373,35 @@ class _Page:
                 f"<td{' class=sf' if failed else ''}>{failed}</td>"
                 f"<td{' class=sf' if bad else ''}>{bad}</td></tr>\n"
             )
+        matrix = agreement_matrix(self.results, self.outlets)
+        if matrix:
+            matrix = (
+                '<figure class="fig">'
+                + matrix
+                + "<figcaption>How often two outlets took the same side (%) in the checks "
+                "citing both: green when nearly always, red when less than half the time."
+                "</figcaption></figure>\n"
+            )
         return (
-            '<h2>Outlets</h2>\n<table class="ot"><thead><tr><th>outlet</th><th>articles</th>'
+            '<h2 id="outlets">Outlets</h2>\n<div class="tw"><table class="ot st"><thead><tr>'
+            "<th>outlet</th><th>articles</th>"
             "<th>claims</th><th>checks citing it</th><th>held</th><th>failed</th>"
             "<th>dissenting claims</th></tr></thead>\n<tbody>\n"
             + "".join(rows)
-            + "</tbody></table>\n"
+            + "</tbody></table></div>\n"
+            + matrix
         )
 
     def _overview(self) -> str:
         if not self.results:
-            return "<h2>Checks</h2>\n<p>No check ran.</p>\n"
+            return '<h2 id="ov">Checks</h2>\n<p>No check ran.</p>\n'
         rows = []
+        folded: list[int] = []
         for index in self.order:
             result = self.results[index]
+            if _foldable(result):
+                folded.append(index)
+                continue
             name = _text(result.name)
             if index in self.sectioned:
                 name = f'<a href="#k{index}">{name}</a>'
@@ -316,9 +411,25 @@ class _Page:
                 f'<td>{name}</td><td dir="ltr">{_text(_one_line(result.verdict.summary))}</td>'
                 "</tr>\n"
             )
+        if folded:
+            rows.append(self._fold(folded))
         return (
-            '<h2>Checks</h2>\n<table class="ov"><thead><tr><th>status</th><th>check</th>'
-            "<th>verdict</th></tr></thead>\n<tbody>\n" + "".join(rows) + "</tbody></table>\n"
+            '<h2 id="ov">Checks</h2>\n<div class="tw"><table class="ov st"><thead><tr>'
+            "<th>status</th><th>check</th>"
+            "<th>verdict</th></tr></thead>\n<tbody>\n" + "".join(rows) + "</tbody></table></div>\n"
+        )
+
+    def _fold(self, folded: Sequence[int]) -> str:
+        """One line for the articles whose internal consistency held: at scale they
+        are most of the checks, and each says only that no two claims conflict."""
+        n = len(folded)
+        names = ", ".join(_article_of(self.results[i].name) for i in folded)
+        return (
+            f'<tr class="f sp fold" data-s="p"><td>{STATUS_MARKS["passed"]} held</td>'
+            f"<td>internal consistency of {n} article{_s(n)}</td>"
+            f'<td dir="ltr">no two claims of {"it" if n == 1 else "any of them"} conflict'
+            f"<details><summary>which articles</summary><small>{_text(names)}</small>"
+            "</details></td></tr>\n"
         )
 
     def _stale(self) -> str:
@@ -348,11 +459,29 @@ class _Page:
 
     def _check(self, index: int) -> str:
         result = self.results[index]
+        opening = (
+            f'<section class="ck f {_status_class(result.status)}" id="k{index}"'
+            f"{self._filter_data(result)}"
+        )
+        body = self._check_body(result)
+        self.checks_written += 1
+        if not self.lazy or self.checks_written <= CHECKS_AT_ONCE:
+            return f"{opening}>\n{body}</section>\n"
+        # Like an article, a check far down a long page is laid out when reached.
+        evidence = result.verdict.evidence
+        failing = sum(row.role in FAILING_ROLES for row in evidence)
+        others = min(len(evidence) - failing, ROWS_SHOWN + 1)
+        height = 8 + (14 if "<svg" in body else 0)
+        return (
+            f"{opening.replace('ck f', 'ck f lz', 1)} "
+            f'style="--h:{height + 3 * (failing + others)}em;--hf:{height + 3 * failing}em">'
+            f'<script type="text/x-newsassert">{body}</script></section>\n'
+        )
+
+    def _check_body(self, result: CheckResult) -> str:
         verdict = result.verdict
         status = result.status
         out = [
-            f'<section class="ck f {_status_class(status)}" id="k{index}"'
-            f"{self._filter_data(result)}>\n",
             f'<h2><span class="b">{STATUS_MARKS[status]} {_STATUS_LABELS[status]}</span> ',
             f'{_text(result.name)}</h2>\n<p class="q">{_text(result.expect)}',
         ]
@@ -362,20 +491,29 @@ class _Page:
             out.append(f" · {_text(result.location[0])}:{result.location[1]}")
         out.append("</p>\n")
         if status == "error":
-            out.append(f"<pre>{_text(result.error or verdict.summary)}</pre>\n</section>\n")
+            out.append(f"<pre>{_text(result.error or verdict.summary)}</pre>\n")
             return "".join(out)
         out.append(f'<p class="v" dir="ltr">{_text(verdict.summary)}</p>\n')
         if verdict.majority is not None:
             out.append(f"<p>majority: <b>{_value(verdict.majority)}</b></p>\n")
+        # One article's conflicting pair says all in its table; a plot is for
+        # what many articles state.
+        plot = (
+            value_plot(verdict.evidence, self.outlet_labels)
+            if result.expect != "consistency"
+            else ""
+        )
+        if plot:
+            out.append(f'<figure class="fig">{plot}</figure>\n')
         if verdict.evidence:
             out.append(self._evidence_table(verdict.evidence))
-        out.append("</section>\n")
         return "".join(out)
 
     def _evidence_table(self, rows: Sequence[Evidence]) -> str:
         out = [
-            '<table class="ev"><thead><tr><th>role</th><th>outlet</th><th>article</th>'
-            "<th>lang</th><th>value</th><th>qualifier</th><th>evidence</th></tr></thead>\n<tbody>\n"
+            '<div class="tw"><table class="ev st"><thead><tr><th>role</th><th>outlet</th>'
+            "<th>article</th><th>lang</th><th>value</th><th>qualifier</th><th>evidence</th>"
+            "</tr></thead>\n<tbody>\n"
         ]
         shown = 0
         left: list[Evidence] = []
@@ -393,7 +531,7 @@ class _Page:
                 f"{_ROLE_LABELS.get(left[0].role, left[0].role)} claim{_s(len(left))} from "
                 f"{articles} article{_s(articles)}, not listed</td></tr>\n"
             )
-        out.append("</tbody></table>\n")
+        out.append("</tbody></table></div>\n")
         return "".join(out)
 
     def _evidence_row(self, row: Evidence) -> str:
@@ -479,23 +617,89 @@ class _Page:
     def _articles(self) -> str:
         if not self.articles:
             return ""
+        note = ""
+        if self.lazy:
+            note = (
+                "<noscript><p>With this many articles, their text is shown by the page's "
+                "script, which is off: the checks above hold the evidence.</p></noscript>\n"
+            )
         return "".join(
             [
-                '<h2 id="articles">Articles</h2>\n<p class="lg">',
+                '<section id="articles">\n<h2>Articles</h2>\n',
+                note,
+                '<p class="lg">',
                 "<b class=kq>quantity</b> <b class=kd>date</b> ",
                 "<b class=kp>person</b> <b class=ko>organization</b> ",
                 "<b>place</b> <b class=kr>role</b> · ",
                 '<b class="kr g">agrees in a check</b> ',
                 '<b class="kr x">fails a check</b> ',
                 '<b class="kr w">failure accepted by the baseline</b> · ',
-                '<span class="pm">metadata</span> <span class="px">boilerplate</span></p>\n',
+                '<span class="pm">metadata</span> <span class="px">boilerplate</span> · ',
+                "only the evidence of checks is shaded until <i>all claims</i> is ticked</p>\n",
                 *(self._article(article) for article in self.articles),
+                "</section>\n",
             ]
+        )
+
+    def _index(self) -> str:
+        """The article index: a table the script fills from one JSON array (a row each
+        for ten thousand articles would cost the browser more than the rest of the page)."""
+        if not self.articles:
+            return ""
+        rows = []
+        for article in self.articles:
+            claims = self.claims[article.id]
+            rows.append(
+                [
+                    self.article_anchor[article.id],
+                    article.id,
+                    self.outlet_index[article.outlet],
+                    article.published.isoformat() if article.published else "",
+                    article.lang,
+                    len(claims),
+                    int(article.id in self.failing_articles),
+                    "".join(sorted({_KIND_LETTERS.get(c.kind, "z") for c in claims})),
+                    _search_text(article, claims),
+                ]
+            )
+        data = json.dumps(
+            {"outlets": [_outlet_label(o) for o in self.outlets], "articles": rows},
+            ensure_ascii=False,
+            separators=(",", ":"),
+        ).replace("<", "\\u003c")
+        return (
+            '<section id="index">\n<h2>Article index</h2>\n<p id="ixn"></p>\n'
+            '<div class="tw"><table class="ix"><thead><tr><th data-c="1">article</th>'
+            '<th data-c="2">outlet</th><th data-c="3">published</th><th data-c="4">lang</th>'
+            '<th data-c="5">claims</th><th data-c="6">fails</th></tr></thead>'
+            '<tbody></tbody></table></div>\n<p><button type="button" id="ixm" hidden>'
+            "show more</button></p>\n"
+            f'<script type="application/json" id="ixd">{data}</script>\n</section>\n'
         )
 
     def _article(self, article: Article) -> str:
         claims = self.claims[article.id]
         kinds = sorted({_KIND_LETTERS.get(c.kind, "z") for c in claims})
+        failing = article.id in self.failing_articles
+        opening = (
+            f'<section class="art f{" lz" if self.lazy else ""}" '
+            f'id="{self.article_anchor[article.id]}"'
+            f' data-o="{self.outlet_index[article.outlet]}" data-k="{" ".join(kinds)}"'
+            f' data-s="{"f" if failing else "p"}"'
+        )
+        body = self._article_body(article, claims)
+        if not self.lazy:
+            return f"{opening}>\n{body}</section>\n"
+        # Until the script shows it, an article keeps about the height it will
+        # have (and, failures only, the height of its failing paragraphs), so
+        # the page's length and scroll bar tell the truth.
+        full, failing_only = _estimated_height(article, self.failing)
+        return (
+            f'{opening} style="--h:{full}em;--hf:{failing_only}em">'
+            f'<script type="text/x-newsassert">{body}</script></section>\n'
+        )
+
+    def _article_body(self, article: Article, claims: Sequence[Claim]) -> str:
         facts = (
             _outlet_label(article.outlet),
             article.published.isoformat() if article.published else "no date",
@@ -503,8 +707,6 @@ class _Page:
             f"{len(claims)} claim{_s(len(claims))}",
         )
         out = [
-            f'<section class="art f" id="{self.article_anchor[article.id]}"'
-            f' data-o="{self.outlet_index[article.outlet]}" data-k="{" ".join(kinds)}">\n',
             f"<h3>{_text(article.id)} <small>",
             " · ".join(f"<bdi>{_text(f)}</bdi>" for f in facts),
             "</small></h3>\n",
@@ -516,7 +718,7 @@ class _Page:
         out.append(self._article_checks(article))
         out.append('<div class="tx">\n')
         out.extend(self._paragraphs(article, claims))
-        out.append("</div>\n</section>\n")
+        out.append("</div>\n")
         return "".join(out)
 
     def _article_checks(self, article: Article) -> str:
@@ -569,7 +771,8 @@ class _Page:
                 shown_end = max(shown_end, mark.end)
             carried = [span for span in reaching if span[1] > segment.end]
             if shown_end > segment.start or marks:
-                out.append(_paragraph(text, segment, shown_end, marks))
+                failing = any((article.id, span[2].id) in self.failing for span in reaching)
+                out.append(_paragraph(text, segment, shown_end, marks, failing))
         return out
 
     def _tags(self, claim: Claim) -> tuple[str, str]:
@@ -622,7 +825,9 @@ class _Page:
 # ---------------------------------------------------------------------------
 
 
-def _paragraph(text: str, segment: Segment, end: int, marks: Sequence[Highlight]) -> str:
+def _paragraph(
+    text: str, segment: Segment, end: int, marks: Sequence[Highlight], failing: bool = False
+) -> str:
     lang = segment.lang
     attributes = []
     css = _SECTION_CLASSES.get(segment.section, "")
@@ -634,6 +839,8 @@ def _paragraph(text: str, segment: Segment, end: int, marks: Sequence[Highlight]
     if segment.section != "body":
         label = segment.section + (f" · {segment.reason}" if segment.reason else "")
         attributes.append(f'data-r="{_attr(label)}"')
+    if failing:
+        attributes.append("data-x")
     return f"<p {' '.join(attributes)}>{highlight(text, segment.start, end, marks)}</p>\n"
 
 
@@ -765,6 +972,73 @@ def _one_line(text: str) -> str:
     return _collapse(text).strip()
 
 
+def _search_text(article: Article, claims: Sequence[Claim]) -> str:
+    """What the search box finds an article by: its id, outlet and title, the people it
+    names and the values it states (figures as plain numbers, dates as ISO), lower case."""
+    words: dict[str, None] = {article.id: None}
+    for text in (article.outlet, article.title):
+        if text:
+            words[_one_line(text)] = None
+    for claim in claims:
+        if isinstance(claim, MentionClaim):
+            if claim.type == "person":
+                words[claim.name] = None
+                if claim.entity:
+                    words[claim.entity] = None
+        elif isinstance(claim, RoleClaim):
+            words[claim.person] = None
+        elif isinstance(claim, QuantityClaim):
+            value = claim.value
+            words[str(int(value)) if value == int(value) else str(value)] = None
+        elif isinstance(claim, DateClaim) and claim.resolved:
+            words[claim.resolved] = None
+    return "|".join(words).lower()
+
+
+# Characters of a line of article text, and the height of a line and of a
+# paragraph's margins (in em), to guess an article's height before it is shown.
+_LINE_CHARS = 90
+_LINE_EM = 1.6
+_PARAGRAPH_EM = 0.8
+_HEADING_EM = 3.0
+
+
+def _estimated_height(article: Article, failing: set[_Key]) -> tuple[int, int]:
+    """The height (em) of an article's section, and of what failures only leaves of it."""
+    text = article.text
+    segments = article.segments or (
+        Segment(start=0, end=len(text), section="body", lang=article.lang),
+    )
+    starts = sorted(c.start for c in article.claims if (article.id, c.id) in failing)
+    full = failed = _HEADING_EM
+    for segment in segments:
+        length = len(text[segment.start : segment.end].strip())
+        if not length:
+            continue
+        height = math.ceil(length / _LINE_CHARS) * _LINE_EM + _PARAGRAPH_EM
+        full += height
+        if any(segment.start <= at < segment.end for at in starts):
+            failed += height
+    return math.ceil(full), math.ceil(failed)
+
+
+def _foldable(result: CheckResult) -> bool:
+    return (
+        result.expect == "consistency" and result.status == "passed" and not result.verdict.evidence
+    )
+
+
+def _article_of(name: str) -> str:
+    suffix = "::" + CHECK_NAME
+    return name[: -len(suffix)] if name.endswith(suffix) else name
+
+
+@functools.cache
+def _static(name: str) -> str:
+    """A file of the page's style or script, shipped in the package beside this module."""
+    return (resources.files("newsassert.report") / "static" / name).read_text(encoding="utf-8")
+
+
 def _s(n: int) -> str:
     return "" if n == 1 else "s"
 
@@ -796,121 +1070,3 @@ def _unique_anchors(ids: Iterable[str]) -> dict[str, str]:
         taken.add(anchor)
         anchors[article_id] = anchor
     return anchors
-
-
-# ---------------------------------------------------------------------------
-# The page's style and script
-# ---------------------------------------------------------------------------
-
-# Arabic needs a font that covers it: the stack names the common ones on
-# Linux (Noto), macOS (Geeza Pro) and Windows (Arial has Arabic).
-_CSS = """
-:root{--ok:#1a7f37;--bad:#cf222e;--warn:#9a6700;--dim:#59636e;--line:#d0d7de}
-[hidden]{display:none!important}
-body{font:15px/1.5 system-ui,"Segoe UI",Roboto,Arial,"Noto Naskh Arabic","Amiri","Geeza Pro",sans-serif;margin:0;color:#1f2328;background:#fff}
-:lang(ar),[dir=rtl]{font-family:"Noto Naskh Arabic","Amiri","Geeza Pro",Arial,sans-serif;font-size:1.08em}
-header{position:sticky;top:0;background:#f6f8fa;border-bottom:1px solid var(--line);padding:.4em 1em;z-index:2}
-h1{font-size:1.2em;margin:0}
-main{padding:0 1em 2em;max-width:80em}
-h2{font-size:1.1em;margin:1.2em 0 .3em}
-h3{font-size:1em;margin:0 0 .3em}
-small{color:var(--dim)}
-table{border-collapse:collapse;margin:.3em 0;font-size:.93em}
-th,td{border:1px solid var(--line);padding:.15em .4em;text-align:start;vertical-align:top}
-th{background:#f6f8fa}
-.tot{font-size:1.1em}
-b.sp,tr.sp td:first-child,.ck.sp .b{color:var(--ok)}
-b.sf,td.sf,tr.sf td:first-child,.ck.sf .b,b.se,tr.se td:first-child,.ck.se .b{color:var(--bad)}
-b.sb,tr.sb td:first-child,.ck.sb .b{color:var(--warn)}
-tr.sf,tr.se{background:#ffebe9}
-.ck{border:1px solid var(--line);border-left:6px solid var(--ok);border-radius:4px;padding:.4em .8em;margin:.8em 0;content-visibility:auto;contain-intrinsic-size:auto 12em}
-.ck.sf,.ck.se{border-left-color:var(--bad)}
-.ck.sb{border-left-color:var(--warn)}
-.ck h2{margin:0}
-.q{color:var(--dim);margin:.2em 0}
-.v{font-weight:600;margin:.2em 0}
-tr.rx{background:#ffebe9}
-tr.rx td:first-child{color:var(--bad);font-weight:600}
-tr.rg td:first-child{color:var(--ok)}
-q{quotes:none}
-q b{background:#fff8c5}
-td small{display:block}
-.art{border-top:2px solid var(--line);padding:.6em 0;content-visibility:auto;contain-intrinsic-size:auto 40em}
-.tl{font-weight:600;margin:.2em 0}
-.pa,.ac{color:var(--dim);margin:.2em 0}
-.tx p{margin:.3em 0;padding:.15em .5em;white-space:pre-wrap;border-inline-start:3px solid transparent}
-.pm,.px{font-size:.9em;color:var(--dim)}
-.pt{font-weight:700;font-size:1.1em}
-.pm{background:#f6f8fa}
-.tx .pm{border-inline-start-color:#8c959f}
-.px{background:repeating-linear-gradient(135deg,#fff,#fff 6px,#eef0f2 6px,#eef0f2 12px)}
-.tx .px{border-inline-start-color:#d4a72c}
-.tx .pm::before,.tx .px::before{content:attr(data-r);display:block;font:600 .75em system-ui,sans-serif;text-transform:uppercase;color:var(--dim)}
-:where(.tx,.lg) b{font-weight:inherit;border-radius:3px;background:#dafbe1}
-.kq{background:#ddf4ff;box-shadow:inset 0 -2px #54aeff}
-.kd{background:#fbefff;box-shadow:inset 0 -2px #c297ff}
-.kp{box-shadow:inset 0 -2px #1a7f37}
-.kr{background:#fff1e5;box-shadow:inset 0 -2px #fb8f44}
-.kz{background:#eaeef2}
-.x{background:#ffcecb;outline:2px solid var(--bad)}
-.w{outline:2px dashed var(--warn)}
-.g{outline:1px solid var(--ok)}
-.tx b:target,.tx b:target b{outline:3px solid #0969da;scroll-margin-top:5em}
-.lg b,.lg span{padding:0 .3em;margin-inline-end:.3em}
-#flt{display:inline-block;margin-top:.2em;font-size:.9em}
-#flt label{margin-inline-end:1em}
-body[data-fk] .tx b{background:none;box-shadow:none;outline:none}
-body[data-fk=q] .tx .kq,body[data-fk=d] .tx .kd,body[data-fk=r] .tx .kr,body[data-fk=m] .tx b:not(.kq,.kd,.kr,.kz){background:#fff8c5;box-shadow:inset 0 -2px #d4a72c}
-footer{color:var(--dim);font-size:.8em;padding:1em}
-"""
-
-_JS = """
-(function(){
-"use strict";
-var d=document,ff=d.getElementById("ff"),fo=d.getElementById("fo"),fk=d.getElementById("fk"),
-fn=d.getElementById("fn"),all=d.querySelectorAll(".f"),
-other=/\bk[qdrz]\b/;
-function apply(){
-  var fail=ff.checked,o=fo.value,k=fk.value,shown=0,total=0;
-  for(var i=0;i<all.length;i++){
-    var e=all[i],s=e.getAttribute("data-s"),ok=true;
-    if(fail&&s!==null&&s!=="f"&&s!=="e")ok=false;
-    if(o&&(" "+(e.getAttribute("data-o")||"")+" ").indexOf(" "+o+" ")<0)ok=false;
-    if(k&&e.hasAttribute("data-k")&&(" "+e.getAttribute("data-k")+" ").indexOf(" "+k+" ")<0)ok=false;
-    e.hidden=!ok;
-    if(s!==null&&e.tagName==="TR"){total++;if(ok)shown++;}
-  }
-  if(k)d.body.setAttribute("data-fk",k);else d.body.removeAttribute("data-fk");
-  fn.textContent=(fail||o||k)?shown+" of "+total+" checks shown":"";
-}
-ff.addEventListener("change",apply);fo.addEventListener("change",apply);fk.addEventListener("change",apply);
-d.getElementById("flt").hidden=false;
-apply();
-// A plain mention carries only its colour; name its kind on hover.
-d.addEventListener("mouseover",function(e){
-  var t=e.target;
-  if(t.tagName!=="B"||t.title||other.test(t.className)||!t.closest(".tx"))return;
-  var c=t.classList;
-  t.title="mention · "+(c.contains("kp")?"person":c.contains("ko")?"organization":"place")+"\\n"+t.textContent;
-});
-if(location.hash==="#selftest"){
-  var r={},ps=d.querySelectorAll(".tx p"),dirs={};
-  for(var j=0;j<ps.length;j++){
-    var p=ps[j],key=(p.getAttribute("lang")||"und")+":"+getComputedStyle(p).direction;
-    dirs[key]=(dirs[key]||0)+1;
-  }
-  r.directions=dirs;
-  var ms=d.querySelectorAll(".tx b:not(.p)"),texts=[],anchored={};
-  for(var m=0;m<ms.length;m++){texts.push(ms[m].textContent);if(ms[m].id)anchored[ms[m].id]=ms[m].textContent;}
-  r.highlights=texts;r.anchored=anchored;
-  r.conflicts=[];var xs=d.querySelectorAll(".tx b.x[id]");
-  for(var x=0;x<xs.length;x++)r.conflicts.push([xs[x].id,xs[x].closest("p").getAttribute("lang"),getComputedStyle(xs[x]).outlineColor]);
-  function visible(sel){var n=0,q=d.querySelectorAll(sel);for(var i=0;i<q.length;i++)if(q[i].offsetParent!==null)n++;return n;}
-  function count(){return {passing:visible("section.ck.sp")+visible("tr.f.sp"),failing:visible("section.ck.sf")+visible("tr.f.sf")};}
-  r.before=count();
-  ff.checked=true;apply();r.failures_only=count();
-  ff.checked=false;apply();r.after=count();
-  var out=d.getElementById("selftest");out.textContent=JSON.stringify(r);out.hidden=false;
-}
-})();
-"""
