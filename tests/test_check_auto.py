@@ -86,3 +86,16 @@ def test_a_figure_without_a_place_joins_the_group_it_agrees_with(tmp_path: Path)
 )
 def test_quote(value: str, quoted: str) -> None:
     assert quote(value) == quoted
+
+
+def test_an_office_without_a_country_takes_the_corpus_country(tmp_path: Path) -> None:
+    # Two articles name a prime minister without a country, a third names an
+    # Iraqi one: the corpus makes the country clear, so all three are compared.
+    (tmp_path / "a.txt").write_text("Prime Minister Mohammed Shia al-Sudani met the envoy.\n")
+    (tmp_path / "b.txt").write_text("Prime Minister Mohammed Shia al-Sudani spoke on Monday.\n")
+    (tmp_path / "c.txt").write_text("Iraqi Prime Minister Mustafa Al-Kadhimi met the envoy.\n")
+    results = builtin_checks(newsassert.load(tmp_path))
+    office = [r for r in results if r.name.startswith("agree: prime minister")]
+    assert len(office) == 1 and not office[0].verdict
+    assert "Al-Kadhimi" in office[0].verdict.summary
+    assert "country is null" in office[0].query

@@ -196,7 +196,11 @@ def test_a_plugin_loader_adds_a_format(tmp_path: Path) -> None:
         assert newsassert.load(tmp_path).ids == ("row0", "row1")
     finally:
         pm.unregister(name="test-csv")
-    assert newsassert.load(tmp_path).ids == ()
+    # Without the plugin the folder holds no article: an empty corpus is an error.
+    from newsassert.errors import EmptyCorpusError
+
+    with pytest.raises(EmptyCorpusError):
+        newsassert.load(tmp_path)
 
 
 def test_aliases_extend_the_lexicon(tmp_path: Path, seeds_path: Path) -> None:
@@ -272,3 +276,17 @@ def test_loading_arbitrary_bytes_raises_only_newsassert_errors(
     path.write_bytes(data)
     with contextlib.suppress(NewsAssertError):
         newsassert.load(path)
+
+
+def test_an_empty_folder_or_pattern_is_an_error_naming_it(tmp_path: Path) -> None:
+    from newsassert.errors import EmptyCorpusError
+
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    (empty / ".hidden.txt").write_text("not read")
+    with pytest.raises(EmptyCorpusError, match="no articles found here") as raised:
+        newsassert.load(empty)
+    assert raised.value.path == str(empty)
+    # Skipping bad files does not make an empty corpus acceptable.
+    with pytest.raises(EmptyCorpusError):
+        newsassert.load(empty, skip_bad=True)

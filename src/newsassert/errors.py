@@ -12,6 +12,7 @@ __all__ = [
     "AliasError",
     "CheckFileError",
     "ConfigError",
+    "EmptyCorpusError",
     "LoadError",
     "NewsAssertError",
     "PluginError",
@@ -51,6 +52,10 @@ class LoadError(NewsAssertError):
         if self.offset is not None:
             where = f"{where} at byte {self.offset}" if where else f"at byte {self.offset}"
         return f"{where}: {self.message}" if where else self.message
+
+
+class EmptyCorpusError(LoadError):
+    """A folder or pattern given to load holds no article: nothing would be checked."""
 
 
 class _FileError(NewsAssertError):

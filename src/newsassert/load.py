@@ -47,7 +47,7 @@ import regex
 
 from newsassert._gc import fewer_collections
 from newsassert.corpus import Corpus
-from newsassert.errors import LoadError, NewsAssertError
+from newsassert.errors import EmptyCorpusError, LoadError, NewsAssertError
 from newsassert.extract import extract_article
 from newsassert.lexicon import Lexicon, LexiconEntry, default_lexicon, load_aliases
 from newsassert.limits import article_limit, check_article_size, check_file_size
@@ -236,9 +236,10 @@ def _load(
         print_ += f"|encoding={session.encoding}"  # the same bytes read otherwise
     jobs = available_cores() if jobs <= 0 else jobs
     articles: list[Article] = []
+    found_in: set[int] = set()  # the given paths that held an article
     seen: dict[str, str] = {}  # id -> where it was read
     to_store: list[tuple[str, list[Article]]] = []
-    for file, named in _files(given):
+    for file, named, origin in _files_of(given):
         skipped_before = len(session.skipped)
         key = None
         try:
@@ -270,12 +271,21 @@ def _load(
                 raise duplicate
             seen[article.id] = where
             articles.append(article)
+            found_in.add(origin)
         # A file read with anything skipped is not what the file holds: never
         # cache it, or a later strict run would not see the bad record.
         if key is not None and len(session.skipped) == skipped_before:
             to_store.append((key, list(found)))
+    for index, path in enumerate(given):
+        # A folder or pattern with no article is a mistake (a CI gate pointed
+        # at the wrong folder must not pass on nothing), even when bad files
+        # were skipped: skipping is for bad files, not for an empty corpus.
+        if index not in found_in and not Path(path).is_file():
+            raise EmptyCorpusError("no articles found here", path=str(path))
     if lexicon is not None:
-        articles = [a if a.lexicon is lexicon else attrs.evolve(a, lexicon=lexicon) for a in articles]
+        articles = [
+            a if a.lexicon is lexicon else attrs.evolve(a, lexicon=lexicon) for a in articles
+        ]
     if store is not None or jobs > 1:
         extract_all(articles, jobs=jobs, extra=extra or None, progress=progress)
     if store is not None:
@@ -339,6 +349,13 @@ def _read_articles(hook: Any, file: Path, named: bool) -> Sequence[Article]:
             )
         return ()
     return found
+
+
+def _files_of(paths: Sequence[str | Path]) -> Iterator[tuple[Path, bool, int]]:
+    """:func:`_files`, each file with the index of the given path it comes from."""
+    for index, given in enumerate(paths):
+        for file, named in _files([given]):
+            yield file, named, index
 
 
 def _files(paths: Sequence[str | Path]) -> Iterator[tuple[Path, bool]]:
@@ -684,7 +701,9 @@ def _load_markdown(path: Path) -> Article:
             inline = _FRONT_MATTER_LIST.fullmatch(value)
             if inline is not None:
                 # A flow list: tags: [flood, "Basra, Iraq"]
-                lists[name] = [_unquote(v.strip()) for v in _split_flow(inline["items"]) if v.strip()]
+                lists[name] = [
+                    _unquote(v.strip()) for v in _split_flow(inline["items"]) if v.strip()
+                ]
                 continue
             fields[name] = _unquote(value)
         for name, values in lists.items():

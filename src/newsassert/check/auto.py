@@ -12,10 +12,14 @@
    other, so they are never reported as a conflict.
 3. **Offices** that at least two articles fill (:func:`agree` on the person):
    role claims grouped by title and country, for offices one person holds at
-   a time (``data/offices.toml``); a role without a country joins its title's
-   one group it agrees with, as above, and roles without a country that join
-   none are reported only where they agree (two presidents without a country
-   are likely presidents of two countries).
+   a time (``data/offices.toml``). A role without a country takes the
+   country when the corpus makes it clear: when every role of its title that
+   names a country names the same one (two articles name "رئيس الوزراء"
+   without a country, a third "Iraqi Prime Minister": all three are compared).
+   When the corpus names several countries for the title, a role without one
+   joins the one group it agrees with, as above, and roles without a country
+   that join none are reported only where they agree (two presidents without
+   a country are likely presidents of two countries).
 
 Dates are not compared: an article's dates belong to different events (the
 talks, the strike, the war), and nothing in a date claim says which event it
@@ -90,22 +94,24 @@ def _role_groups(claims: Sequence[RoleClaim]) -> list[_Group]:
     def located(claim: RoleClaim) -> str | None:
         return claim.country
 
-    def named(title: str, country: str | None) -> tuple[str, str]:
+    def named(title: str, country: str | None, with_unstated: bool = False) -> tuple[str, str]:
         if country is None:
             return f"agree: {title}", f"role where title = {quote(title)} and country is null"
-        return (
-            f"agree: {title} of {country}",
-            f"role where title = {quote(title)} and country = {quote(country)}",
-        )
+        where = f"country = {quote(country)}"
+        if with_unstated:
+            where = f"({where} or country is null)"
+        return f"agree: {title} of {country}", f"role where title = {quote(title)} and {where}"
 
-    return _groups(claims, lambda c: c.title, located, named)
+    return _groups(claims, lambda c: c.title, located, named, clear_place=True)
 
 
 def _groups(
     claims: Sequence[C],
     what: Callable[[C], str],
     where: Callable[[C], str | None],
-    named: Callable[[str, str | None], tuple[str, str]],
+    named: Callable[..., tuple[str, str]],
+    *,
+    clear_place: bool = False,
 ) -> list[_Group]:
     placed: dict[tuple[str, str], list[C]] = {}
     shown: dict[str, str] = {}
@@ -123,7 +129,15 @@ def _groups(
     # majority value it states.
     majorities = {key: consensus(members) for key, members in placed.items()}
     leftovers: dict[str, list[C]] = {}
+    joined: set[tuple[str, str]] = set()
     for subject, loose in unplaced.items():
+        homes_of_subject = [key for key in placed if key[0] == subject]
+        if clear_place and len(homes_of_subject) == 1:
+            # Every claim of this subject that names a place names this one:
+            # the corpus says where the others are.
+            placed[homes_of_subject[0]].extend(loose)
+            joined.add(homes_of_subject[0])
+            continue
         for claim in loose:
             homes = [key for key in placed if key[0] == subject and majorities[key].states(claim)]
             if len(homes) == 1:
@@ -135,7 +149,10 @@ def _groups(
     groups: list[_Group] = []
     for (subject, place), members in sorted(placed.items()):
         if len({c.article for c in members}) >= 2:
-            name, query = named(shown[subject], shown[place])
+            if (subject, place) in joined:
+                name, query = named(shown[subject], shown[place], True)
+            else:
+                name, query = named(shown[subject], shown[place])
             groups.append(_Group(name, query, _in_corpus_order(members, position)))
     for subject, loose in sorted(leftovers.items()):
         agreeing = _agreeing_part(loose)
