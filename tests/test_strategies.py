@@ -28,6 +28,7 @@ from newsassert.model import (
     claim_from_dict,
 )
 from newsassert.normalize import key
+from newsassert.strategies import _words
 
 FEW = settings(max_examples=max(10, settings.default.max_examples // 2))
 
@@ -138,7 +139,7 @@ def test_arabic_number_words_follow_the_grammar(
     # The draws choose between equally correct spellings (مئة/مائة) and cases;
     # pin them through a chooser that always takes the first option (and
     # False, so the accusative/genitive case).
-    words, noun_form = nst._ar_words(parts, gender, _first)  # type: ignore[arg-type]
+    words, noun_form = _words._ar_words(parts, gender, _first)  # type: ignore[arg-type]
     assert noun_form == form
     assert words == text
 
@@ -164,7 +165,7 @@ def test_english_number_words(n: int, text: str) -> None:
             return " and " if " and " in elements else elements[0]
         return False  # booleans: "one hundred", not "a hundred"
 
-    assert nst._en_words(n, choose) == text  # type: ignore[arg-type]
+    assert _words._en_words(n, choose) == text  # type: ignore[arg-type]
 
 
 # -- quantities and dates ------------------------------------------------------
@@ -198,7 +199,7 @@ def test_a_date_sentence_states_a_real_date(case: tuple[str, nst.ExpectedDate]) 
 
 
 def test_every_month_of_every_calendar_can_be_generated() -> None:
-    months = nst._months()
+    months = _words._months()
     for system in ("en", "standard", "levantine"):
         assert {m for m, _ in months[system]} == set(range(1, 13)), system
 
@@ -290,7 +291,7 @@ def test_registered_claim_strategies_build_valid_claims(claim: Claim) -> None:
 def test_every_generated_unit_form_is_the_lexicon_lemma() -> None:
     lexicon = default_lexicon()
     wrong = []
-    for unit in nst._vocabulary()["unit"]:
+    for unit in _words._vocabulary()["unit"]:
         for field in ("ar_singular", "ar_accusative", "ar_plural", "en_singular", "en_plural"):
             form = unit[field]
             entry = lexicon.lookup("unit", form) or lexicon.lookup("unit", form.rstrip("اً"))
@@ -308,7 +309,7 @@ def test_every_generated_hedge_is_a_hedge_of_the_same_qualifier() -> None:
                 known.setdefault((position, key(form)), set()).add(hedge["qualifier"])
     wrong = [
         (form, h["qualifier"])
-        for h in nst._vocabulary()["hedge"]
+        for h in _words._vocabulary()["hedge"]
         for form in h["forms"]
         if h["qualifier"] not in known.get((h["position"], key(form)), set())
     ]
