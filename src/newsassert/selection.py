@@ -15,12 +15,13 @@ import attrs
 from newsassert.check import agree, count, distinct, none, supported_by
 from newsassert.check.groups import article_values
 from newsassert.check.mostly import apply_mostly
+from newsassert.check.notebook import ROWS_SHOWN, cell, quote, table
 from newsassert.check.verdict import Verdict
 from newsassert.errors import QueryError
 from newsassert.model import CLAIM_CLASSES, CLAIM_SOURCES, COMMON_FIELDS, Article, Claim, Lexicon
 from newsassert.query import Query, compile_query
 
-__all__ = ["Selection", "select", "stated_value"]
+__all__ = ["Selection", "select", "selection_html", "stated_value"]
 
 _ALL_FIELDS = tuple(
     dict.fromkeys((*COMMON_FIELDS, *(f for c in CLAIM_CLASSES.values() for f in c.KIND_FIELDS)))
@@ -58,8 +59,6 @@ class Selection(Sequence[Claim]):
 
     def _repr_html_(self) -> str:
         """The claims as an HTML table, for notebooks."""
-        from newsassert.check.notebook import selection_html
-
         return selection_html(self)
 
     def __iter__(self) -> Iterator[Claim]:
@@ -199,6 +198,23 @@ CLAIM_SOURCES.select = select
 def _shorten(text: str, width: int) -> str:
     line = " ".join(text.split())
     return line if len(line) <= width else line[: width - 1].rstrip() + "…"
+
+
+def selection_html(selection: Selection) -> str:
+    """A selection: one row per claim, with its article, kind, value and sentence."""
+    values = selection.values()
+    rows = [
+        "<tr>"
+        + cell(claim.article)
+        + cell(claim.kind)
+        + cell(value)
+        + f'<td dir="auto">{quote(claim)}</td>'
+        + "</tr>"
+        for claim, value in zip(selection.claims[:ROWS_SHOWN], values, strict=False)
+    ]
+    return table(
+        repr(selection).strip("<>"), ("article", "kind", "value", "sentence"), rows, len(selection)
+    )
 
 
 def stated_value(claim: Claim) -> Any:

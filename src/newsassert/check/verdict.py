@@ -8,10 +8,20 @@ from typing import Any
 import attrs
 import regex
 
+from newsassert.check.notebook import ROLE_COLOUR, ROWS_SHOWN, cell, quote, table
 from newsassert.model import Claim
 from newsassert.text.display import has_rtl, pad, text_width
 
-__all__ = ["STATUSES", "CheckResult", "Evidence", "Paint", "Verdict", "evidence_lines", "render_verdict"]
+__all__ = [
+    "STATUSES",
+    "CheckResult",
+    "Evidence",
+    "Paint",
+    "Verdict",
+    "evidence_lines",
+    "render_verdict",
+    "verdict_html",
+]
 
 # What a row of evidence is, in the verdict of its check. ``aside`` is a claim
 # shown for context that neither holds nor fails the check.
@@ -108,8 +118,6 @@ class Verdict:
 
     def _repr_html_(self) -> str:
         """The evidence as an HTML table, for notebooks."""
-        from newsassert.check.notebook import verdict_html
-
         return verdict_html(self)
 
     @property
@@ -351,3 +359,30 @@ def _window(sentence: str, text: str) -> tuple[str, str, str]:
     if keep_after < len(after):
         after = after[:keep_after] + "…"
     return before, text, after
+
+
+# ---------------------------------------------------------------------------
+# In a notebook
+# ---------------------------------------------------------------------------
+
+
+def verdict_html(verdict: Verdict) -> str:
+    """A verdict: its summary, then each row of evidence with its mark and quote."""
+    state = "holds" if verdict.holds else "FAILS"
+    rows = []
+    for row in verdict.evidence[:ROWS_SHOWN]:
+        mark = ROLE_MARKS.get(row.role, "")
+        colour = ROLE_COLOUR.get(mark, "")
+        rows.append(
+            "<tr>"
+            + cell(f"{mark} {row.role}", style=f"color:{colour}" if colour else "")
+            + cell(row.claim.article)
+            + cell(row.value)
+            + f'<td dir="auto">{quote(row.claim)}</td>'
+            + cell(row.note)
+            + "</tr>"
+        )
+    caption = f"{verdict.check} {state}: {verdict.summary}"
+    return table(
+        caption, ("", "article", "value", "evidence", "note"), rows, len(verdict.evidence)
+    )
