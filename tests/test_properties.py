@@ -25,6 +25,7 @@ from hypothesis import strategies as st
 import newsassert
 from newsassert import strategies as nst
 from newsassert.model import Claim
+from newsassert.strategies import _words
 
 BUDGET = settings.default.max_examples
 SOME = settings(
@@ -212,7 +213,7 @@ def test_both_spellings_of_a_generated_name_match(pair: tuple[str, str]) -> None
 @st.composite
 def _different_people(draw: st.DrawFn) -> tuple[str, str]:
     """An Arabic and a Latin name whose family names differ."""
-    names = nst._vocabulary()["names"]
+    names = _words._vocabulary()["names"]
     family = draw(st.lists(st.sampled_from(names["family"]), min_size=2, max_size=2, unique_by=str))
     given = draw(st.lists(st.sampled_from(names["given"]), min_size=2, max_size=2))
     return f"{given[0][0]} {family[0][0]}", f"{given[1][1]} {family[1][1]}"
