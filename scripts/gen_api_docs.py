@@ -46,8 +46,7 @@ GROUPS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
     ),
     (
         "Claims",
-        "What the extractors find; the JSON Lines form of each kind is in "
-        "[Claims](claims.md).",
+        "What the extractors find; the JSON Lines form of each kind is in [Claims](claims.md).",
         ("extract", "Claim", "QuantityClaim", "DateClaim", "MentionClaim", "RoleClaim"),
     ),
     (
@@ -165,8 +164,13 @@ def _class_members(cls: type) -> Iterator[tuple[str, str, str]]:
             yield "property", f"{name}", _summary(member)
         elif isinstance(member, classmethod | staticmethod):
             func = member.__func__
-            yield "method", _method_signature(f"{cls.__name__}.{name}", func, drop=1 if
-                                              isinstance(member, classmethod) else 0), _summary(func)
+            yield (
+                "method",
+                _method_signature(
+                    f"{cls.__name__}.{name}", func, drop=1 if isinstance(member, classmethod) else 0
+                ),
+                _summary(func),
+            )
         elif inspect.isfunction(member):
             yield "method", _method_signature(f".{name}", member, drop=1), _summary(member)
 
@@ -244,7 +248,11 @@ def _section(name: str) -> list[str]:
         kind = "exception"
     if isinstance(obj, enum.Enum) or not callable(obj):
         kind = "value"
-    elif not isinstance(obj, type) and not inspect.isfunction(obj) and not hasattr(obj, "__wrapped__"):
+    elif (
+        not isinstance(obj, type)
+        and not inspect.isfunction(obj)
+        and not hasattr(obj, "__wrapped__")
+    ):
         kind = f"`{type(obj).__name__}` instance"
     signature = _signature(name, obj)
     if signature:
@@ -255,7 +263,7 @@ def _section(name: str) -> list[str]:
         if fields:
             lines += ["Fields: " + ", ".join(fields) + ".", ""]
         if hasattr(obj, "kind") and isinstance(vars(obj).get("kind"), str):
-            lines += [f"Its `kind` is `\"{obj.kind}\"`.", ""]
+            lines += [f'Its `kind` is `"{obj.kind}"`.', ""]
         members = list(_class_members(obj))
         for member_kind, display, summary in members:
             label = "property " if member_kind == "property" else ""

@@ -120,7 +120,14 @@ def entries_from_data(data: Mapping[str, Any]) -> list[LexiconEntry]:
     return out
 
 
-BUILTIN_DATA_FILES = ("units.toml", "currencies.toml", "roles.toml", "places.json", "orgs.toml")
+BUILTIN_DATA_FILES = (
+    "units.toml",
+    "currencies.toml",
+    "roles.toml",
+    "places.json",
+    "cities.toml",
+    "orgs.toml",
+)
 
 
 class BuiltinLexicon:

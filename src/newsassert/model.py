@@ -71,7 +71,9 @@ QUALIFIERS = (
     "vague",
     "range",
 )
-MENTION_TYPES = ("person", "org", "place")
+# A demonym (المصري, Iraqi) names its country (``entity``) without being a
+# place: it is a mention of its own type, which supports the country's name.
+MENTION_TYPES = ("person", "org", "place", "demonym")
 KINDS = ("quantity", "date", "mention", "role")
 
 

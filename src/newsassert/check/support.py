@@ -38,6 +38,7 @@ from newsassert.compare import (
 )
 from newsassert.errors import ConfigError
 from newsassert.model import Claim, DateClaim, MentionClaim, QuantityClaim
+from newsassert.places import place_support
 
 __all__ = ["PRECISIONS", "supported_by"]
 
@@ -141,6 +142,9 @@ def _relations(
             (vague if _vague_support(source, claim, options) else matches).append(source)
         elif relation is Comparison.CONFLICT or _surname_conflict(claim, source):
             conflicts.append(source)
+    if not matches and not vague:
+        # A country is supported by a city in it or by its demonym (newsassert.places).
+        matches.extend(place_support(claim, sources))
     return tuple(matches), tuple(vague), tuple(conflicts)
 
 

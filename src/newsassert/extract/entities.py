@@ -50,6 +50,13 @@ import regex
 
 from newsassert.extract import lexicon_of, make_claim
 from newsassert.extract.numbers import Folded, fold, fold_word
+from newsassert.extract.people import (
+    name_end,
+    name_words,
+    read_people,
+    single_name,
+    start_of_name,
+)
 from newsassert.hookspecs import hookimpl
 from newsassert.lexicon import Lexicon, LexiconEntry, form_key
 from newsassert.model import Article, Claim, MentionClaim, RoleClaim, Segment
@@ -140,6 +147,11 @@ class _Word:
     stop: bool  # a function word, time word or verb, perhaps after و or ف
     given: bool  # spelt like a given name whose key is a stop word's (علي)
     upper: bool  # starts with a capital
+    # Arabic: how many proclitic letters to skip when the word can start a
+    # name without a title (a given name, عبد, أبو), else -1; and whether it
+    # is strong evidence (a common given name).
+    name_start: int
+    strong_start: bool
     alone: dict[tuple[int, ...], tuple[LexiconEntry, int, int, int] | None] = attrs.field(
         factory=dict
     )
@@ -252,7 +264,9 @@ class _Vocab:
         word = text[:1].isalpha()  # a word token starts with a letter; others never do
         arabic = bool(_ARABIC.match(text))
         if not word:
-            return _Word(text, False, arabic, (), text, frozenset(), (), 0, 0, False, False, False)
+            return _Word(
+                text, False, arabic, (), text, frozenset(), (), 0, 0, False, False, False, -1, False
+            )
         variants = tuple((_word_key(v), d) for v, d in _variants(text, arabic))
         key = variants[0][0]
         starts = []
@@ -267,6 +281,9 @@ class _Vocab:
         given = arabic and text in self.folded_given_names
         upper = bool(_UPPER.match(text))
         forms = frozenset(v for v, _ in variants)
+        name_start, strong_start = (
+            start_of_name(key, name_words()) if arabic and (not stop or given) else (-1, False)
+        )
         return _Word(
             text,
             True,
@@ -280,6 +297,8 @@ class _Vocab:
             stop,
             given,
             upper,
+            name_start,
+            strong_start,
         )
 
 
@@ -465,6 +484,7 @@ def _read(norm: Normalized, lexicon: Lexicon) -> Entities:
         # title's modifiers: read the roles again, knowing it.
         reader = _Reader(words, bounds, marked, vocab, norm, folded)
         reader.read_roles(known=known)
+    read_people(reader)
     reader.read_surnames()
     reader.read_lexicon()
     return Entities(tuple(sorted(reader.found, key=_FOUND_ORDER)))
@@ -788,6 +808,13 @@ class _Reader:
         if j >= len(words) or not words[j].word:
             return j
         arabic = words[j].arabic
+        if arabic:
+            end = name_end(self, j, titled=True) if self._arabic_name_word(j, False) else j
+            if end - j > 1 and words[end - 1].text.endswith("."):
+                end -= 1
+            if end - j == 1 and not single_name(words[j].key):
+                return j  # الملك بتجميد, السفير توقف, الزعيم له: no name
+            return end
         end = j
         while end < len(words) and end - j < _MAX_NAME:
             tok = words[end]
@@ -818,6 +845,20 @@ class _Reader:
             return not words[j + 1].key.startswith("ال")
         return end >= len(words) or not words[end].word or self._is_stop(end)
 
+    def lexicon_kind(self, i: int) -> str | None:
+        """What token ``i`` is in the lexicon: ``"role"`` (it starts a one-word title),
+        ``"title"`` (a longer one), ``"named"`` (a place or organization),
+        ``"demonym"`` (one without the article), or None."""
+        role = self._lookup(i, _ROLES, self.vocab.longest)
+        if role is not None:
+            return "role" if role[1] == 1 else "title"
+        hit = self._lookup(i, _LEXICON, 1)
+        if hit is None or self._clitic_name(i, hit):
+            return None
+        if hit[2] == 2:
+            return None if self.words[i].key.startswith("ال") else "demonym"
+        return "named"
+
     def _arabic_name_word(self, i: int, inside: bool) -> bool:
         tok = self.words[i]
         key = tok.key
@@ -838,7 +879,11 @@ class _Reader:
             return False
         hit = self._lookup(i, _LEXICON, 1)
         # A nisba surname is spelt like a demonym (السوداني): inside a name it is the name.
-        return hit is None or (inside and hit[2] == 2 and hit[3] == 0)
+        return hit is None or (inside and hit[2] == 2 and hit[3] == 0) or self._clitic_name(i, hit)
+
+    def _clitic_name(self, i: int, hit: tuple[LexiconEntry, int, int, int]) -> bool:
+        """Whether a lookup that read a proclitic off a word (كريم: ك + ريم) missed a name."""
+        return hit[3] > 0 and self.words[i].key in name_words().known
 
     def _latin_name_word(self, tok: _Word) -> bool:
         text = tok.text  # a possessive 's is a token of its own
@@ -854,6 +899,18 @@ class _Reader:
             if any(names_match(name, form) for form in (entry.canonical, *entry.forms)):
                 return entry.canonical
         return None
+
+    def add_person(self, i: int, end: int, skip: int) -> None:
+        """A person named without a title: tokens ``i:end``, ``skip`` proclitic letters left out."""
+        person, span = self._text_and_span(i, end, skip)
+        person = person[skip:]
+        key = name_key(person)
+        entity = self._person_entity(person)
+        self._emit(i, end, span, "person", person, key, entity)
+        tokens = [w.key for w in self.words[i:end] if w.word]
+        if tokens and skip:
+            tokens[0] = tokens[0][skip:]
+        self.people.append(_Person(person, key, entity, tuple(tokens)))
 
     # -- later mentions of a surname ----------------------------------------
 
@@ -912,7 +969,8 @@ class _Reader:
     def read_lexicon(self) -> None:
         words, vocab, taken, found = self.words, self.vocab, self.taken, self.found
         bits, longest = _LEXICON.bits, vocab.longest
-        kinds = ("org", "place", "place")
+        # A demonym names its country but is no place: a mention of its own type.
+        kinds = ("org", "place", "demonym")
         i = 0
         # Most articles mention a place or an organization every few words:
         # this loop calls as little as it can per mention.
@@ -924,6 +982,8 @@ class _Reader:
             if hit is None:
                 continue
             entry, size, table, dropped = hit
+            if dropped and word.arabic and self._clitic_name(at, hit):
+                continue
             end = at + size
             if size > 1 and any(taken[at + 1 : end]):
                 continue

@@ -1,0 +1,348 @@
+"""People named without a title, in Arabic and English, found without a model.
+
+Arabic writes no capitals, so a name is recognized by what it is made of
+(``data/given_names.json``: given names and surnames of people in Arabic
+script, and ``data/entities.toml``: name particles):
+
+* it starts with a given name (``محمد``, ``سامح``, ``جو``), a kunya
+  (``أبو مازن``, ``أم كلثوم``: ``أبو``/``أم`` and a given name), or ``عبد``
+  and a divine name (``عبد الله``, ``عبد الفتاح``);
+* it goes on while the words are name words: given names and surnames, a
+  nisba (``السوداني``, ``شكري``: a word ending in ``ي``), a particle and the
+  word it governs (``بن سلمان``, ``آل ثاني``, ``أبو الغيط``, ``عبد الأمير``),
+  or, as the second word only, any word without the article that is not a
+  function word, verb, title, place or organization (``محمد شياع``);
+* it ends before anything else: a common noun (``الوفد``), a verb, a time
+  word, punctuation, a title, a place or an organization;
+* it has two name words at least: a given name alone (``قال محمد``) is too
+  weak to report.
+
+English capitalizes names, so a person is a run of capitalized words and
+particles anchored by a given name (``data/given_names.json``: Latin given
+names) or followed by a reporting verb (``Shoukry said``); sentence-initial
+words that are not given names need the verb.
+"""
+
+from __future__ import annotations
+
+import functools
+from typing import TYPE_CHECKING
+
+import regex
+
+from newsassert.lexicon import read_data
+from newsassert.normalize import key
+
+if TYPE_CHECKING:
+    from newsassert.extract.entities import _Reader, _Word
+
+__all__ = [
+    "NameWords",
+    "name_end",
+    "name_words",
+    "read_people",
+    "single_name",
+    "start_of_name",
+]
+
+_MAX_WORDS = 6
+# Particles that govern the next word of a name: it is a name word whatever it is.
+_GOVERNING = frozenset({"بن", "ابن", "بنت", "ال", "ابو", "ام", "عبد", "ولد"})
+# A conjunction or preposition a name may carry at its start (ومحمد, لمحمد).
+_PROCLITICS = ("و", "ف", "ل", "ب")
+# A given name borne by this many people (in the data) is evidence enough to
+# start a name followed by an unknown word; rarer ones need a known second word.
+_STRONG = 10
+_ATTESTED = 3
+# Regnal numbers after a given name (محمد السادس, عبد الله الثاني).
+_ORDINALS = frozenset(
+    key(w)
+    for w in [
+        "الأول",
+        "الثاني",
+        "الثالث",
+        "الرابع",
+        "الخامس",
+        "السادس",
+        "السابع",
+        "الثامن",
+        "التاسع",
+        "العاشر",
+    ]
+)
+# Data files whose words are common words, never the start of a name: a
+# given name spelt like one of them (رئيس, خمسة, قوات) is no evidence.
+_COMMON_WORDS = ("roles.toml", "units.toml", "numbers.toml", "hedges.toml", "entities.toml")
+
+
+def _strings(value: object) -> list[str]:
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, dict):
+        return [s for v in value.values() for s in _strings(v)]
+    if isinstance(value, list):
+        return [s for v in value for s in _strings(v)]
+    return []
+
+
+class NameWords:
+    """The name vocabulary, as lossy keys (hamza, ة and ى folded)."""
+
+    def __init__(self) -> None:
+        data = read_data("given_names.json")
+        common = {key(w) for f in _COMMON_WORDS for s in _strings(read_data(f)) for w in s.split()}
+        weak = {key(w) for w in data["not_evidence"]} | common
+        arabic: dict[str, list[object]] = data["arabic"]
+        counts = {key(k): int(str(v[0])) for k, v in arabic.items()}
+        western = {key(w) for w in data["western"]}
+        given = set(counts) | western
+        never = {key(w) for w in data["not_evidence"]}
+        self.strong = frozenset(
+            k for k in given if (k in western or counts.get(k, 0) >= _STRONG) and k not in weak
+        )
+        # A "given name" with the article (المصري) is a nisba the data mislabelled.
+        self.given = frozenset(
+            k
+            for k in given
+            if k not in never and (k not in common or k in counts) and not k.startswith("ال")
+        )
+        # Inside a name, a given name borne by one or two people in the data is
+        # as likely a common word the data mislabelled (اعتقال) as a name.
+        attested = {k for k in given if k in western or counts.get(k, 0) >= _ATTESTED}
+        # Common words of newsassert's own vocabulary (units, numbers, hedges,
+        # function words) are no name words though the data lists them.
+        plain = common - {key(w) for s in _strings(read_data("roles.toml")) for w in s.split()}
+        known = attested | {key(w) for w in data["surnames"]} | _ORDINALS
+        self.known = frozenset(known - plain)
+        spelt = (str(w) for v in arabic.values() for w in v[1:])
+        self.latin = frozenset(w.casefold() for w in (*data["latin"], *spelt))
+        words = read_data("entities.toml")
+        self.reporting = frozenset(words["english"]["reporting_verbs"])
+        self.org_heads = frozenset(words["english"]["org_heads"])
+        self.epithets = frozenset(key(w) for w in words["arabic"]["epithets"])
+
+
+@functools.cache
+def name_words() -> NameWords:
+    return NameWords()
+
+
+def start_of_name(key_: str, names: NameWords) -> tuple[int, bool]:
+    """How many proclitic letters to skip when ``key_`` can start a name (else -1), and
+    whether it is strong evidence."""
+    for skip in (0, 1, 2):
+        if skip and (len(key_) - skip < 3 or key_[skip - 1] not in _PROCLITICS):
+            break
+        if skip == 2 and key_[0] not in "وف":
+            break
+        rest = key_[skip:]
+        if rest in ("عبد", "ابو", "ام"):
+            return skip, True
+        # After a proclitic (ودان, بشأن) only a common given name is read as one.
+        if rest in names.given and (not skip or rest in names.strong):
+            return skip, rest in names.strong
+    return -1, False
+
+
+def read_people(reader: _Reader) -> None:
+    """Add the people named without a title to ``reader`` (after roles, before surnames)."""
+    words, taken = reader.words, reader.taken
+    names = name_words()
+    n = len(words)
+    i = 0
+    while i < n:
+        tok = words[i]
+        if taken[i] or not tok.word:
+            i += 1
+            continue
+        if tok.arabic:
+            starts = tok.name_start >= 0 and not (tok.stop and reader._is_stop(i))
+            end, skip = _arabic_name(reader, i, names) if starts else (i, 0)
+        else:
+            end, skip = _latin_name(reader, i, names), 0
+        if end > i and not any(taken[i:end]):
+            reader.add_person(i, end, skip)
+            i = end
+        else:
+            i += 1
+
+
+def _arabic_name(reader: _Reader, i: int, names: NameWords) -> tuple[int, int]:
+    from newsassert.extract.entities import _NAMED
+
+    words = reader.words
+    first = words[i]
+    skip = first.name_start
+    head = first.key[skip:]
+    if reader._lookup(i, _NAMED, reader.vocab.longest):
+        return i, 0  # واشنطن, صلاح الدين: a place or organization of the lexicon
+    n = len(words)
+    if head in ("عبد", "ابو", "ام"):
+        # عبد الله, أبو مازن, أم كلثوم: a particle and the word it governs.
+        nxt = words[i + 1] if i + 1 < n else None
+        if nxt is None or not nxt.word or not nxt.arabic or reader._is_stop(i + 1):
+            return i, 0
+        if head == "عبد" and not nxt.key.startswith("ال"):
+            return i, 0
+        if head != "عبد" and nxt.key not in names.known:
+            return i, 0
+    end = name_end(reader, i, titled=False, strong=first.strong_start)
+    return (end, skip) if end - i >= 2 else (i, 0)
+
+
+def name_end(reader: _Reader, j: int, *, titled: bool, strong: bool = True) -> int:
+    """The end of the Arabic name whose first word is token ``j``.
+
+    After a title (``titled``) the first word is taken as given and unknown
+    words (foreign names: الينا رومانسكي) may follow; without one, the first
+    word is a given name or a particle, and a weak given name needs a known
+    second word.
+    """
+    words = reader.words
+    names = name_words()
+    known = names.known
+    n = len(words)
+    end = j + 1
+    limit = _MAX_WORDS if not titled else _MAX_WORDS - 1
+    while end < n and end - j < limit:
+        tok = words[end]
+        if not tok.word or not tok.arabic or reader._is_stop(end):
+            break
+        k = tok.key
+        prev = words[end - 1].key
+        if titled and len(tok.text) == 2 and tok.text.endswith("."):
+            end += 1  # an initial: لويد ج. أوستن
+            continue
+        if prev in _GOVERNING:
+            end += 1  # عبد الأمير, أبو الغيط, بن سلمان: governed, whatever it is
+            continue
+        if k in _GOVERNING:
+            nxt = words[end + 1] if end + 1 < n else None
+            if nxt is None or not nxt.word or not nxt.arabic or reader._is_stop(end + 1):
+                break
+            if k in ("ام", "ال") and nxt.key not in known:
+                break  # أم is also "or"; آل needs a known family (آل ثاني)
+            end += 1
+            continue
+        if k[:3] in ("بال", "لل", "وال", "فال", "كال") or k[:2] == "لل":
+            break  # بالفوز, للشعب: a preposition and a noun
+        if k in known:
+            # A name, though spelt like a verb (نصر) or with و (وهبي): only a
+            # title, a place or an organization stops it.
+            kind = reader.lexicon_kind(end)
+            if kind in ("named", "title", "demonym") or (kind == "role" and k.startswith("ال")):
+                break  # روحاني | واشنطن, محمد بن سلمان | ولي العهد, شاب | عراقي
+        elif not reader._arabic_name_word(end, True):
+            break
+        elif prev.startswith("ال") and end - 1 > j and words[end - 2].key not in _GOVERNING:
+            break  # the definite surname ends a name: السوداني | الوفد
+        # A nisba the data lacks is a name word with the article (السوداني);
+        # without it, it is as likely an adjective (حكم قضائي).
+        if k in known or (len(k) >= 6 and k.startswith("ال") and k.endswith("ي")):
+            end += 1
+            continue
+        # An unknown word is a name word second (محمد شياع), or third when it
+        # is long and no verbal noun (رجب طيب أردوغان, not: جو بايدن فرض).
+        bare = (titled or strong) and (
+            end - j == 1 or (end - j == 2 and len(k) >= 5 and not _MASDAR.match(k))
+        )
+        if k.startswith("ال"):
+            # A definite family name the data lacks (الدبيبة) ends the name,
+            # unless an adjective agreeing with it follows (الوفد الأمريكي).
+            # It is the name only when the clause plainly goes on after it
+            # (a particle, a verb, a comma): at a sentence's end or before
+            # content it is as likely the verb's object (التقى سامح شكري الوفد.).
+            after = words[end + 1] if end + 1 < n else None
+            goes_on = after is not None and (
+                (after.word and after.arabic and reader._is_stop(end + 1)) or after.text in ",،:؛"
+            )
+            if (titled or strong or end - j >= 2) and goes_on:
+                end += 1
+            break
+        if bare and _bare_word(k, titled):
+            end += 1
+            continue
+        break
+    while end > j + 1 and words[end - 1].key in _GOVERNING:
+        end -= 1
+    return end
+
+
+# Verbal nouns of the derived forms, which follow a name as its verb's object:
+# إرسال (إفعال), اعتقال and افتتاح (افتعال), استقبال (استفعال), انسحاب (انفعال),
+# تدمير (تفعيل), تعاون (تفاعل).
+_MASDAR = regex.compile(r"^(?:ا..ا.|ا.ت.ا.|است..ا.|ان..ا.|ت..ي.|ت.ا..|ت...ه)$")
+
+
+_FAEEL = regex.compile(r"^..ي.$")
+
+
+def single_name(k: str) -> bool:
+    """Whether one word after a title may be the whole name (السيسي, ترامب).
+
+    A known name, a nisba, or a word shaped like neither a verb nor a verbal
+    noun nor a preposition and its noun (الملك بتجميد, السفير توقف, الزعيم له).
+    """
+    names = name_words()
+    if k in names.known or (k.startswith("ال") and k.endswith("ي")):
+        return True
+    if len(k) <= 2 or _MASDAR.match(k) or (len(k) >= 4 and k[0] in "يتبلكوف"):
+        return False
+    return len(k) > 3 or not k.startswith("ت")
+
+
+def after_definite(after: _Word | None) -> bool:
+    """Whether ``after`` is an Arabic definite word (an adjective agreeing with the one before)."""
+    return after is not None and after.word and after.arabic and after.key.startswith("ال")
+
+
+def _bare_word(k: str, titled: bool = False) -> bool:
+    """Whether an unknown word may be a name word (محمد شياع, رجب طيب أردوغان)."""
+    if k.startswith("ال") or len(k) < 3:
+        return False
+    if not titled and len(k) >= 4 and k[0] in "يتبلكوف" and k[1] not in "اوي":
+        # Without a title, a verb (يناهز, تتوفى) or a proclitic and a noun
+        # (بخطف, لقيامه); a long vowel second is a foreign name (بايدن, بوتين).
+        return False
+    # An accusative or feminine noun, a plural (وفدا, زيارة, قوات) or an
+    # adjective of the pattern فعيل (كبير, جديد) is read as the next phrase.
+    return not k.endswith(("ا", "ه", "ات", "ون", "ين")) and not _FAEEL.match(k)
+
+
+def _latin_name(reader: _Reader, i: int, names: NameWords) -> int:
+    from newsassert.extract.entities import _LEXICON, _ROLES
+
+    words = reader.words
+    tok = words[i]
+    if not tok.upper or tok.text in reader.vocab.not_names:
+        return i
+    if i > 0:
+        prev = words[i - 1]
+        if prev.word and not prev.arabic and prev.upper and prev.text not in reader.vocab.not_names:
+            return i  # inside a capitalized run that is no name (New York Times)
+    n = len(words)
+    end = i
+    while end < n and end - i < _MAX_WORDS:
+        w = words[end]
+        if not w.word or w.arabic or not reader._latin_name_word(w):
+            break
+        if end > i and reader._lookup(end, _ROLES, reader.vocab.longest):
+            break
+        end += 1
+    while end > i and words[end - 1].key in reader.vocab.particles:
+        end -= 1
+    if end - i < 2:
+        return i
+    # A run with a place, organization or title of the lexicon in it is no
+    # person (New York, West London), nor one headed like an organization
+    # (Met Police, Revolutionary Guard).
+    if reader._lookup(i, _ROLES, reader.vocab.longest):
+        return i
+    for k in range(i, end):
+        if words[k].text in names.org_heads or reader._lookup(k, _LEXICON, end - k):
+            return i
+    given = tok.key in names.latin
+    said = end < n and words[end].key in names.reporting
+    if not (given or said):
+        return i
+    return end
