@@ -9,6 +9,13 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, settings
 
+import newsassert
+
+# `import newsassert` loads no stage until a name is used; load them all now.
+# pytester's in-process runs drop the modules a run imported when it ends, and
+# a stage imported inside one would come back as a second copy of its classes.
+newsassert.Corpus  # noqa: B018
+
 # Data, not tests: the bad-input corpus holds malformed check files (*.checks.toml)
 # on purpose, which the newsassert plugin would otherwise collect as failing items.
 collect_ignore = ["badinput"]

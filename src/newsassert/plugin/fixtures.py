@@ -13,12 +13,9 @@ from typing import TYPE_CHECKING, NoReturn
 
 import pytest
 
-from newsassert.check.checkfile import render_error
-from newsassert.errors import NewsAssertError
-from newsassert.plugin.state import state_of
-
 if TYPE_CHECKING:
     from newsassert.corpus import Corpus
+    from newsassert.errors import NewsAssertError
     from newsassert.model import Article
 
 __all__ = ["article", "corpus", "parametrize_article"]
@@ -27,6 +24,10 @@ __all__ = ["article", "corpus", "parametrize_article"]
 @pytest.fixture(scope="session")
 def corpus(request: pytest.FixtureRequest) -> Corpus:
     """The corpus configured with ``--newsassert-corpus`` or ``newsassert_corpus``."""
+    # Imported here: the plugin imports no stage of newsassert until a run needs one.
+    from newsassert.errors import NewsAssertError
+    from newsassert.plugin.state import state_of
+
     try:
         return state_of(request.config).corpus()
     except NewsAssertError as error:
@@ -52,6 +53,9 @@ def parametrize_article(metafunc: pytest.Metafunc) -> None:
             names = [n.strip() for n in names.split(",")]
         if "article" in names:
             return  # the test gives its own articles
+    from newsassert.errors import NewsAssertError
+    from newsassert.plugin.state import state_of
+
     state = state_of(metafunc.config)
     try:
         ids = list(state.corpus().ids)
@@ -70,4 +74,6 @@ def _uses_our_article(metafunc: pytest.Metafunc) -> bool:
 
 
 def _fail(error: NewsAssertError) -> NoReturn:
+    from newsassert.check.checkfile import render_error
+
     pytest.fail(f"newsassert: {render_error(error)}", pytrace=False)

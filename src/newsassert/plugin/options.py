@@ -10,6 +10,7 @@ from __future__ import annotations
 import glob
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 import attrs
 import pytest
@@ -31,6 +32,34 @@ class Settings:
     checks_pattern: str = DEFAULT_CHECKS_PATTERN
     disable: tuple[str, ...] = ()
     cache: bool = True
+
+
+#: The run's settings, read at configure time (cheap: no newsassert stage is imported).
+SETTINGS = pytest.StashKey[Settings]()
+#: The run's newsassert state (:class:`newsassert.plugin.state.RunState`), made when needed.
+STATE: pytest.StashKey[Any] = pytest.StashKey()
+
+
+def configured(settings: Settings) -> bool:
+    """Whether the run asked for newsassert (a corpus, a baseline, a report, a disabled plugin).
+
+    A run that did not only pays for newsassert if it meets a check file.
+    """
+    return bool(
+        settings.corpus or settings.baseline or settings.report or settings.disable
+    )
+
+
+def corpus_root(settings: Settings) -> Path | None:
+    """The folder the configured corpus is in (the glob's fixed part for a glob)."""
+    corpus = settings.corpus
+    if corpus is None:
+        return None
+    if glob.has_magic(str(corpus)):
+        fixed = [p for p in corpus.parts if not glob.has_magic(p)]
+        at = next(i for i, p in enumerate(corpus.parts) if glob.has_magic(p))
+        return Path(*fixed[:at])
+    return corpus
 
 
 def addoption(parser: pytest.Parser) -> None:

@@ -12,7 +12,6 @@ the baseline and the report, so they are written once, whole.
 
 from __future__ import annotations
 
-import glob
 import pickle
 from collections.abc import Iterable
 from pathlib import Path
@@ -31,12 +30,12 @@ from newsassert.check.baseline import (
 )
 from newsassert.check.verdict import CheckResult
 from newsassert.errors import ConfigError, NewsAssertError
-from newsassert.plugin.options import Settings
+from newsassert.plugin.options import SETTINGS, STATE, Settings, corpus_root
 
 if TYPE_CHECKING:
     from newsassert.corpus import Corpus
 
-__all__ = ["CONFIGURE", "STATE", "CheckFailed", "RunState", "load_state", "state_of"]
+__all__ = ["CONFIGURE", "STATE", "CheckFailed", "RunState", "has_state", "load_state", "state_of"]
 
 # The key under which a worker sends its results to the xdist controller.
 WORKER_KEY = "newsassert"
@@ -125,14 +124,7 @@ class RunState:
     @property
     def corpus_root(self) -> Path | None:
         """The folder the configured corpus is in (the glob's fixed part for a glob)."""
-        corpus = self.settings.corpus
-        if corpus is None:
-            return None
-        if glob.has_magic(str(corpus)):
-            fixed = [p for p in corpus.parts if not glob.has_magic(p)]
-            at = next(i for i, p in enumerate(corpus.parts) if glob.has_magic(p))
-            return Path(*fixed[:at])
-        return corpus
+        return corpus_root(self.settings)
 
     def corpus_files(self) -> dict[Path, tuple[str, ...]]:
         """Each file of the configured corpus, in corpus order, with its articles' ids."""
@@ -266,11 +258,16 @@ class RunState:
         self.summary.append(f"report written to {self.settings.report}")
 
 
-STATE = pytest.StashKey[RunState]()
-
-
 def state_of(config: pytest.Config) -> RunState:
-    return config.stash[STATE]
+    """The run's state, made on first use: a run that never needs newsassert never pays for it."""
+    state: RunState | None = config.stash.get(STATE, None)
+    if state is None:
+        state = config.stash[STATE] = load_state(config, config.stash[SETTINGS])
+    return state
+
+
+def has_state(config: pytest.Config) -> bool:
+    return config.stash.get(STATE, None) is not None
 
 
 def load_state(config: pytest.Config, settings: Settings) -> RunState:
