@@ -41,6 +41,7 @@ from typing import TYPE_CHECKING, Any
 import attrs
 import regex
 
+from newsassert.check.groups import ARTICLE_GROUP_FIELDS, SUMMARY_OF
 from newsassert.errors import CheckFileError, NewsAssertError, QueryError
 
 if TYPE_CHECKING:
@@ -574,8 +575,6 @@ def _spec(
 
 
 def _group_by(table: Mapping[str, Any], fail: _Fail) -> str:
-    from newsassert.corpus import ARTICLE_GROUP_FIELDS, SUMMARY_OF
-
     value = _string(table, "group_by", fail).strip()
     known = (SUMMARY_OF, *ARTICLE_GROUP_FIELDS)
     if value in known or (value.startswith("meta.") and len(value) > len("meta.")):
