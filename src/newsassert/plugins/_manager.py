@@ -71,7 +71,7 @@ HOOK_PREFIX = "newsassert_"
 
 # name -> "module" or "module:attribute" (an attribute is instantiated if a class).
 BUILTIN_PLUGINS: dict[str, str] = {
-    "newsassert.load": "newsassert.load",
+    "newsassert.load": "newsassert.formats",
     "newsassert.lexicon": "newsassert.lexicon:BuiltinLexicon",
     "newsassert.quantities": "newsassert.extract.quantities",
     "newsassert.dates": "newsassert.extract.dates",
