@@ -16,6 +16,7 @@ import datetime as dt
 import enum
 import functools
 import hashlib
+import importlib
 import math
 import tomllib
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
@@ -142,15 +143,12 @@ class Article:
     def claims(self) -> tuple[Claim, ...]:
         """Every claim in the article, in every section, in text order."""
         stored = self._stored_claims
-        if stored is not None and CLAIM_SOURCES.decode is not None:
+        if stored is not None:
             object.__setattr__(self, "_stored_claims", None)
-            found = CLAIM_SOURCES.decode(self, stored)
+            found = CLAIM_SOURCES.decoder()(self, stored)
             if found is not None:
                 return found
-        extract = CLAIM_SOURCES.extract
-        if extract is None:
-            raise RuntimeError(_NO_STAGE.format("extract"))
-        return extract(self)
+        return CLAIM_SOURCES.extractor()(self)
 
     def query(self, text: str) -> Any:
         """The claims of this article that a query selects: a :class:`newsassert.Selection`.
@@ -158,10 +156,7 @@ class Article:
         (Typed ``Any`` because the values import no stage: the selection is
         made by :mod:`newsassert.selection`, which stands above them.)
         """
-        select = CLAIM_SOURCES.select
-        if select is None:
-            raise RuntimeError(_NO_STAGE.format("select"))
-        return select(self.claims, text, self.lexicon, (self,))
+        return CLAIM_SOURCES.selector()(self.claims, text, self.lexicon, (self,))
 
     def segment_at(self, offset: int) -> Segment | None:
         for segment in self.segments:
@@ -332,9 +327,17 @@ class ClaimSources:
     ``extract`` finds the claims of an article (:mod:`newsassert.extract`);
     ``decode`` reads claims a cache handed to the article as bytes, or returns
     None when they cannot be used (:mod:`newsassert.store`); ``select`` runs a
-    query over claims (:mod:`newsassert.selection`). The values name no stage:
-    a stage that is not imported is not asked.
+    query over claims (:mod:`newsassert.selection`). The values name no
+    stage; one not handed over yet is imported by its module's name when first
+    needed (``import newsassert`` imports no stage until one of its names is
+    used), as the plugin manager imports the built-in plugins.
     """
+
+    PROVIDERS: ClassVar[Mapping[str, str]] = {
+        "extract": "newsassert.extract",
+        "decode": "newsassert.store",
+        "select": "newsassert.selection",
+    }
 
     extract: Callable[[Article], tuple[Claim, ...]] | None = None
     decode: Callable[[Article, bytes], tuple[Claim, ...] | None] | None = None
@@ -342,8 +345,30 @@ class ClaimSources:
     select: Callable[[Sequence[Claim], str, Lexicon | None, Iterable[Article]], Any] | None = None
 
 
+    def extractor(self) -> Callable[[Article], tuple[Claim, ...]]:
+        if self.extract is None:
+            self._import("extract")
+        return self.extract or _missing("extract")
+
+    def decoder(self) -> Callable[[Article, bytes], tuple[Claim, ...] | None]:
+        if self.decode is None:
+            self._import("decode")
+        return self.decode or _missing("decode")
+
+    def selector(self) -> Callable[[Sequence[Claim], str, Lexicon | None, Iterable[Article]], Any]:
+        if self.select is None:
+            self._import("select")
+        return self.select or _missing("select")
+
+    def _import(self, stage: str) -> None:
+        importlib.import_module(self.PROVIDERS[stage])
+
+
+def _missing(stage: str) -> Any:
+    raise RuntimeError(f"{ClaimSources.PROVIDERS[stage]} did not hand newsassert.model its {stage!r}")
+
+
 CLAIM_SOURCES = ClaimSources()
-_NO_STAGE = "no stage has handed newsassert.model its {!r} function: import newsassert first"
 
 
 # ---------------------------------------------------------------------------
