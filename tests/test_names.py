@@ -149,3 +149,58 @@ def test_held_out_name_pairs_accuracy() -> None:
     assert len(pairs) >= 200
     score, wrong = accuracy(pairs)
     assert score >= 0.95, f"accuracy {score:.3f}; wrong: {wrong}"
+
+
+# --- pairs.tsv: given names from Wikidata, hard negatives, other languages' spellings --------
+
+
+def _pairs() -> list[tuple[str, str, bool]]:
+    path = Path(__file__).parent / "corpus" / "names" / "pairs.tsv"
+    lines = path.read_text("utf-8").splitlines()
+    rows = [line.split("\t") for line in lines if line and not line.startswith("#")]
+    return [(a, b, label == "same") for label, a, b in rows]
+
+
+def test_labelled_pairs_accuracy() -> None:
+    pairs = _pairs()
+    assert len(pairs) >= 300
+    assert sum(not same for *_, same in pairs) >= 100  # hard negatives
+    score, wrong = accuracy(pairs)
+    assert score >= 0.97, f"accuracy {score:.3f}; wrong: {wrong}"
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("كريم", "كريمة"),
+        ("Karim", "كريمة"),
+        ("سمير", "سميرة"),
+        ("Samir", "سميرة"),
+        ("سمير", "سامر"),
+        ("سالم", "سلام"),
+    ],
+)
+def test_feminine_and_other_vowel_patterns_do_not_match(a: str, b: str) -> None:
+    assert not names_match(a, b)
+    assert not names_match(b, a)
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("Mehmet", "محمد"),  # Turkish final t for d
+        ("Recep Tayyip Erdoğan", "رجب طيب أردوغان"),
+        ("Mevlüt Çavuşoğlu", "مولود جاويش أوغلو"),
+        ("Muhd", "محمد"),  # Malaysian abbreviation
+        ("Mohd Yassin", "محمد ياسين"),
+        ("Gholamreza", "غلام رضا"),  # Persian compound, one word or two
+        ("Petrović", "بتروفيتش"),  # Slavic ć
+        ("Aleksandar Vučić", "ألكسندر فوتشيتش"),
+        ("Nimet", "نعمة"),  # Turkish feminine -t
+        ("سامح شكري", "سامح شكرى"),  # Egyptian final ى
+        ("علي عبد الله صالح", "المخلوع علي عبدالله صالح"),  # joined عبدالله, an epithet
+    ],
+)
+def test_other_languages_and_spellings_match(a: str, b: str) -> None:
+    assert names_match(a, b)
+    assert names_match(b, a)

@@ -102,7 +102,8 @@ _WEAK = {"w": 0.4, "y": 0.4, "h": 0.5}  # consonants spellings drop or add
 _LONG = 0.5  # an Arabic long vowel: a transliteration writes it
 _LATIN_LONG = 0.4  # ei, ou, ee: a long vowel Arabic would (nearly always) write
 _FINAL = 1.0  # a final long vowel is a suffix (the nisba ي of Soleimani), not a spelling
-_SHORT = 0.1  # a Latin short vowel (Arabic leaves it out), a final ة
+_SHORT = 0.1  # a Latin short vowel (Arabic leaves it out)
+_FEMININE = 1.0  # a final ة: كريمة and Karim, سميرة and سمير are different names
 _INITIAL = 0.6  # a word-initial vowel: Arabic writes it with alef or ain
 _GLOTTAL = 0.1  # ع ء ؤ ئ inside a word: Latin writes a vowel, an apostrophe or nothing
 _FINAL_H_AR = 0.2  # ه at the end of an Arabic word (Abdullah, Taha)
@@ -186,10 +187,16 @@ def _read_arabic(word: str) -> list[_Sym]:
         elif ch in _AR_GLOTTAL_QUALITY:
             quality = _AR_GLOTTAL_QUALITY[ch]
             symbols.append(_vowel("aiu", _GLOTTAL, "", quality))
+        elif ch == "ى" and i == last:
+            # Final ى is the long a of مصطفى, or final ي as Egypt writes it
+            # (شكرى is شكري): it asserts neither.
+            symbols.append(_vowel("ai", _LONG, "", "ai"))
         elif ch in _AR_ALEFS or ch == "ى":
             symbols.append(_vowel("a", _LONG, "a"))
         elif ch == "ة":
-            symbols.append(_vowel("a", _SHORT, "", "a"))
+            # The feminine ending: a vowel a Latin spelling writes (Karima,
+            # Fatemeh), never one it may drop (كريمة is not Karim).
+            symbols.append(_vowel("a", _FEMININE if i == last else _SHORT, "", "a"))
         elif ch in "وي" and not glides[i]:
             quality = "u" if ch == "و" else "i"
             symbols.append(_vowel(quality, _LONG, quality))
@@ -261,7 +268,11 @@ def _read_latin(word: str) -> list[_Sym]:
             closed = k - j >= 2 and k < n
             symbols.extend(
                 _latin_vowels(
-                    run, initial=i == 0, final=j == n, magic=offset == magic_at, closed=closed
+                    run,
+                    initial=i == 0,
+                    final=j == n,
+                    magic=offset == magic_at,
+                    closed=closed,
                 )
             )
             offset += len(run)
@@ -273,6 +284,9 @@ def _read_latin(word: str) -> list[_Sym]:
             symbols.append(_Sym(False, frozenset({"s", "j"}), _STRONG))
         elif g == "h" and i == n - 1 and i > 0 and is_vowel[i - 1]:
             symbols.append(_Sym(False, table[g], _FINAL_H_LAT))
+        elif g == "t" and i == n - 1 and i > 0:
+            # Turkish writes a final d as t (Mehmet محمد, Murat مراد, Cevdet جودت).
+            symbols.append(_Sym(False, frozenset({"t", "d"}), _STRONG))
         elif g == "x":
             # x is two sounds, written with two letters in Arabic (Rex ريكس).
             symbols += [
@@ -288,7 +302,12 @@ def _read_latin(word: str) -> list[_Sym]:
 
 
 def _latin_vowels(
-    run: str, *, initial: bool, final: bool, magic: bool = False, closed: bool = False
+    run: str,
+    *,
+    initial: bool,
+    final: bool,
+    magic: bool = False,
+    closed: bool = False,
 ) -> list[_Sym]:
     """The vowel group(s) of a run of Latin vowel letters."""
     qualities, longs = _table("latin_vowels"), _table("latin_long")
@@ -422,6 +441,15 @@ _ARABIC_ARTICLE = regex.compile(r"^ال(?=\p{L}{2,})")
 _LATIN_HEAD_ARTICLE = regex.compile(r"^(?P<head>abd|ab[oui]u?)(?P<article>[aeiou]?l)$")
 
 
+_LATIN_LETTERS = str.maketrans(
+    {
+        "ş": "sh", "Ş": "Sh", "ș": "sh", "Ș": "Sh", "š": "sh", "Š": "Sh",
+        "ç": "ch", "Ç": "Ch", "č": "ch", "Č": "Ch", "ć": "ch", "Ć": "Ch",
+        "ž": "zh", "Ž": "Zh", "đ": "dj", "Đ": "Dj", "ı": "i",
+    }
+)  # fmt: skip
+
+
 class _Piece(NamedTuple):
     word: str
     article: str  # "" none, "sure" (al-, as-), "maybe" (ال, Al...)
@@ -431,7 +459,11 @@ def _fold_word(word: str) -> str:
     """A word as the tables spell it: marks, apostrophes and case folded away."""
     word = normalize_text(word)
     if not _ARABIC_LETTER.search(word):
-        # Latin diacritics go (Erdoğan, António); Arabic hamza seats must stay.
+        # Turkish, Slavic and Romanian letters that spell another sound than
+        # their base letter (Şimşek شيمشك, Petrović بتروفيتش, Çavuşoğlu
+        # جاويش أوغلو), then the other diacritics go (António); Arabic hamza
+        # seats must stay.
+        word = word.translate(_LATIN_LETTERS)
         word = unicodedata.normalize("NFKD", word)
     folded: str = _APOSTROPHES.sub("", _MARKS.sub("", word))
     return folded.casefold().strip(".")
@@ -468,6 +500,12 @@ def _part(pieces: Sequence[_Piece]) -> _Part:
             tail.append(_Sym(False, frozenset({"l"}), _LINK))
         tail.extend(_read(piece.word))
     readings = [_merge([*_read(head.word), *tail])]
+    if not rest and "th" in head.word and not _ARABIC_LETTER.search(head.word):
+        # th is one sound (Othman عثمان) or two letters (Fathi فتحي).
+        readings.append(_merge(_read(head.word.replace("th", "t|h"))))
+    if not rest and head.word.endswith("ة") and len(head.word) > 2:
+        # Turkish and Persian write the feminine ending as t (Nimet, Rahmat).
+        readings.append(_merge(_read(head.word[:-1] + "ت")))
     if head.article == "maybe":
         whole = ("ال" if _ARABIC_LETTER.search(head.word) else "al") + head.word
         readings.append(_merge([*_read(whole), *tail]))
@@ -549,12 +587,13 @@ def _parse(name: str) -> tuple[_Part, ...]:
 
 @functools.lru_cache(maxsize=8192)
 def _views(parts: tuple[_Part, ...]) -> list[tuple[_Part, ...]]:
-    """The name as parsed and, for three parts or more, with its last two fused.
+    """The name as parsed and with its last two parts fused.
 
-    Surnames are spelt as one word or two (Ahmadinejad, أحمدي نجاد).
+    Surnames and compound given names are spelt as one word or two
+    (Ahmadinejad, أحمدي نجاد; Gholamreza, غلام رضا).
     """
     views = [parts]
-    if len(parts) >= 3:
+    if len(parts) >= 2:
         fused = tuple(_merge([*x, *y]) for x in parts[-2] for y in parts[-1])
         views.append((*parts[:-2], tuple(_final(r) for r in fused)))
     return views
