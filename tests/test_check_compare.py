@@ -87,3 +87,26 @@ def test_the_hook_answers_first(strict_plugin: None) -> None:
 
 def test_without_the_plugin_the_builtin_rules_decide() -> None:
     assert compare(quantity("a", 2500), quantity("a", 900, start=900)) is Comparison.UNRELATED
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "expected"),
+    [
+        # A state of people ("killed") and a kind of people count the same nine.
+        (quantity("a", 9, unit="dead"), quantity("b", 9, unit="soldier"), Comparison.AGREE),
+        (quantity("a", 9, unit="injured"), quantity("b", 9, unit="civilian"), Comparison.AGREE),
+        (quantity("a", 9, unit="dead"), quantity("b", 9, unit="rocket"), Comparison.UNRELATED),
+        # A figure without a unit against the same figure under a hedge.
+        (
+            quantity("a", 200, unit=None, sentence="مقتل 200 في هجمات السويداء", text="200"),
+            quantity(
+                "b", 200, "more_than", low=200, unit="dead",
+                sentence="أكثر من 200 قتيل في هجمات السويداء", text="أكثر من 200 قتيل",
+            ),
+            Comparison.AGREE,
+        ),
+    ],
+)  # fmt: skip
+def test_unit_states_and_hedged_figures(a: object, b: object, expected: Comparison) -> None:
+    assert builtin_compare(a, b) is expected  # type: ignore[arg-type]
+    assert builtin_compare(b, a) is expected  # type: ignore[arg-type]

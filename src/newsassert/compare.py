@@ -194,15 +194,19 @@ def _bare_figures_match(a: QuantityClaim, b: QuantityClaim, ia: Any, ib: Any) ->
     bare_b = b.unit is None or b.unit in AGE_UNITS
     if not (bare_a or bare_b):
         return False
-    if not (ia.overlaps(ib) and ia.is_point == ib.is_point):
+    if not (ia.overlaps(ib) or _same_stated_value(a, b)):
         return False
     if bare_a and bare_b:
         return True
-    return len(_context_words(a) & _context_words(b)) >= 2
+    shared = len(_context_words(a) & _context_words(b))
+    # A headline has few words around a figure: one shared word is context.
+    short = min(len(a.sentence.split()), len(b.sentence.split())) <= _SHORT_SENTENCE
+    return shared >= 2 or (short and shared >= 1)
 
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 _CONTEXT_WIDTH = 6  # words on each side of the figure
+_SHORT_SENTENCE = 14  # words: a headline
 
 
 def _context_words(claim: QuantityClaim) -> frozenset[str]:
@@ -345,6 +349,16 @@ def _classes_in(lexicon: Lexicon) -> _Classes:
         head = unit_lemma(table["head"])
         for member in table["members"]:
             pairs.add(frozenset((head, unit_lemma(member))))
+    for table in data.get("states", ()):
+        whole = unit_lemma(table["of"])
+        kinds = {whole} | {
+            unit_lemma(m)
+            for t in data.get("class", ())
+            if unit_lemma(t["head"]) == whole
+            for m in t["members"]
+        }
+        for state in (unit_lemma(m) for m in table["members"]):
+            pairs.update(frozenset((state, kind)) for kind in kinds if kind != state)
     for table in data.get("synonyms", ()):
         members = [unit_lemma(m) for m in table["members"]]
         pairs.update(frozenset((x, y)) for x in members for y in members if x != y)
