@@ -305,7 +305,8 @@ def test_a_relative_corpus_may_not_leave_the_project(tmp_path: Path) -> None:
     (project / "seeds").mkdir()
     inside = project / "checks" / "in.checks.toml"
     inside.write_text(
-        'corpus = "../seeds"\n[[check]]\nname = "n"\nquery = "quantity"\nexpect = "none"\n', encoding="utf-8"
+        'corpus = "../seeds"\n[[check]]\nname = "n"\nquery = "quantity"\nexpect = "none"\n',
+        encoding="utf-8",
     )
     (spec,) = load_check_file(inside)
     assert spec.corpus == str((project / "seeds").resolve())
@@ -325,3 +326,28 @@ def test_a_relative_corpus_may_not_leave_the_project(tmp_path: Path) -> None:
     )
     (spec,) = load_check_file(absolute)
     assert spec.corpus == str(tmp_path.resolve())
+
+
+def test_supported_by_takes_precision_unplaced_and_open_bound(tmp_path: Path) -> None:
+    import newsassert
+
+    (tmp_path / "news.jsonl").write_text(
+        '{"id": "source", "text": "Thousands of families fled the fighting."}\n'
+        '{"id": "summary", "text": "9,000 families fled the fighting."}\n',
+        encoding="utf-8",
+    )
+    corpus = newsassert.load(tmp_path / "news.jsonl")
+    table = (
+        '[[check]]\nname = "summary"\nquery = "quantity where article = summary"\n'
+        'expect = "supported_by"\nby = "quantity where article = source"\n'
+    )
+    (loose,) = load_check_file(write(tmp_path, table))
+    assert run_check(loose, corpus).verdict  # vague support, noted
+    (strict,) = load_check_file(
+        write(tmp_path, table + 'precision = "comparable"\n', "y.checks.toml")
+    )
+    assert not run_check(strict, corpus).verdict
+    for bad in ('precision = "exact"', "unplaced = 1", "open_bound = 0.5"):
+        (spec,) = load_check_file(write(tmp_path, f"{table}{bad}\n", "z.checks.toml"))
+        with pytest.raises(CheckFileError, match=bad.split(" ")[0]):
+            run_check(spec, corpus)

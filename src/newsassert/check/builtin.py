@@ -22,9 +22,7 @@ if TYPE_CHECKING:
 __all__ = ["BUILTIN_TYPES", "newsassert_check_types"]
 
 
-def agree_type(
-    corpus: Queryable, selection: Sequence[Claim], spec: CheckSpecLike
-) -> Verdict:
+def agree_type(corpus: Queryable, selection: Sequence[Claim], spec: CheckSpecLike) -> Verdict:
     from newsassert.check.agree import agree
 
     return agree(selection, tolerance=spec.tolerance, min_sources=spec.min_sources)
@@ -37,24 +35,42 @@ def supported_by_type(
 
     if not spec.by:
         raise CheckFileError(f"check {spec.name!r}: expect = 'supported_by' needs 'by'")
-    return supported_by(selection, corpus.query(spec.by))
+    options = spec.options
+    precision = options.get("precision", "any")
+    if precision not in ("any", "comparable"):
+        raise CheckFileError(
+            f'check {spec.name!r}: \'precision\' must be "any" or "comparable" (got {precision!r})'
+        )
+    unplaced = options.get("unplaced", False)
+    if not isinstance(unplaced, bool):
+        raise CheckFileError(
+            f"check {spec.name!r}: 'unplaced' must be true or false (got {unplaced!r})"
+        )
+    bound = options.get("open_bound")
+    if bound is not None and (
+        isinstance(bound, bool) or not isinstance(bound, int | float) or not bound > 1
+    ):
+        raise CheckFileError(
+            f"check {spec.name!r}: 'open_bound' must be a number > 1 (got {bound!r})"
+        )
+    return supported_by(
+        selection,
+        corpus.query(spec.by),
+        precision=str(precision),
+        unplaced=unplaced,
+        open_bound=None if bound is None else float(bound),
+    )
 
 
-def count_type(
-    corpus: Queryable, selection: Sequence[Claim], spec: CheckSpecLike
-) -> Verdict:
+def count_type(corpus: Queryable, selection: Sequence[Claim], spec: CheckSpecLike) -> Verdict:
     return count(selection, **_bounds(spec), of=str(spec.options.get("of", "claims")))
 
 
-def none_type(
-    corpus: Queryable, selection: Sequence[Claim], spec: CheckSpecLike
-) -> Verdict:
+def none_type(corpus: Queryable, selection: Sequence[Claim], spec: CheckSpecLike) -> Verdict:
     return none(selection)
 
 
-def distinct_type(
-    corpus: Queryable, selection: Sequence[Claim], spec: CheckSpecLike
-) -> Verdict:
+def distinct_type(corpus: Queryable, selection: Sequence[Claim], spec: CheckSpecLike) -> Verdict:
     field = spec.options.get("field")
     return distinct(selection, **_bounds(spec), field=str(field) if field else None)
 

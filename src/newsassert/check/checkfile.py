@@ -68,7 +68,7 @@ __all__ = [
 BUILTIN_CHECKS: Mapping[str, tuple[str, ...]] = MappingProxyType(
     {
         "agree": ("tolerance", "min_sources"),
-        "supported_by": ("by",),
+        "supported_by": ("by", "precision", "unplaced", "open_bound"),
         "count": ("min", "max", "eq", "of"),
         "none": (),
         "distinct": ("min", "max", "eq", "field"),
