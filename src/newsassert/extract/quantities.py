@@ -675,11 +675,14 @@ def _not_a_count(
 
 
 _AGE = re.compile(
-    r"[ \t]*-?[ \t]*(?P<w>(?P<per>year|month|week|day)s?[ \t]*-?[ \t]*old)(?!\w)", re.IGNORECASE
+    # Runs of spaces bounded: two unbounded runs around an optional hyphen
+    # backtrack quadratically on a number followed by thousands of spaces.
+    r"[ \t]{0,3}-?[ \t]{0,3}(?P<w>(?P<per>year|month|week|day)s?[ \t]{0,3}-?[ \t]{0,3}old)(?!\w)",
+    re.IGNORECASE,
 )
 _AGE_UNITS = {"year": "age", "month": "age in months", "week": "age in weeks", "day": "age in days"}
 _LINE_START = re.compile(r"(?:\A|\n)[ \t]*\Z")
-_LIST_MARK = re.compile(r"[ \t]*[-–).][ \t]")
+_LIST_MARK = re.compile(r"[ \t]{0,3}[-–).][ \t]")
 _SEASON = re.compile(r"(?:1[89]|20)\d\d[-–/]\Z")
 _ABBREVIATED_MONTH = re.compile(r"(?<![\w.])([A-Za-z]{3,4})\.[ \t]*\Z")
 _CODE = re.compile(r"[A-Z]{2,5}")
