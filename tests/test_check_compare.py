@@ -110,3 +110,30 @@ def test_without_the_plugin_the_builtin_rules_decide() -> None:
 def test_unit_states_and_hedged_figures(a: object, b: object, expected: Comparison) -> None:
     assert builtin_compare(a, b) is expected  # type: ignore[arg-type]
     assert builtin_compare(b, a) is expected  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "expected"),
+    [
+        # A nationality counts people of any kind; two nationalities never match.
+        (
+            quantity("a", 300, unit="السوريين"),
+            quantity("b", 300, unit="civilian"),
+            Comparison.AGREE,
+        ),
+        (quantity("a", 7, unit="Palestinians"), quantity("b", 7, unit="dead"), Comparison.AGREE),
+        (
+            quantity("a", 7, unit="Palestinians"),
+            quantity("b", 7, unit="Israelis"),
+            Comparison.UNRELATED,
+        ),
+        (
+            quantity("a", 7, unit="Palestinians"),
+            quantity("b", 7, unit="rocket"),
+            Comparison.UNRELATED,
+        ),
+    ],
+)
+def test_a_nationality_counts_people(a: object, b: object, expected: Comparison) -> None:
+    assert builtin_compare(a, b) is expected  # type: ignore[arg-type]
+    assert builtin_compare(b, a) is expected  # type: ignore[arg-type]

@@ -252,6 +252,11 @@ def unit_relation(a: str | None, b: str | None) -> UnitRelation:
     classes = _unit_classes()
     if frozenset((la, lb)) in classes.pairs:
         return UnitRelation.CLASS
+    # "7 Palestinians", "مئات السوريين": a nationality counts people, of any
+    # kind (civilians, the dead); two nationalities are never one another.
+    na, nb = la.startswith(_NATIONALITY), lb.startswith(_NATIONALITY)
+    if na != nb and (lb if na else la) in classes.people:
+        return UnitRelation.CLASS
     if _head(la) == lb or _head(lb) == la:
         return UnitRelation.HEAD
     return UnitRelation.NONE
@@ -273,11 +278,17 @@ def unit_lemma(unit: str) -> str:
     return _lemma_in(default_lexicon(), unit)
 
 
+_NATIONALITY = "nationality:"
+
+
 @functools.lru_cache(maxsize=1 << 14)
 def _lemma_in(lexicon: Lexicon, unit: str) -> str:
     entry = lexicon.lookup("unit", unit)
     if entry is not None:
         return _fold(entry.canonical)
+    nationality = lexicon.lookup("demonym", unit)
+    if nationality is not None:
+        return _NATIONALITY + _fold(nationality.canonical)
     k = form_key(unit)
     words = k.split(" ")
     last = words[-1] if words else k
@@ -335,6 +346,7 @@ def _head(lemma: str) -> str | None:
 @attrs.frozen
 class _Classes:
     pairs: frozenset[frozenset[str]]
+    people: frozenset[str]  # the kinds and states of people a nationality may count
 
 
 def _unit_classes() -> _Classes:
@@ -359,10 +371,18 @@ def _classes_in(lexicon: Lexicon) -> _Classes:
         }
         for state in (unit_lemma(m) for m in table["members"]):
             pairs.update(frozenset((state, kind)) for kind in kinds if kind != state)
+    people: set[str] = set()
+    for table in data.get("states", ()):
+        whole = unit_lemma(table["of"])
+        people.add(whole)
+        people.update(unit_lemma(m) for m in table["members"])
+        for t in data.get("class", ()):
+            if unit_lemma(t["head"]) == whole:
+                people.update(unit_lemma(m) for m in t["members"])
     for table in data.get("synonyms", ()):
         members = [unit_lemma(m) for m in table["members"]]
         pairs.update(frozenset((x, y)) for x in members for y in members if x != y)
-    return _Classes(frozenset(pairs))
+    return _Classes(frozenset(pairs), frozenset(people))
 
 
 # ---------------------------------------------------------------------------

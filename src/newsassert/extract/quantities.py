@@ -931,6 +931,8 @@ def _noun_before(before: list[_Tok], st: _Static, tables: _Tables) -> _Noun | No
     if tok.key in st.one_idioms:
         return None
     entry = _lookup_unit([tok.text], tables)
+    if entry is None and tok.text[:1] in "وف" and len(tok.text) > 4:
+        entry = _lookup_unit([tok.text[1:]], tables)  # "وعوامل ثلاثة": and three factors
     if entry is None:
         return None
     return _Noun(entry, tok.start, tok.end, tok.text)
