@@ -26,7 +26,7 @@ def test_explain_shows_metadata_and_marks_what_is_not_body(
 def test_explain_colours_only_when_asked_or_on_a_terminal(
     seeds_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    assert main(["explain", "--color", str(seeds_path / "003_c8c07972d2a5d857.txt")]) == 0
+    assert main(["explain", "--color", "always", str(seeds_path / "003_c8c07972d2a5d857.txt")]) == 0
     assert "\033[2m[boilerplate:ui ar] مناقشة\033[0m" in capsys.readouterr().out
 
 

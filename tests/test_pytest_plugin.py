@@ -545,7 +545,7 @@ def test_baseline_turns_known_failures_into_xfail_and_lists_stale_ones(
     assert outcomes(result) == {"passed": 4, "xfailed": 2}
     result.stdout.fnmatch_lines(
         [
-            "XFAIL corpus/c.txt::internal-consistency - newsassert: 1 failure(s) accepted by "
+            "XFAIL corpus/c.txt::internal-consistency - ACCEPTED: 1 failure(s) accepted by "
             "the baseline baseline.json"
         ]
     )
@@ -560,10 +560,11 @@ def test_baseline_turns_known_failures_into_xfail_and_lists_stale_ones(
     assert outcomes(result) == {"passed": 3, "failed": 3}
     result.stdout.fnmatch_lines(
         [
+            "NEW: agree FAILS: 3 articles state 2,500 soldier in Iraq, but b*",
             "check 'all agree' at tests/troops.checks.toml:8",
             "not accepted by the baseline:",
             "  dissent:*",
-            "consistency FAILS: 1 conflict in b: soldier*: 700 vs 2,500",
+            "NEW: consistency FAILS: 1 conflict in b: soldier*: 700 vs 2,500",
             "*= newsassert =*",
             "* stale baseline entr* in baseline.json *",
             "  c::internal-consistency: conflict:*",

@@ -191,6 +191,39 @@ def updated(
     return Baseline(entries)
 
 
+#: How a failing check stands against the baseline, as every output marks it.
+NEW, ACCEPTED = "NEW", "ACCEPTED"
+
+
+def baseline_status(
+    result: CheckResult, comparison: BaselineComparison | None
+) -> tuple[str, tuple[str, ...], tuple[str, ...]] | None:
+    """``(NEW or ACCEPTED, new failure keys, accepted failure keys)`` of a failing check.
+
+    None when no baseline was used or the check did not fail. A check is NEW
+    when any of its failures is not in the baseline (some may be accepted),
+    ACCEPTED when the baseline accepts all of them.
+    """
+    if comparison is None or result.status not in ("failed", "baselined"):
+        return None
+    new = tuple(comparison.new.get(result.name, ()))
+    accepted = tuple(comparison.baselined.get(result.name, ()))
+    if result.status == "baselined" or (not new and accepted):
+        return ACCEPTED, (), accepted or tuple(result.verdict.failures)
+    return NEW, new or tuple(result.verdict.failures), accepted
+
+
+def baseline_label(result: CheckResult, comparison: BaselineComparison | None) -> str:
+    """``NEW``, ``ACCEPTED`` or ``NEW (2 new, 1 accepted)``; empty without a baseline."""
+    status = baseline_status(result, comparison)
+    if status is None:
+        return ""
+    label, new, accepted = status
+    if label == NEW and accepted:
+        return f"{NEW} ({len(new)} new, {len(accepted)} accepted)"
+    return label
+
+
 def failures_of(results: Iterable[CheckResult]) -> dict[str, tuple[str, ...]]:
     """Check name -> failure keys of a run (passed checks with none), errors left out."""
     return {r.name: r.verdict.failures for r in results if r.status != "error"}

@@ -17,7 +17,7 @@ from newsassert.errors import NewsAssertError
 
 __all__ = ["main"]
 
-COMMANDS = ("check", "extract", "query", "explain", "cache")
+COMMANDS = ("check", "extract", "query", "explain", "cache", "completion")
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 
@@ -35,6 +35,7 @@ def build_parser() -> argparse.ArgumentParser:
         prog="newsassert",
         description="Test whether news sources agree, and whether a summary says only "
         "what its sources say.",
+        epilog="Run 'newsassert COMMAND --help' for a command's options and examples.",
     )
     parser.add_argument("--version", action="version", version=f"newsassert {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)

@@ -17,6 +17,7 @@ import os
 import sys
 from typing import TYPE_CHECKING, Any
 
+from newsassert.cli._common import add_color_option, examples_parser, use_color
 from newsassert.cli._loading import add_load_options, load_corpus
 from newsassert.errors import ConfigError, NewsAssertError
 
@@ -28,12 +29,25 @@ __all__ = ["register", "run"]
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 
 
+EXAMPLES = [
+    ("newsassert check seeds/", "the built-in checks: each article's consistency, agreement"),
+    ("newsassert check --checks stories.checks.toml stories.jsonl", "a check file's checks"),
+    (
+        "newsassert check corpus/ --baseline baseline.json --junitxml newsassert.xml",
+        "fail only on new failures; JUnit XML for CI",
+    ),
+    ("newsassert check corpus/ --format github", "GitHub Actions annotations and step summary"),
+    ("newsassert check seeds/ --report report.html", "also write the HTML report"),
+]
+
+
 def register(sub: Any) -> None:
     parser = sub.add_parser(
         "check",
         help="check that the articles agree (built-in checks, or a check file)",
         description="Check that the articles of a corpus agree with each other and "
         "with themselves. Exit 0 when every check holds, 1 when one fails, 2 on bad input.",
+        **examples_parser(EXAMPLES),
     )
     parser.add_argument("paths", nargs="+", metavar="PATH", help="article files, folders or globs")
     parser.add_argument(
@@ -44,21 +58,47 @@ def register(sub: Any) -> None:
         help="a check file (*.checks.toml) to run instead of the built-in checks; repeatable",
     )
     parser.add_argument(
-        "--baseline", metavar="FILE", help="accepted failures: only new ones fail the run"
+        "--baseline",
+        metavar="FILE",
+        help="accepted failures: only new ones fail the run (each failure is marked NEW or "
+        "ACCEPTED)",
     )
     parser.add_argument(
         "--update-baseline",
         action="store_true",
         help="record the current failures in the --baseline file and exit 0",
     )
-    parser.add_argument("--format", choices=("text", "json"), default="text")
-    parser.add_argument("--report", metavar="FILE", help="also write a report: .json for pipelines, .html for people")
-    parser.add_argument("--quiet", "-q", action="store_true", help="show only what fails")
-    parser.add_argument("--color", choices=("auto", "always", "never"), default="auto")
     parser.add_argument(
-        "-j", "--jobs", type=int, default=0, help="processes for extraction (default: every core)"
+        "--format",
+        choices=("text", "json", "github"),
+        default="text",
+        help="text (default); json, the JSON report; github, annotations for GitHub Actions "
+        "(and a Markdown summary in $GITHUB_STEP_SUMMARY when it is set)",
     )
-    parser.add_argument("--no-cache", action="store_true", help="parse every article afresh")
+    parser.add_argument(
+        "--report", metavar="FILE", help="also write a report: .json for pipelines, .html for people"
+    )
+    parser.add_argument(
+        "--junitxml", metavar="FILE", help="also write the results as JUnit XML, for CI systems"
+    )
+    parser.add_argument(
+        "--markdown",
+        metavar="FILE",
+        help="also append a Markdown summary of the run to FILE (as for $GITHUB_STEP_SUMMARY)",
+    )
+    parser.add_argument("--quiet", "-q", action="store_true", help="show only what fails")
+    add_color_option(parser)
+    parser.add_argument(
+        "-j",
+        "--jobs",
+        type=int,
+        default=0,
+        metavar="N",
+        help="processes for extraction (default 0: every core)",
+    )
+    parser.add_argument(
+        "--no-cache", action="store_true", help="parse every article afresh, run every check"
+    )
     add_load_options(parser)
     parser.set_defaults(run=run)
 
@@ -111,17 +151,34 @@ def run(args: argparse.Namespace) -> int:
 
         assert corpus is not None  # a report quotes the articles: they were loaded
         write_report(results, corpus, args.report, baseline=comparison)
+    if args.junitxml:
+        from newsassert.report.ci import render_junit
+
+        _write_file(args.junitxml, render_junit(results, baseline=comparison))
+    markdown = [args.markdown] if args.markdown else []
+    if args.format == "github" and os.environ.get("GITHUB_STEP_SUMMARY"):
+        markdown.append(os.environ["GITHUB_STEP_SUMMARY"])
+    if markdown:
+        from newsassert.report.ci import render_markdown
+
+        for path in dict.fromkeys(markdown):
+            with open(path, "a", encoding="utf-8", newline="\n") as summary:
+                summary.write(render_markdown(results, baseline=comparison))
     if args.format == "json":
         from newsassert.report.json_report import render_json
 
         assert corpus is not None
         sys.stdout.write(render_json(results, corpus, baseline=comparison))
+    elif args.format == "github":
+        from newsassert.report.ci import render_github
+
+        sys.stdout.write(render_github(results, baseline=comparison))
     else:
         header = f"newsassert check: {articles} article{'s' if articles != 1 else ''}"
         sys.stdout.write(
             render_results(
                 results,
-                color=_color(args.color),
+                color=use_color(args.color, sys.stdout),
                 quiet=args.quiet,
                 baseline=comparison,
                 header=header,
@@ -225,9 +282,9 @@ def _run_checks(corpus: Any, check_files: list[str], aliases: list[str]) -> list
     return results
 
 
-def _color(choice: str) -> bool:
-    if choice == "always":
-        return True
-    if choice == "never" or os.environ.get("NO_COLOR"):
-        return False
-    return sys.stdout.isatty() and os.environ.get("TERM") != "dumb"
+def _write_file(path: str, text: str) -> None:
+    try:
+        with open(path, "w", encoding="utf-8", newline="\n") as out:
+            out.write(text)
+    except OSError as error:
+        raise ConfigError(f"cannot write {path}: {error.strerror or error}") from None

@@ -2,18 +2,17 @@
 
 Its id, outlet, publication date and title, then every segment with its
 section and language: body text plain, the rest marked with its section and
-the reason for it (dimmed when the output is a terminal, and ``NO_COLOR`` is
-not set).
+the reason for it (in colour on a terminal: see :mod:`newsassert.cli._common`).
 """
 
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 from collections.abc import Callable
-from typing import Any, TextIO
+from typing import Any
 
+from newsassert.cli._common import add_color_option, add_run_options, examples_parser, use_color
 from newsassert.cli._loading import add_load_options, load_corpus
 from newsassert.model import Article, Segment
 
@@ -29,28 +28,30 @@ def register(sub: Any) -> None:
         help="show how newsassert reads articles: metadata, sections, languages",
         description="Show each article's id, outlet, publication date and title, then its "
         "segments with their section and language. Body text is plain; title, metadata "
-        "and boilerplate are marked.",
+        "and boilerplate are marked. Articles read before come from the cache.",
+        **examples_parser(
+            [
+                ("newsassert explain seeds/004_987e725a71a5c5d0.txt", "one article's sections"),
+                ("newsassert explain news/ --color always | less -R", "a folder, paged in colour"),
+                ("newsassert explain export.txt --encoding cp1252", "a file saved by Windows"),
+            ]
+        ),
     )
     parser.add_argument("paths", nargs="+", metavar="PATH", help="files, folders or globs")
+    add_run_options(parser, what="reading")
+    add_color_option(parser)
     add_load_options(parser)
-    colour = parser.add_mutually_exclusive_group()
-    colour.add_argument("--color", dest="color", action="store_true", default=None)
-    colour.add_argument("--no-color", dest="color", action="store_false")
     parser.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace) -> int:
     corpus = load_corpus(args)
-    colour = args.color if args.color is not None else _wants_colour(sys.stdout)
+    colour = use_color(args.color, sys.stdout)
     for number, article in enumerate(corpus):
         if number:
             sys.stdout.write("\n")
         sys.stdout.write(explain_article(article, colour=colour))
     return 0
-
-
-def _wants_colour(stream: TextIO) -> bool:
-    return stream.isatty() and "NO_COLOR" not in os.environ
 
 
 def explain_article(article: Article, *, colour: bool = False) -> str:

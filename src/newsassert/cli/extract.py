@@ -14,6 +14,7 @@ import json
 import sys
 from typing import Any, TextIO
 
+from newsassert.cli._common import add_color_option, examples_parser, use_color
 from newsassert.cli._loading import add_load_options, load_corpus
 from newsassert.model import SECTIONS
 
@@ -24,9 +25,21 @@ def register(sub: Any) -> None:
         help="write the claims of articles as JSON Lines (or a table)",
         description="Extract the quantities, dates, mentions and roles of the articles at "
         "PATH and write one JSON claim record per line.",
+        **examples_parser(
+            [
+                ("newsassert extract seeds/ > claims.jsonl", "every claim of the seeds"),
+                ("newsassert extract seeds/ --format table --section body", "the body's claims"),
+                ("newsassert extract big/ -j 8 -o claims.jsonl", "on eight processes, to a file"),
+            ]
+        ),
     )
     parser.add_argument("paths", metavar="PATH", nargs="+", help="article files, folders or globs")
-    parser.add_argument("--format", choices=("jsonl", "table"), default="jsonl")
+    parser.add_argument(
+        "--format",
+        choices=("jsonl", "table"),
+        default="jsonl",
+        help="JSON Lines, one claim a line in the claim schema (default), or a readable table",
+    )
     parser.add_argument(
         "--section",
         action="append",
@@ -42,6 +55,7 @@ def register(sub: Any) -> None:
         "-q", "--quiet", action="store_true", help="no progress bar on stderr for long runs"
     )
     parser.add_argument("-o", "--output", metavar="FILE", help="write here instead of stdout")
+    add_color_option(parser)
     add_load_options(parser)
     parser.add_argument(
         "--engine",
@@ -68,15 +82,16 @@ def run(args: argparse.Namespace, out: TextIO | None = None) -> int:
         with open(args.output, "w", encoding="utf-8", newline="\n") as stream:
             _write(claims, args.format, stream)
     else:
-        _write(claims, args.format, out or sys.stdout)
+        target: TextIO = out or sys.stdout
+        _write(claims, args.format, target, color=use_color(args.color, target))
     return 0
 
 
-def _write(claims: tuple[Any, ...], fmt: str, out: TextIO) -> None:
+def _write(claims: tuple[Any, ...], fmt: str, out: TextIO, *, color: bool = False) -> None:
     from newsassert.cli.query import format_table
 
     if fmt == "table":
-        out.write(format_table(claims))
+        out.write(format_table(claims, color=color))
         return
     for claim in claims:
         out.write(json.dumps(claim.to_dict(), ensure_ascii=False) + "\n")

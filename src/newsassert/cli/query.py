@@ -15,6 +15,7 @@ import json
 import sys
 from typing import Any, TextIO
 
+from newsassert.cli._common import add_color_option, add_run_options, examples_parser, use_color
 from newsassert.cli._loading import add_load_options, load_corpus
 from newsassert.model import Claim
 
@@ -25,8 +26,22 @@ def register(sub: Any) -> None:
     parser = sub.add_parser(
         "query",
         help="print the claims a query selects",
-        description="Print the claims of the articles at PATH that QUERY selects, e.g. "
-        "newsassert query 'quantity where unit = soldier' articles/",
+        description="Print the claims of the articles at PATH that QUERY selects. Claims "
+        "come from the cache when the articles were read before; -j extracts on several "
+        "processes, with a progress bar on a terminal.",
+        **examples_parser(
+            [
+                ("newsassert query 'quantity where unit = soldier' seeds/", "troop figures"),
+                (
+                    "newsassert query 'person where name like \"Al-Sudani\"' seeds/ --format jsonl",
+                    "a person in either script, as JSON Lines",
+                ),
+                (
+                    "newsassert query 'claim where meta.story = flood' stories.jsonl",
+                    "the claims of one story of a dataset (a field of its records)",
+                ),
+            ]
+        ),
     )
     parser.add_argument("query", metavar="QUERY", help="a query: KIND [where EXPRESSION]")
     parser.add_argument("paths", metavar="PATH", nargs="+", help="article files or folders")
@@ -36,6 +51,8 @@ def register(sub: Any) -> None:
         default="table",
         help="a readable table (default) or one JSON claim record per line",
     )
+    add_run_options(parser)
+    add_color_option(parser)
     add_load_options(parser)
     parser.set_defaults(run=run)
 
@@ -57,12 +74,12 @@ def run(args: argparse.Namespace, out: TextIO | None = None) -> int:
         for claim in claims:
             out.write(json.dumps(claim.to_dict(), ensure_ascii=False) + "\n")
     else:
-        out.write(format_table(claims))
+        out.write(format_table(claims, color=use_color(args.color, out)))
     return 0
 
 
-def format_table(claims: tuple[Claim, ...]) -> str:
-    """The table of claims: a line of columns, then the indented sentence."""
+def format_table(claims: tuple[Claim, ...], *, color: bool = False) -> str:
+    """The table of claims: a line of columns, then the indented sentence (dimmed in colour)."""
     if not claims:
         return "no claims match\n"
     rows = [(c.article, c.section, c.kind, summary(c)) for c in claims]
@@ -71,7 +88,8 @@ def format_table(claims: tuple[Claim, ...]) -> str:
     for claim, row in zip(claims, rows, strict=True):
         columns = [cell.ljust(width) for cell, width in zip(row[:3], widths, strict=False)]
         lines.append("  ".join((*columns, row[3])))
-        lines.append("    " + " ".join((claim.sentence or claim.text).split()))
+        sentence = "    " + " ".join((claim.sentence or claim.text).split())
+        lines.append(f"\x1b[2m{sentence}\x1b[0m" if color else sentence)
     articles = len({c.article for c in claims})
     noun = "claim" if len(claims) == 1 else "claims"
     lines.append(f"{len(claims)} {noun} in {articles} article{'s' if articles != 1 else ''}")

@@ -51,10 +51,21 @@ NO_CORPUS = f"no corpus configured: {CONFIGURE}"
 class CheckFailed(Exception):
     """A newsassert item's check does not hold (and the baseline does not accept it)."""
 
-    def __init__(self, result: CheckResult, new: tuple[str, ...] = ()) -> None:
+    def __init__(
+        self,
+        result: CheckResult,
+        new: tuple[str, ...] = (),
+        *,
+        baseline: bool = False,
+        accepted: int = 0,
+    ) -> None:
         super().__init__(result.verdict.summary)
         self.result = result
         self.new = new
+        # With a baseline in use, the failure is marked NEW (the baseline accepted
+        # none of it, or ``accepted`` of its failures).
+        self.baseline = baseline
+        self.accepted = accepted
 
     def render(self) -> str:
         """The evidence table, as a bare ``assert verdict`` shows it, then where the check is.
@@ -63,7 +74,11 @@ class CheckFailed(Exception):
         (``-ra``) repeats.
         """
         result = self.result
-        lines = [str(result.verdict), ""]
+        table = str(result.verdict)
+        if self.baseline:
+            count = f" ({len(self.new)} new, {self.accepted} accepted)" if self.accepted else ""
+            table = f"NEW{count}: {table}"
+        lines = [table, ""]
         if result.location is not None and result.location[1]:
             lines.append(f"check {result.name!r} at {result.location[0]}:{result.location[1]}")
         if self.new:
@@ -165,12 +180,19 @@ class RunState:
         if self.baseline.accepts(result.name, failures):
             self.results.append((position, attrs.evolve(result, status="baselined")))
             pytest.xfail(
-                f"newsassert: {len(failures)} failure(s) accepted by the baseline "
+                f"ACCEPTED: {len(failures)} failure(s) accepted by the baseline "
                 f"{self._baseline_name}"
             )
         self.results.append((position, result))
         new = self.baseline.new_failures(result.name, failures)
-        raise CheckFailed(result, new if self.baseline.accepted(result.name) else ())
+        accepted = len(failures) - len(new)
+        raise CheckFailed(
+            result,
+            # Its new failures are listed when the baseline knows the check at all.
+            new if self.baseline.accepted(result.name) else (),
+            baseline=self.settings.baseline is not None,
+            accepted=accepted,
+        )
 
     def record_error(self, item: pytest.Item, result: CheckResult) -> None:
         self.results.append((getattr(item, "position", 0), result))

@@ -481,8 +481,12 @@ class _Page:
     def _check_body(self, result: CheckResult) -> str:
         verdict = result.verdict
         status = result.status
+        from newsassert.check.baseline import baseline_label
+
+        label = baseline_label(result, self.baseline)
         out = [
             f'<h2><span class="b">{STATUS_MARKS[status]} {_STATUS_LABELS[status]}</span> ',
+            f'<span class="b nb">{_text(label)}</span> ' if label else "",
             f'{_text(result.name)}</h2>\n<p class="q">{_text(result.expect)}',
         ]
         if result.query:

@@ -49,7 +49,7 @@ def json_report(
             for a in (corpus or ())
         ],
         "totals": {s: sum(r.status == s for r in results) for s in statuses},
-        "checks": [r.to_dict() for r in results],
+        "checks": [_check(r, baseline) for r in results],
     }
     if baseline is not None:
         document["baseline"] = {
@@ -58,6 +58,21 @@ def json_report(
             "stale": {k: list(v) for k, v in baseline.stale.items()},
         }
     return document
+
+
+def _check(result: CheckResult, baseline: BaselineComparison | None) -> dict[str, Any]:
+    """A check's entry; with a baseline, a failing check says NEW or ACCEPTED and which keys."""
+    from newsassert.check.baseline import baseline_status
+
+    entry = result.to_dict()
+    if baseline is not None:
+        status = baseline_status(result, baseline)
+        entry["baseline"] = (
+            None
+            if status is None
+            else {"status": status[0].lower(), "new": list(status[1]), "accepted": list(status[2])}
+        )
+    return entry
 
 
 def render_json(

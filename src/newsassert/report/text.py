@@ -30,12 +30,30 @@ _STATUS_STYLE = {"passed": "good", "failed": "bad", "baselined": "warn", "error"
 # ---------------------------------------------------------------------------
 
 
-def render_result(result: CheckResult, *, color: bool = False, evidence: bool = True) -> str:
-    """One check of a run: its status and name, the summary, and the evidence."""
+def render_result(
+    result: CheckResult,
+    *,
+    color: bool = False,
+    evidence: bool = True,
+    baseline: BaselineComparison | None = None,
+) -> str:
+    """One check of a run: its status and name, the summary, and the evidence.
+
+    With a baseline, a failing check is marked NEW or ACCEPTED (and a check
+    with some of each lists its new failures).
+    """
+    from newsassert.check.baseline import NEW, baseline_label, baseline_status
+
     paint = Paint(color)
     mark = paint(_STATUS_STYLE[result.status], STATUS_MARKS[result.status])
     where = f"  ({result.location[0]}:{result.location[1]})" if result.location else ""
-    lines = [f"  {mark} {paint('bold', result.name)}{where}"]
+    label = baseline_label(result, baseline)
+    if label:
+        label = "  " + paint("bad" if label.startswith(NEW) else "warn", label)
+    lines = [f"  {mark} {paint('bold', result.name)}{label}{where}"]
+    status = baseline_status(result, baseline)
+    if status is not None and status[0] == NEW and status[2]:
+        lines.append(paint("bad", f"      new: {', '.join(status[1])}"))
     if result.status == "error":
         lines.extend("      " + line for line in (result.error or "").splitlines())
         return "\n".join(lines)
@@ -78,7 +96,11 @@ def render_results(
             continue
         blocks.append(paint("bold", f"{title} ({len(chosen)})"))
         for result in chosen:
-            blocks.append(render_result(result, color=color, evidence=status != "baselined"))
+            blocks.append(
+                render_result(
+                    result, color=color, evidence=status != "baselined", baseline=baseline
+                )
+            )
     if baseline is not None and baseline.stale:
         lines = [paint("warn", "Stale baseline entries (these failures no longer happen)")]
         for name, keys in baseline.stale.items():
