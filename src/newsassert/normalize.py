@@ -27,6 +27,8 @@ import unicodedata
 import attrs
 import regex
 
+from newsassert.text.arabic import KEY_FOLDS
+
 __all__ = ["Normalized", "key", "normalize", "normalize_text"]
 
 
@@ -109,19 +111,7 @@ def _char_class(codepoints: list[int]) -> str:
 _UNEVEN = regex.compile(_char_class(list(_UNEVEN_TABLE)) + "+")
 
 # The lossy key: fold what Arabic spelling varies on.
-_KEY_TABLE = {
-    ord("\u0623"): "\u0627",  # أ
-    ord("\u0625"): "\u0627",  # إ
-    ord("\u0622"): "\u0627",  # آ
-    ord("\u0671"): "\u0627",  # ٱ
-    ord("\u0672"): "\u0627",  # ٲ
-    ord("\u0673"): "\u0627",  # ٳ
-    ord("\u0675"): "\u0627",  # ٵ
-    ord("\u0629"): "\u0647",  # ة -> ه
-    ord("\u0649"): "\u064a",  # ى -> ي
-    ord("\u0624"): "\u0648",  # ؤ -> و
-    ord("\u0626"): "\u064a",  # ئ -> ي
-}
+_KEY_TABLE = {ord(letter): to for letter, to in KEY_FOLDS}
 _MARKS = regex.compile(r"\p{Mn}+")
 # Marks that NFKD would reorder (nonzero combining class) and every nonspacing
 # mark: they are dropped from a key anyway, and dropping them *before* NFKD

@@ -44,6 +44,7 @@ from newsassert.hookspecs import hookimpl
 from newsassert.lexicon import Lexicon, default_lexicon
 from newsassert.model import Article, Claim, DateClaim, Segment
 from newsassert.normalize import key, normalize
+from newsassert.text.arabic import DATE_FOLDS
 from newsassert.text.data import read_data
 from newsassert.text.patterns import trie_pattern
 
@@ -151,16 +152,7 @@ _HIJRI = _keys(_WORDS["era_marks"]["hijri"])
 # The text is matched in a folded form of the same length: the key's foldings
 # of Arabic letters (so أيار finds ايار and الماضى finds الماضي) and ASCII
 # lowercase. Vocabulary is written in key form, so words match as literals.
-_FOLDS = (
-    ("\u0623", "\u0627"),  # أ
-    ("\u0625", "\u0627"),  # إ
-    ("\u0622", "\u0627"),  # آ
-    ("\u0671", "\u0627"),  # ٱ
-    ("\u0629", "\u0647"),  # ة -> ه
-    ("\u0649", "\u064a"),  # ى -> ي
-    ("\u0624", "\u0648"),  # ؤ -> و
-    ("\u0626", "\u064a"),  # ئ -> ي
-)
+_FOLDS = DATE_FOLDS
 _ASCII_LOWER = str.maketrans({chr(c): chr(c + 32) for c in range(ord("A"), ord("Z") + 1)})
 
 

@@ -50,6 +50,7 @@ from typing import Any
 import attrs
 
 from newsassert.extract.digits import RUN, read_run
+from newsassert.text.arabic import NUMBER_FOLDS
 from newsassert.text.data import read_data
 from newsassert.text.patterns import trie_pattern
 
@@ -69,14 +70,6 @@ __all__ = [
 # Folding: the form the number reader (and the quantity extractor) matches.
 # ---------------------------------------------------------------------------
 
-_FOLD_TABLE = {
-    ord("\u0623"): "\u0627",  # أ
-    ord("\u0625"): "\u0627",  # إ
-    ord("\u0622"): "\u0627",  # آ
-    ord("\u0671"): "\u0627",  # ٱ
-    ord("\u0629"): "\u0647",  # ة -> ه
-    ord("\u0649"): "\u064a",  # ى -> ي
-}
 
 
 def _mark_class() -> str:
@@ -130,7 +123,7 @@ class Folded:
 
 # str.translate looks every character up in a dict: on Arabic text a chain of
 # str.replace over these six letters is some 30 times faster.
-_FOLD_PAIRS = tuple((chr(cp), to) for cp, to in _FOLD_TABLE.items())
+_FOLD_PAIRS = NUMBER_FOLDS
 
 
 def _fold_letters(text: str) -> str:
