@@ -1,10 +1,19 @@
-"""Regex alternations of words and phrases, built one way for every reader.
+r"""Regex alternations of words and phrases, built one way for every reader.
 
 Vocabulary is data, so its patterns are built when first used: an alternation
 tried longest first (:func:`alternation`), or one factored as a trie
 (:func:`trie_pattern`), which fails at the first letter no word shares and so
 costs little at each of the many places a scan tries it. In both a space
 inside a phrase (``كانون الثاني``) matches any run of spaces.
+
+Two engines, on purpose. ``regex`` wherever a pattern needs what ``re`` has
+not: Unicode properties (``\p{L}``, ``\p{Bidi_Class=AL}``), variable-width
+lookbehind, ``spans()`` of a repeated group. The stdlib ``re`` for the scans
+that try a word trie at every word of a whole text: on 300 generated
+articles the number reader's word scans took 13 times (``\W(?:…)``) and 33
+times (``(?<!\w)(?:…)``) as long under ``regex`` (its digit scan the same),
+6 times in all. The trie is built with ``re.escape``; the text patterns of
+both engines read it alike.
 """
 
 from __future__ import annotations
