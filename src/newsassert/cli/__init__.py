@@ -65,7 +65,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         code: int = args.run(args)
     except NewsAssertError as exc:
-        print(f"newsassert: {exc}", file=sys.stderr)
+        from newsassert.report.text import for_terminal
+
+        print(for_terminal(f"newsassert: {exc}"), file=sys.stderr)
         return EXIT_USAGE
     except KeyboardInterrupt:
         print("newsassert: interrupted", file=sys.stderr)

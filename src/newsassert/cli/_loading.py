@@ -103,8 +103,10 @@ def report_skipped(corpus: Corpus, stream: TextIO) -> None:
     """Name each skipped file or record on ``stream``, then say how many there were."""
     if not corpus.skipped:
         return
+    from newsassert.report.text import for_terminal
+
     for error in corpus.skipped:
-        stream.write(f"newsassert: warning: skipped {error}\n")
+        stream.write(for_terminal(f"newsassert: warning: skipped {error}") + "\n")
     n = len(corpus.skipped)
     stream.write(
         f"newsassert: warning: skipped {n} bad file{'s' if n != 1 else ''} or "

@@ -105,7 +105,7 @@ def register(sub: Any) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from newsassert.check import baseline as baselines
-    from newsassert.report.text import render_results
+    from newsassert.report.text import for_json, for_terminal, render_results
     from newsassert.store import Store
 
     if args.update_baseline and not args.baseline:
@@ -138,9 +138,11 @@ def run(args: argparse.Namespace) -> int:
             baselines.write_baseline(args.baseline, accepted)
             entries = sum(len(keys) for keys in accepted.entries.values())
             print(
-                f"newsassert: wrote {args.baseline} ({entries} accepted failure"
-                f"{'s' if entries != 1 else ''} in {len(accepted.entries)} check"
-                f"{'s' if len(accepted.entries) != 1 else ''})",
+                for_terminal(
+                    f"newsassert: wrote {args.baseline} ({entries} accepted failure"
+                    f"{'s' if entries != 1 else ''} in {len(accepted.entries)} check"
+                    f"{'s' if len(accepted.entries) != 1 else ''})"
+                ),
                 file=sys.stderr,
             )
         results = baselines.apply_baseline(results, accepted)
@@ -168,22 +170,20 @@ def run(args: argparse.Namespace) -> int:
         from newsassert.report.json_report import render_json
 
         assert corpus is not None
-        sys.stdout.write(render_json(results, corpus, baseline=comparison))
+        sys.stdout.write(for_json(render_json(results, corpus, baseline=comparison)))
     elif args.format == "github":
         from newsassert.report.ci import render_github
 
-        sys.stdout.write(render_github(results, baseline=comparison))
+        sys.stdout.write(for_terminal(render_github(results, baseline=comparison)))
     else:
         header = f"newsassert check: {articles} article{'s' if articles != 1 else ''}"
-        sys.stdout.write(
-            render_results(
-                results,
-                color=use_color(args.color, sys.stdout),
-                quiet=args.quiet,
-                baseline=comparison,
-                header=header,
-            )
+        color = use_color(args.color, sys.stdout)
+        text = render_results(
+            results, color=color, quiet=args.quiet, baseline=comparison, header=header
         )
+        # Article text and check files are data: no escape sequence of theirs
+        # reaches the terminal (see newsassert.report.text.for_terminal).
+        sys.stdout.write(for_terminal(text, color=color))
     sys.stdout.flush()
     if any(r.status == "error" for r in results):
         return EXIT_USAGE

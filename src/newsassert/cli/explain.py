@@ -45,12 +45,14 @@ def register(sub: Any) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from newsassert.report.text import for_terminal
+
     corpus = load_corpus(args)
     colour = use_color(args.color, sys.stdout)
     for number, article in enumerate(corpus):
         if number:
             sys.stdout.write("\n")
-        sys.stdout.write(explain_article(article, colour=colour))
+        sys.stdout.write(for_terminal(explain_article(article, colour=colour), color=colour))
     return 0
 
 

@@ -89,12 +89,13 @@ def run(args: argparse.Namespace, out: TextIO | None = None) -> int:
 
 def _write(claims: tuple[Any, ...], fmt: str, out: TextIO, *, color: bool = False) -> None:
     from newsassert.cli.query import format_table
+    from newsassert.report.text import for_json, for_terminal
 
     if fmt == "table":
-        out.write(format_table(claims, color=color))
+        out.write(for_terminal(format_table(claims, color=color), color=color))
         return
     for claim in claims:
-        out.write(json.dumps(claim.to_dict(), ensure_ascii=False) + "\n")
+        out.write(for_json(json.dumps(claim.to_dict(), ensure_ascii=False)) + "\n")
 
 
 def _run_dask(args: argparse.Namespace) -> int:

@@ -70,11 +70,14 @@ def run(args: argparse.Namespace, out: TextIO | None = None) -> int:
             entry for path in args.aliases for entry in load_aliases(path)
         )
     claims = query.evaluate(corpus.claims, lexicon, articles=corpus.articles)
+    from newsassert.report.text import for_json, for_terminal
+
     if args.format == "jsonl":
         for claim in claims:
-            out.write(json.dumps(claim.to_dict(), ensure_ascii=False) + "\n")
+            out.write(for_json(json.dumps(claim.to_dict(), ensure_ascii=False)) + "\n")
     else:
-        out.write(format_table(claims, color=use_color(args.color, out)))
+        color = use_color(args.color, out)
+        out.write(for_terminal(format_table(claims, color=color), color=color))
     return 0
 
 

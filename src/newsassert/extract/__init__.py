@@ -16,6 +16,7 @@ from typing import Any, TypeVar
 
 import attrs
 
+from newsassert._bidi import overridden_spans
 from newsassert._gc import fewer_collections
 from newsassert.lexicon import Lexicon, default_lexicon
 from newsassert.model import (
@@ -50,6 +51,18 @@ def extract_article(article: Article) -> tuple[Claim, ...]:
         # was a third of the memory. It is made again if asked for.
         object.__delattr__(article, "normalized")
     claims = sorted(found.values(), key=lambda c: (c.start, c.end, c.kind, c.id))
+    overridden = overridden_spans(article.text)
+    if overridden:
+        # Text in a directional override is shown in an order that is not the
+        # order it is read in ("\u202e0052\u202c troops" reads 52 and shows
+        # 2500): what is claimed there is not what a reader sees.
+        ends = [end for _, end in overridden]
+
+        def seen_as_read(claim: Claim) -> bool:
+            i = bisect.bisect_right(ends, claim.start)
+            return i == len(overridden) or overridden[i][0] >= max(claim.end, claim.start + 1)
+
+        claims = [c for c in claims if seen_as_read(c)]
     # An id hashes the claim's sentence, not its place, so that editing one
     # paragraph leaves the ids of the others alone; a sentence written twice
     # (a headline repeated as the lead) would give two claims one id. The

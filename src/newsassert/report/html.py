@@ -47,7 +47,6 @@ How the page is built, and why:
 from __future__ import annotations
 
 import functools
-import html
 import json
 import math
 from collections.abc import Iterable, Sequence
@@ -75,6 +74,7 @@ from newsassert.model import (
     RoleClaim,
     Segment,
 )
+from newsassert.report import escape
 from newsassert.report.svg import agreement_matrix, value_plot
 
 if TYPE_CHECKING:
@@ -252,9 +252,9 @@ class _Page:
                 '<html lang="en">\n<head>\n<meta charset="utf-8">\n',
                 '<meta name="viewport" content="width=device-width, initial-scale=1">\n',
                 f'<meta name="generator" content="newsassert {_attr(__version__)}">\n',
-                f"<title>{_text(title)}</title>\n<style>{_static('report.css')}</style>\n",
+                f"<title>{_attr(title)}</title>\n<style>{_static('report.css')}</style>\n",
                 "</head>\n<body>\n",
-                f"<header>\n<h1>{_text(self.title)}</h1>\n{self._filters()}</header>\n",
+                f"<header>\n<h1>{_user(self.title)}</h1>\n{self._filters()}</header>\n",
                 "<main>\n",
                 summary,
                 f'<section id="checks">\n{checks}</section>\n' if checks else "",
@@ -268,7 +268,7 @@ class _Page:
 
     def _filters(self) -> str:
         outlets = "".join(
-            f'<option value="{i}">{_text(_outlet_label(o))}</option>'
+            f'<option value="{i}">{_attr(_outlet_label(o))}</option>'
             for i, o in enumerate(self.outlets)
         )
         kinds = "".join(
@@ -367,7 +367,7 @@ class _Page:
             tally = cited.get(outlet, {})
             failed, bad = tally.get("failed", 0), failing.get(outlet, 0)
             rows.append(
-                f'<tr class="f" data-o="{i}"><td><bdi>{_text(_outlet_label(outlet))}</bdi></td>'
+                f'<tr class="f" data-o="{i}"><td>{_user(_outlet_label(outlet))}</td>'
                 f"<td>{articles.get(outlet, 0)}</td><td>{claims.get(outlet, 0)}</td>"
                 f"<td>{sum(tally.values())}</td><td>{tally.get('passed', 0)}</td>"
                 f"<td{' class=sf' if failed else ''}>{failed}</td>"
@@ -402,7 +402,7 @@ class _Page:
             if _foldable(result):
                 folded.append(index)
                 continue
-            name = _text(result.name)
+            name = _user(result.name)
             if index in self.sectioned:
                 name = f'<a href="#k{index}">{name}</a>'
             rows.append(
@@ -436,7 +436,7 @@ class _Page:
         if self.baseline is None or not self.baseline.stale:
             return ""
         items = "".join(
-            f"<li>{_text(name)}: <code>{_text(', '.join(keys))}</code></li>"
+            f"<li>{_user(name)}: <code>{_text(', '.join(keys))}</code></li>"
             for name, keys in sorted(self.baseline.stale.items())
         )
         return (
@@ -487,12 +487,12 @@ class _Page:
         out = [
             f'<h2><span class="b">{STATUS_MARKS[status]} {_STATUS_LABELS[status]}</span> ',
             f'<span class="b nb">{_text(label)}</span> ' if label else "",
-            f'{_text(result.name)}</h2>\n<p class="q">{_text(result.expect)}',
+            f'{_user(result.name)}</h2>\n<p class="q">{_text(result.expect)}',
         ]
         if result.query:
             out.append(f" · <code>{_text(result.query)}</code>")
         if result.location:
-            out.append(f" · {_text(result.location[0])}:{result.location[1]}")
+            out.append(f" · {_user(result.location[0])}:{result.location[1]}")
         out.append("</p>\n")
         if status == "error":
             out.append(f"<pre>{_text(result.error or verdict.summary)}</pre>\n")
@@ -556,7 +556,7 @@ class _Page:
         return (
             f'<tr class="{css}">'
             f"<td>{ROLE_MARKS.get(row.role, '')} {_text(_ROLE_LABELS.get(row.role, row.role))}</td>"
-            f"<td>{f'<bdi>{_text(claim.outlet)}</bdi>' if claim.outlet else ''}</td>"
+            f"<td>{_user(claim.outlet) if claim.outlet else ''}</td>"
             f"<td>{self._article_link(claim.article)}</td><td>{_text(claim.lang)}</td>"
             f"<td>{self._claim_link(claim, _value(row.value))}</td>"
             f"<td>{_text(_qualifier(claim))}</td>"
@@ -565,8 +565,8 @@ class _Page:
 
     def _article_link(self, article_id: str) -> str:
         if article_id in self.article_anchor:
-            return f'<a href="#{self.article_anchor[article_id]}">{_text(article_id)}</a>'
-        return _text(article_id)
+            return f'<a href="#{self.article_anchor[article_id]}">{_user(article_id)}</a>'
+        return _user(article_id)
 
     def _claim_link(self, claim: Claim, inner: str) -> str:
         key = _key(claim)
@@ -711,14 +711,14 @@ class _Page:
             f"{len(claims)} claim{_s(len(claims))}",
         )
         out = [
-            f"<h3>{_text(article.id)} <small>",
-            " · ".join(f"<bdi>{_text(f)}</bdi>" for f in facts),
+            f"<h3>{_user(article.id)} <small>",
+            " · ".join(_user(f) for f in facts),
             "</small></h3>\n",
         ]
         if article.title and not any(s.section == "title" for s in article.segments):
             out.append(f'<p class="tl" dir="auto">{_text(article.title)}</p>\n')
         if article.path:
-            out.append(f'<p class="pa">{_text(article.path)}</p>\n')
+            out.append(f'<p class="pa">{_user(article.path)}</p>\n')
         out.append(self._article_checks(article))
         out.append('<div class="tx">\n')
         out.extend(self._paragraphs(article, claims))
@@ -735,7 +735,7 @@ class _Page:
         if not failed:
             return ""
         links = ", ".join(
-            f'<a href="#k{i}">{_text(self.results[i].name)}</a>' for i in sorted(failed)
+            f'<a href="#k{i}">{_user(self.results[i].name)}</a>' for i in sorted(failed)
         )
         return f'<p class="ac">fails in {links}</p>\n'
 
@@ -932,18 +932,16 @@ def _key(claim: Claim) -> _Key:
     return claim.article, claim.id
 
 
-def _text(value: str) -> str:
-    return html.escape(value, quote=False)
-
-
-def _attr(value: str) -> str:
-    return html.escape(value, quote=True)
+# Every string from an article or a check file goes through newsassert.report.escape.
+_text = escape.text  # running text: escaped, controls shown as U+XXXX
+_attr = escape.attribute  # an attribute value, or text that holds no markup (<title>)
+_user = escape.isolated  # a string standing alone: also isolated in <bdi>
 
 
 def _value(text: str) -> str:
     """A value as the checks word it: an English frame (``… (prime minister)``)
     around names in any script, so laid out left to right, and isolated."""
-    return f'<bdi dir="ltr">{_text(text)}</bdi>'
+    return escape.isolated(text, "ltr")
 
 
 def _direction(lang: str) -> str:

@@ -6,12 +6,23 @@ contains Arabic (or another right-to-left script) gets a line to itself,
 indented, under a left-to-right row that names the article, the offsets and
 the language; only left-to-right fields share the aligned columns. Colour
 (ANSI) is used only when asked for; without it the output is plain text.
+
+What reaches a terminal passes :func:`for_terminal` first: article text and
+check files are data, and an escape sequence in a sentence (``\\e[1A\\e[2K``
+moves up a line and erases it) or a bidi override must not act on the
+terminal. Every control is shown escaped (``\\x1b``, ``\\u202e``); with colour
+on, newsassert's own colour codes (a fixed list) are the only sequences left.
+JSON output is already escaped for the C0 controls; :func:`for_json` escapes
+the C1 controls and bidi controls too (the same JSON values).
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
+
+from newsassert._bidi import SCOPED
 
 from newsassert.check.verdict import STATUS_MARKS, Paint, evidence_lines, render_verdict
 from newsassert.text.display import has_rtl, text_width
@@ -20,7 +31,44 @@ if TYPE_CHECKING:
     from newsassert.check.baseline import BaselineComparison
     from newsassert.check.verdict import CheckResult
 
-__all__ = ["has_rtl", "render_result", "render_results", "render_verdict", "text_width"]
+__all__ = [
+    "for_json",
+    "for_terminal",
+    "has_rtl",
+    "render_result",
+    "render_results",
+    "render_verdict",
+    "text_width",
+]
+
+# Every control but line feed and tab (a carriage return rewrites the line).
+_TERMINAL_CONTROLS = "\x00-\x08\x0b-\x1f\x7f-\x9f" + SCOPED
+# newsassert's own colour codes (check.verdict's styles, explain's): reset,
+# bold, dim, bold underline, green, yellow, cyan, bold red.
+_OWN_COLOURS = r"\x1b\[(?:0|1|2|1;4|32|33|36|1;31)m"
+_UNSAFE = re.compile(f"[{_TERMINAL_CONTROLS}]")
+_UNSAFE_BUT_COLOURS = re.compile(f"({_OWN_COLOURS})|[{_TERMINAL_CONTROLS}]")
+_JSON_UNSAFE = re.compile(f"[\x7f-\x9f{SCOPED}]")
+
+
+def _escaped(char: str) -> str:
+    code = ord(char)
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
+
+def for_terminal(text: str, *, color: bool = False) -> str:
+    """``text`` safe to print: controls shown escaped (``\\x1b``, ``\\u202e``).
+
+    With ``color`` newsassert's own colour codes are kept (and only those).
+    """
+    if not color:
+        return _UNSAFE.sub(lambda m: _escaped(m.group()), text)
+    return _UNSAFE_BUT_COLOURS.sub(lambda m: m.group(1) or _escaped(m.group()), text)
+
+
+def for_json(text: str) -> str:
+    """JSON text with the C1 and bidi controls written as ``\\uXXXX`` (the same values)."""
+    return _JSON_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
 
 _STATUS_STYLE = {"passed": "good", "failed": "bad", "baselined": "warn", "error": "bad"}
 
