@@ -107,7 +107,7 @@ def test_a_number_inside_a_directional_override_is_not_extracted() -> None:
     assert overridden_spans(f"a{RLO}12{PDF}b{RLO}3\n4") == [(2, 4), (7, 8)]
     assert overridden_spans("a\u2067\u202e5\u2069 6") == [(3, 4)]
     assert overridden_spans("\u202b12\u202c") == []  # an embedding keeps digits in order
-    assert [c.value for c in newsassert.extract(f"\u202b52\u202c troops") if c.kind == "quantity"]
+    assert [c.value for c in newsassert.extract("\u202b52\u202c troops") if c.kind == "quantity"]
 
 
 def test_the_html_report_shows_controls_and_isolates_every_user_string(tmp_path: Path) -> None:
@@ -133,4 +133,4 @@ def test_the_html_report_shows_controls_and_isolates_every_user_string(tmp_path:
     assert "U+202E" in page and "U+001B" in page and "U+0001" in page
     # The check name (heading, summary row) and the article id (heading, links) are isolated.
     assert page.count("<bdi>soldiers <bdi") >= 2
-    assert f'<bdi>b<bdi class="cc" dir="ltr">U+202E</bdi>x</bdi>' in page
+    assert '<bdi>b<bdi class="cc" dir="ltr">U+202E</bdi>x</bdi>' in page

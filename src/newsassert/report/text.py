@@ -23,7 +23,6 @@ from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
 from newsassert._bidi import SCOPED
-
 from newsassert.check.verdict import STATUS_MARKS, Paint, evidence_lines, render_verdict
 from newsassert.text.display import has_rtl, text_width
 
