@@ -129,7 +129,9 @@ def test_the_html_report_shows_controls_and_isolates_every_user_string(tmp_path:
     results = [checkfile.run_check(spec, corpus) for spec in checkfile.load_check_file(checks)]
     page = render_html(results, corpus)
     # (The page's own script is newsassert's, not user text.)
-    assert not RAW.search(re.sub(r"<script>.*?</script>", "", page, flags=re.DOTALL))
+    outside_scripts = re.sub(r"<script>.*?</script>", "", page, flags=re.DOTALL)
+    assert not RAW.search(outside_scripts), [outside_scripts[m.start() - 80 : m.end()] for m in RAW.finditer(outside_scripts)]
+    assert "bU+202Ex" in page  # the article index's data
     assert "U+202E" in page and "U+001B" in page and "U+0001" in page
     # The check name (heading, summary row) and the article id (heading, links) are isolated.
     assert page.count("<bdi>soldiers <bdi") >= 2

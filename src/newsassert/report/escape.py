@@ -12,7 +12,8 @@ Three forms, by where a string lands:
   inside ``<bdi>``, whose direction (``auto`` unless given) comes from the
   string itself, so an Arabic name cannot reorder the words around it.
 * :func:`attribute` for an attribute value (a tooltip): quotes escaped too,
-  and controls shown the same way.
+  and controls shown the same way; :func:`shown` for data a script puts on
+  the page as text (the article index): controls shown, nothing else changed.
 
 The bidi marks (LRM, RLM, ALM) and the joiners are kept: they are common in
 Arabic and Persian text, and act only on the characters next to them.
@@ -24,7 +25,7 @@ import html
 
 from newsassert._bidi import CONTROLS, visible
 
-__all__ = ["attribute", "isolated", "text"]
+__all__ = ["attribute", "isolated", "shown", "text"]
 
 
 def _shown(char: str) -> str:
@@ -40,9 +41,24 @@ def text(value: str) -> str:
 
 
 def isolated(value: str, direction: str = "auto") -> str:
-    """``value`` on its own: :func:`text` isolated in ``<bdi>`` (``dir`` when not ``auto``)."""
+    """``value`` on its own: :func:`text` isolated in ``<bdi>`` (``dir`` when not ``auto``).
+
+    Printable ASCII is left bare when the direction is ``auto``: it holds no
+    right-to-left letter and no control, so it is laid out in order (and a
+    thousand article ids do not each cost eleven bytes).
+    """
+    if direction == "auto" and value.isascii() and value.isprintable():
+        return text(value)
     attributes = "" if direction == "auto" else f' dir="{direction}"'
     return f"<bdi{attributes}>{text(value)}</bdi>"
+
+
+def shown(value: str) -> str:
+    """``value`` with its controls written as ``U+XXXX``, not escaped otherwise
+    (for data a script puts on the page as text)."""
+    if CONTROLS.search(value) is None:
+        return value
+    return CONTROLS.sub(lambda m: visible(m.group()), value)
 
 
 def attribute(value: str) -> str:

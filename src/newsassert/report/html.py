@@ -367,7 +367,7 @@ class _Page:
             tally = cited.get(outlet, {})
             failed, bad = tally.get("failed", 0), failing.get(outlet, 0)
             rows.append(
-                f'<tr class="f" data-o="{i}"><td>{_user(_outlet_label(outlet))}</td>'
+                f'<tr class="f" data-o="{i}"><td><bdi>{_text(_outlet_label(outlet))}</bdi></td>'
                 f"<td>{articles.get(outlet, 0)}</td><td>{claims.get(outlet, 0)}</td>"
                 f"<td>{sum(tally.values())}</td><td>{tally.get('passed', 0)}</td>"
                 f"<td{' class=sf' if failed else ''}>{failed}</td>"
@@ -556,7 +556,7 @@ class _Page:
         return (
             f'<tr class="{css}">'
             f"<td>{ROLE_MARKS.get(row.role, '')} {_text(_ROLE_LABELS.get(row.role, row.role))}</td>"
-            f"<td>{_user(claim.outlet) if claim.outlet else ''}</td>"
+            f"<td>{f'<bdi>{_text(claim.outlet)}</bdi>' if claim.outlet else ''}</td>"
             f"<td>{self._article_link(claim.article)}</td><td>{_text(claim.lang)}</td>"
             f"<td>{self._claim_link(claim, _value(row.value))}</td>"
             f"<td>{_text(_qualifier(claim))}</td>"
@@ -656,18 +656,18 @@ class _Page:
             rows.append(
                 [
                     self.article_anchor[article.id],
-                    article.id,
+                    escape.shown(article.id),
                     self.outlet_index[article.outlet],
                     article.published.isoformat() if article.published else "",
                     article.lang,
                     len(claims),
                     int(article.id in self.failing_articles),
                     "".join(sorted({_KIND_LETTERS.get(c.kind, "z") for c in claims})),
-                    _search_text(article, claims),
+                    escape.shown(_search_text(article, claims)),
                 ]
             )
         data = json.dumps(
-            {"outlets": [_outlet_label(o) for o in self.outlets], "articles": rows},
+            {"outlets": [escape.shown(_outlet_label(o)) for o in self.outlets], "articles": rows},
             ensure_ascii=False,
             separators=(",", ":"),
         ).replace("<", "\\u003c")
@@ -712,7 +712,7 @@ class _Page:
         )
         out = [
             f"<h3>{_user(article.id)} <small>",
-            " · ".join(_user(f) for f in facts),
+            " · ".join(f"<bdi>{_text(f)}</bdi>" for f in facts),
             "</small></h3>\n",
         ]
         if article.title and not any(s.section == "title" for s in article.segments):

@@ -19,13 +19,13 @@ the same bytes.
 from __future__ import annotations
 
 import datetime as dt
-import html
 import math
 from collections.abc import Callable, Sequence
 
 from newsassert.check.interval import Interval
 from newsassert.check.verdict import FAILING_ROLES, CheckResult, Evidence
 from newsassert.model import DateClaim, MentionClaim, QuantityClaim, RoleClaim
+from newsassert.report import escape
 
 __all__ = ["agreement_matrix", "value_plot"]
 
@@ -423,4 +423,5 @@ def _range(span: _Span, fmt: _Format) -> str:
 
 
 def _esc(text: str) -> str:
-    return html.escape(text, quote=False)
+    # SVG text holds no HTML markup: controls are written as plain U+XXXX.
+    return escape.attribute(text)
