@@ -33,6 +33,7 @@ a miss.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import functools
 import hashlib
@@ -40,10 +41,10 @@ import json
 import os
 import sqlite3
 import warnings
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from sys import intern
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NoReturn, TypeVar
 
 from newsassert._gc import fewer_collections
 from newsassert.lexicon import Lexicon
@@ -63,6 +64,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "EXTRACTOR_VERSION",
+    "CacheWarning",
     "Store",
     "claim_rows",
     "claims_from_rows",
@@ -111,59 +113,150 @@ def fingerprint(lexicon: Lexicon | None = None) -> str:
     return digest.hexdigest()
 
 
+class _Off(Exception):
+    """This store has stopped using its file for the run (after one warning)."""
+
+
+_WARNED: set[str] = set()  # what was said already: each warning once a process
+
+
+def _warn(message: str) -> None:
+    if message not in _WARNED:
+        _WARNED.add(message)
+        warnings.warn(f"newsassert: {message}", CacheWarning, stacklevel=4)
+
+
+T = TypeVar("T")
+
+
+class CacheWarning(UserWarning):
+    """The cache could not be used as it is: rebuilt, or this run goes without it."""
+
+
+# SQLite's primary result codes (the low byte of an extended code).
+_CORRUPT, _NOTADB = 11, 26  # the file is damaged or is no database: rebuild it
+_BUSY, _LOCKED = 5, 6  # another process holds it: never a reason to discard it
+
+
+class _NotOurs(sqlite3.DatabaseError):
+    """A database that is not a newsassert cache (another program's file)."""
+
+
+def _damaged(exc: sqlite3.Error) -> bool:
+    """Whether ``exc`` says the file itself is bad (not busy, locked, read-only or full)."""
+    if isinstance(exc, _NotOurs):
+        return True
+    code = getattr(exc, "sqlite_errorcode", None)
+    if isinstance(code, int):
+        return code & 0xFF in (_CORRUPT, _NOTADB)
+    text = str(exc).lower()
+    return "malformed" in text or "not a database" in text
+
+
 class Store:
-    """The cache file: get and put a file's articles, with their claims."""
+    """The cache file: get and put a file's articles, with their claims.
+
+    The cache never breaks a run. A damaged file (or one that is not
+    newsassert's) is moved aside to ``*.corrupt`` and rebuilt, with one
+    warning; a cache that cannot be used (its folder cannot be made, the file
+    is read-only, the disk is full, another process holds it locked past the
+    timeout) leaves this run without a cache, with one warning. Only damage
+    moves a file: a locked or read-only cache is another process's, or the
+    user's, and is left alone.
+    """
+
+    #: Seconds to wait for another process's write to finish before giving up.
+    timeout = 30.0
 
     def __init__(self, path: str | Path | None = None) -> None:
         self.path = Path(path) if path is not None else default_cache_dir() / "cache.sqlite3"
         self._db: sqlite3.Connection | None = None
+        self._off = False  # this run goes without the cache (after one warning)
+        self._rebuilt = False  # the file was found damaged once: rebuilt, not again
         # Every key asked for, in order: the files of the corpus this store
         # loaded, whose results can then be cached (see results_key).
         self.asked: list[str] = []
 
+    @property
+    def usable(self) -> bool:
+        """Whether this store still reads and writes its file (False once it gave up)."""
+        return not self._off
+
     # -- connection --------------------------------------------------------
 
     def _connect(self) -> sqlite3.Connection:
+        if self._off:
+            raise _Off
         if self._db is None:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
             try:
+                self.path.parent.mkdir(parents=True, exist_ok=True)
                 self._db = self._open()
-            except sqlite3.DatabaseError as exc:
-                warnings.warn(
-                    f"newsassert: the cache {self.path} is unreadable ({exc}); rebuilding it",
-                    stacklevel=3,
-                )
-                self._discard()
-                self._db = self._open()
+            except (FileExistsError, NotADirectoryError):
+                self._give_up(f"{self.path.parent} is not a folder")
+            except OSError as exc:
+                self._give_up(exc.strerror or str(exc))
+            except sqlite3.Error as exc:
+                self._failed(exc)
+                return self._connect()
         return self._db
 
+    def _failed(self, exc: sqlite3.Error) -> None:
+        """After an error: rebuild a damaged file (once), else go without the cache."""
+        self.close()
+        if _damaged(exc) and not self._rebuilt:
+            self._rebuilt = True
+            _warn(f"the cache {self.path} is unreadable ({exc}); moved aside, rebuilding it")
+            try:
+                self._discard()
+            except OSError as error:
+                self._give_up(error.strerror or str(error))
+            return
+        self._give_up(str(exc))
+
+    def _give_up(self, reason: str) -> NoReturn:
+        self.close()
+        self._off = True
+        _warn(f"cannot use the cache {self.path} ({reason}); this run goes without it")
+        raise _Off
+
     def _open(self) -> sqlite3.Connection:
-        db = sqlite3.connect(self.path, timeout=30.0, isolation_level=None)
+        db = sqlite3.connect(self.path, timeout=self.timeout, isolation_level=None)
         try:
-            app_id = db.execute("PRAGMA application_id").fetchone()[0]
-            tables = {name for (name,) in db.execute("SELECT name FROM sqlite_master")}
-            if tables and app_id != _APPLICATION_ID:
-                raise sqlite3.DatabaseError("not a newsassert cache")
+            # Outside a transaction (SQLite refuses it inside one); idempotent.
             db.execute("PRAGMA journal_mode=WAL")
             db.execute("PRAGMA synchronous=NORMAL")
-            db.execute(f"PRAGMA application_id={_APPLICATION_ID}")
-            if "entries" in tables:
-                db.execute("DROP TABLE IF EXISTS entries")  # the first layout: a blob a file
-            db.execute(
-                "CREATE TABLE IF NOT EXISTS files ("
-                " key TEXT PRIMARY KEY, schema INTEGER NOT NULL, articles INTEGER NOT NULL)"
-            )
-            db.execute(
-                "CREATE TABLE IF NOT EXISTS articles ("
-                " key TEXT NOT NULL, position INTEGER NOT NULL,"
-                " article TEXT NOT NULL, claims TEXT NOT NULL,"
-                " PRIMARY KEY (key, position)) WITHOUT ROWID"
-            )
-            db.execute(
-                "CREATE TABLE IF NOT EXISTS results ("
-                " key TEXT PRIMARY KEY, schema INTEGER NOT NULL, payload TEXT NOT NULL)"
-            )
-        except sqlite3.DatabaseError:
+            # What the file is, and making it a cache, in one write transaction:
+            # of several processes opening a new cache at once, one sets it up
+            # and the others then see it whole (never tables without the id).
+            db.execute("BEGIN IMMEDIATE")
+            try:
+                app_id = db.execute("PRAGMA application_id").fetchone()[0]
+                tables = {name for (name,) in db.execute("SELECT name FROM sqlite_master")}
+                if tables and app_id != _APPLICATION_ID:
+                    raise _NotOurs("not a newsassert cache")
+                if app_id != _APPLICATION_ID:
+                    db.execute(f"PRAGMA application_id={_APPLICATION_ID}")
+                if "entries" in tables:
+                    db.execute("DROP TABLE IF EXISTS entries")  # the first layout: a blob a file
+                db.execute(
+                    "CREATE TABLE IF NOT EXISTS files ("
+                    " key TEXT PRIMARY KEY, schema INTEGER NOT NULL, articles INTEGER NOT NULL)"
+                )
+                db.execute(
+                    "CREATE TABLE IF NOT EXISTS articles ("
+                    " key TEXT NOT NULL, position INTEGER NOT NULL,"
+                    " article TEXT NOT NULL, claims TEXT NOT NULL,"
+                    " PRIMARY KEY (key, position)) WITHOUT ROWID"
+                )
+                db.execute(
+                    "CREATE TABLE IF NOT EXISTS results ("
+                    " key TEXT PRIMARY KEY, schema INTEGER NOT NULL, payload TEXT NOT NULL)"
+                )
+            except BaseException:
+                db.execute("ROLLBACK")
+                raise
+            db.execute("COMMIT")
+        except BaseException:
             db.close()
             raise
         return db
@@ -176,8 +269,26 @@ class Store:
 
     def close(self) -> None:
         if self._db is not None:
-            self._db.close()
+            with contextlib.suppress(sqlite3.Error):
+                self._db.close()
             self._db = None
+
+    def _attempt(self, work: Callable[[sqlite3.Connection], T], default: T) -> T:
+        """``work`` on the database; ``default`` when the cache cannot serve it.
+
+        A damaged file is rebuilt and ``work`` tried once more on the new one.
+        """
+        for _ in range(2):
+            try:
+                return work(self._connect())
+            except _Off:
+                return default
+            except sqlite3.Error as exc:
+                try:
+                    self._failed(exc)
+                except _Off:
+                    return default
+        return default
 
     # -- entries -----------------------------------------------------------
 
@@ -195,8 +306,8 @@ class Store:
         for; claims that cannot be decoded then are extracted again.
         """
         self.asked.append(key)
-        try:
-            db = self._connect()
+
+        def read(db: sqlite3.Connection) -> tuple[Any, list[Any]]:
             # One read transaction: the file's row and its articles from one snapshot.
             db.execute("BEGIN")
             try:
@@ -217,8 +328,9 @@ class Store:
                 )
             finally:
                 db.execute("COMMIT")
-        except sqlite3.DatabaseError:
-            return None
+            return row, payloads
+
+        row, payloads = self._attempt(read, (None, []))
         if row is None or row[0] != _SCHEMA or len(payloads) != row[1]:
             return None
         try:
@@ -232,9 +344,8 @@ class Store:
         # Rows are made one at a time as SQLite takes them: a list of them all
         # (the text and claims of every article encoded at once) was the
         # peak of a cold run's memory.
-        rows = ((key, position, *_article_row(a)) for position, a in enumerate(articles))
-        try:
-            db = self._connect()
+        def write(db: sqlite3.Connection) -> None:
+            rows = ((key, position, *_article_row(a)) for position, a in enumerate(articles))
             # One write transaction: a reader sees all of a file's articles or none.
             db.execute("BEGIN IMMEDIATE")
             try:
@@ -248,11 +359,12 @@ class Store:
                     (key, _SCHEMA, len(articles)),
                 )
             except BaseException:
-                db.execute("ROLLBACK")
+                if db.in_transaction:
+                    db.execute("ROLLBACK")
                 raise
             db.execute("COMMIT")
-        except sqlite3.OperationalError as exc:
-            warnings.warn(f"newsassert: could not write the cache ({exc})", stacklevel=2)
+
+        self._attempt(write, None)
 
     # -- check results -----------------------------------------------------
 
@@ -293,28 +405,24 @@ class Store:
 
     def articles_stored(self, key: str) -> int | None:
         """How many articles the file stored under ``key`` holds (``None``: not stored)."""
-        try:
-            row = (
-                self._connect()
-                .execute("SELECT schema, articles FROM files WHERE key = ?", (key,))
-                .fetchone()
-            )
-        except sqlite3.DatabaseError:
-            return None
+        row = self._attempt(
+            lambda db: db.execute(
+                "SELECT schema, articles FROM files WHERE key = ?", (key,)
+            ).fetchone(),
+            None,
+        )
         if row is None or row[0] != _SCHEMA:
             return None
         return int(row[1])
 
     def get_results(self, key: str) -> list[CheckResult] | None:
         """The check results stored under ``key``, or ``None``."""
-        try:
-            row = (
-                self._connect()
-                .execute("SELECT schema, CAST(payload AS BLOB) FROM results WHERE key = ?", (key,))
-                .fetchone()
-            )
-        except sqlite3.DatabaseError:
-            return None
+        row = self._attempt(
+            lambda db: db.execute(
+                "SELECT schema, CAST(payload AS BLOB) FROM results WHERE key = ?", (key,)
+            ).fetchone(),
+            None,
+        )
         if row is None or row[0] != _SCHEMA:
             return None
         try:
@@ -328,31 +436,39 @@ class Store:
             payload = _results_json(results)
         except TypeError:
             return  # a value only a plugin knows how to read back: not cached
-        try:
-            self._connect().execute(
+        self._attempt(
+            lambda db: db.execute(
                 "INSERT OR REPLACE INTO results (key, schema, payload) VALUES (?, ?, ?)",
                 (key, _SCHEMA, payload),
-            )
-        except sqlite3.OperationalError as exc:
-            warnings.warn(f"newsassert: could not write the cache ({exc})", stacklevel=2)
+            ),
+            None,
+        )
 
     def clear(self) -> int:
         """Remove every entry; return how many files there were."""
         if not self.path.exists():
             return 0
-        db = self._connect()
-        count: int = db.execute("SELECT count(*) FROM files").fetchone()[0]
-        db.execute("DELETE FROM files")
-        db.execute("DELETE FROM articles")
-        db.execute("DELETE FROM results")
-        db.execute("VACUUM")
-        return count
+
+        def clear(db: sqlite3.Connection) -> int:
+            count: int = db.execute("SELECT count(*) FROM files").fetchone()[0]
+            db.execute("DELETE FROM files")
+            db.execute("DELETE FROM articles")
+            db.execute("DELETE FROM results")
+            db.execute("VACUUM")
+            return count
+
+        return self._attempt(clear, 0)
 
     def stats(self) -> dict[str, Any]:
+        """Where the cache is, how many files it holds and its size in bytes."""
         if not self.path.exists():
             return {"path": str(self.path), "entries": 0, "bytes": 0}
-        count = self._connect().execute("SELECT count(*) FROM files").fetchone()[0]
-        return {"path": str(self.path), "entries": count, "bytes": self.path.stat().st_size}
+        count = self._attempt(lambda db: db.execute("SELECT count(*) FROM files").fetchone()[0], 0)
+        try:
+            size = self.path.stat().st_size
+        except OSError:
+            size = 0
+        return {"path": str(self.path), "entries": count, "bytes": size}
 
 
 # ---------------------------------------------------------------------------

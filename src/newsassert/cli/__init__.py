@@ -10,7 +10,9 @@ import argparse
 import gc
 import importlib
 import sys
+import warnings
 from collections.abc import Sequence
+from typing import TextIO
 
 from newsassert._gc import EVERY
 from newsassert.errors import NewsAssertError
@@ -62,6 +64,34 @@ def main(argv: Sequence[str] | None = None) -> int:
     _never_fail_to_print()
     parser = build_parser()
     args = parser.parse_args(argv)
+    with warnings.catch_warnings():
+        warnings.showwarning = _show_warning
+        return _run(args)
+
+
+def _show_warning(
+    message: Warning | str,
+    category: type[Warning],
+    filename: str,
+    lineno: int,
+    file: TextIO | None = None,
+    line: str | None = None,
+) -> None:
+    """newsassert's own warnings as one line (``newsassert: warning: …``), others as Python shows them."""
+    text = str(message)
+    if not text.startswith("newsassert: "):
+        _default_show(message, category, filename, lineno, file, line)
+        return
+    from newsassert.report.text import for_terminal
+
+    text = text.removeprefix("newsassert: ").removeprefix("warning: ")
+    print(for_terminal(f"newsassert: warning: {text}"), file=file or sys.stderr)
+
+
+_default_show = warnings.showwarning
+
+
+def _run(args: argparse.Namespace) -> int:
     try:
         code: int = args.run(args)
     except NewsAssertError as exc:
