@@ -60,7 +60,7 @@ def test_query_explain_and_json_outputs_escape_controls_too(
     path = str(hostile / "c.txt")
     for argv in (
         ["query", "quantity", path],
-        ["explain", path, "--color"],
+        ["explain", path, "--color", "always"],
         ["extract", path, "--format", "table"],
     ):
         main(argv)
