@@ -103,6 +103,19 @@ def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
 
 
 @pytest.hookimpl(wrapper=True)
+def pytest_runtest_call(item: pytest.Item) -> Generator[None, None, None]:
+    # The verdicts a plain test asserts go to the report with the test's id
+    # (nothing is imported for it when no report is written).
+    config = item.config
+    if not (config.getoption("newsassert_report", None) or config.getini("newsassert_report")):
+        return (yield)
+    from newsassert.plugin.verdicts import recording
+
+    with recording(item):
+        return (yield)
+
+
+@pytest.hookimpl(wrapper=True)
 def pytest_runtest_makereport(
     item: pytest.Item, call: pytest.CallInfo[None]
 ) -> Generator[None, pytest.TestReport, pytest.TestReport]:

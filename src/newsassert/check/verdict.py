@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from typing import Any
 
 import attrs
@@ -19,6 +20,7 @@ __all__ = [
     "Paint",
     "Verdict",
     "evidence_lines",
+    "observe_verdicts",
     "render_verdict",
     "verdict_html",
 ]
@@ -85,6 +87,22 @@ def _sorted_keys(keys: Iterable[str]) -> tuple[str, ...]:
     return tuple(sorted(set(keys)))
 
 
+# Told of each verdict whose truth is asked (``assert verdict``): the pytest
+# plugin, to put the verdicts of plain tests in its report. Empty otherwise.
+_OBSERVERS: list[Callable[[Verdict], None]] = []
+
+
+@contextmanager
+def observe_verdicts(observer: Callable[[Verdict], None]) -> Iterator[None]:
+    """Call ``observer`` with each verdict whose truth is asked (``bool``, ``assert``,
+    ``if``) within the block."""
+    _OBSERVERS.append(observer)
+    try:
+        yield
+    finally:
+        _OBSERVERS.remove(observer)
+
+
 @attrs.frozen(kw_only=True)
 class Verdict:
     """The result of a check.
@@ -105,6 +123,8 @@ class Verdict:
     failures: tuple[str, ...] = attrs.field(default=(), converter=_sorted_keys)
 
     def __bool__(self) -> bool:
+        for observer in _OBSERVERS:
+            observer(self)
         return self.holds
 
     def __repr__(self) -> str:
