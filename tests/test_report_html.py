@@ -355,7 +355,7 @@ def test_a_thousand_articles_stay_under_ten_megabytes_and_render_the_same(
     print(f"\n1,000 articles, {claims} claims: {size / 1e6:.2f} MB rendered in {took:.2f} s")
     assert first == second
     assert size < 10_000_000
-    assert first.count("<b") >= claims  # every claim is highlighted
+    assert "".join(_lazy_bodies(first)).count("<b") >= claims  # every claim is highlighted
     assert took < 60  # seconds; a few on a quiet machine
 
 
@@ -371,14 +371,42 @@ def test_rendering_is_deterministic(seeds: Corpus) -> None:
 # ---------------------------------------------------------------------------
 
 
+def _lazy_bodies(page: str) -> list[str]:
+    """The markup of each article of a lazy page, in order, from its deflated groups."""
+    import base64
+    import zlib
+
+    groups = {
+        int(n): json.loads(zlib.decompress(base64.b64decode(data), wbits=-15))
+        for n, data in re.findall(
+            r'<script type="text/x-newsassert-z" id="z(\d+)">([A-Za-z0-9+/=]*)</script>', page
+        )
+    }
+    places = re.findall(r'<section class="art f lz" id="[^"]+"[^>]* data-z="(\d+) (\d+)"', page)
+    return [groups[int(g)][int(i)] for g, i in places]
+
+
 def test_a_lazy_page_keeps_each_article_whole_in_a_script_until_shown(seeds: Corpus) -> None:
+    import base64
+    import zlib
+
     results = builtin_checks(seeds) + _pm_results(seeds)
     eager = render_html(results, seeds)
     lazy = render_html(results, seeds, lazy=True)
-    assert 'type="text/x-newsassert"' not in eager
-    bodies = re.findall(r'<script type="text/x-newsassert">(.*?)</script>', lazy, flags=re.S)
-    assert len(bodies) >= len(seeds)  # the articles, and checks far down the page
-    # The same highlights, once laid out: each article's markup is the eager page's.
+    assert "text/x-newsassert" not in eager
+    # Articles: groups of deflated JSON arrays of their markup; each article's
+    # placeholder names its group and place.
+    groups = {
+        int(n): json.loads(zlib.decompress(base64.b64decode(data), wbits=-15))
+        for n, data in re.findall(
+            r'<script type="text/x-newsassert-z" id="z(\d+)">([A-Za-z0-9+/=]*)</script>', lazy
+        )
+    }
+    places = re.findall(r'<section class="art f lz" id="([^"]+)"[^>]* data-z="(\d+) (\d+)"', lazy)
+    assert [a for a, _, _ in places] == [f"a-{a.id}" for a in seeds]
+    bodies = [groups[int(g)][int(i)] for _, g, i in places]
+    # Checks far down the page: their markup as text.
+    bodies += re.findall(r'<script type="text/x-newsassert">(.*?)</script>', lazy, flags=re.S)
     shown = Page("".join(f"<section>{b}</section>" for b in bodies))
     highlights = [
         e for e in shown.elements if e.tag == "b" and e.inside("div", "tx") and "p" not in e.classes
@@ -386,6 +414,12 @@ def test_a_lazy_page_keeps_each_article_whole_in_a_script_until_shown(seeds: Cor
     assert Counter(h.text for h in highlights) == Counter(c.text for c in seeds.claims)
     for body in bodies:
         assert "</script" not in body.lower() and "<!--" not in body
+    # A link to a claim names the article to show first.
+    links = re.findall(r'<a href="#(c-[^"]+)" data-a="([^"]+)">', lazy)
+    assert links
+    for claim, article in links:
+        index = [a for a, _, _ in places].index(article)
+        assert f'id="{claim}"' in bodies[index]
 
 
 def test_failing_paragraphs_and_articles_are_marked_for_failures_only(seeds: Corpus) -> None:

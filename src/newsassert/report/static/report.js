@@ -120,11 +120,32 @@ d.addEventListener("click",function(e){
 });
 
 // -- articles shown as they are reached --------------------------------------
-function show(section){
-  if(!section.classList.contains("lz"))return;
+// A group of articles: deflated JSON in base64, read once, when first needed.
+var chunks={};
+function chunk(n,done){
+  var c=chunks[n];
+  if(c&&c.list){done(c.list);return;}
+  if(c){c.waiting.push(done);return;}
+  c=chunks[n]={waiting:[done]};
+  var bin=atob($("z"+n).textContent),bytes=new Uint8Array(bin.length);
+  for(var i=0;i<bin.length;i++)bytes[i]=bin.charCodeAt(i);
+  new Response(new Blob([bytes]).stream().pipeThrough(new DecompressionStream("deflate-raw"))).text().then(function(t){
+    c.list=JSON.parse(t);var w=c.waiting;c.waiting=[];w.forEach(function(f){f(c.list);});
+  });
+}
+function fill(section,html){section.innerHTML=html;section.classList.remove("lz");}
+function show(section,done){
+  done=done||function(){};
+  if(!section.classList.contains("lz")){done();return;}
+  var z=section.getAttribute("data-z");
+  if(z){
+    var at=z.split(" ");
+    chunk(at[0],function(list){if(section.classList.contains("lz"))fill(section,list[+at[1]]);done();});
+    return;
+  }
   var s=section.querySelector("script");
-  section.innerHTML=s?s.textContent:"";
-  section.classList.remove("lz");
+  fill(section,s?s.textContent:"");
+  done();
 }
 var lazy=d.querySelectorAll(".lz");
 if(lazy.length){
@@ -135,28 +156,40 @@ if(lazy.length){
     for(var l=0;l<lazy.length;l++)seen.observe(lazy[l]);
   }else for(var m=0;m<lazy.length;m++)show(lazy[m]);
 }
-// A link to a claim or an article not shown yet shows its article first.
-function reveal(id){
-  var found=$(id);
+// A link to a claim or an article not shown yet shows its article first
+// (a claim's link names its article); done(the element, or null).
+function reveal(id,done){
+  done=done||function(){};
+  var found=$(id),section=found&&found.closest(".art,.ck");
   if(!found){
-    var needle='id="'+id+'"',ls=d.querySelectorAll(".lz");
-    for(var i=0;i<ls.length;i++){
-      var s=ls[i].querySelector("script");
-      if(s&&s.textContent.indexOf(needle)>=0){show(ls[i]);break;}
+    var link=d.querySelector('a[data-a][href="#'+id.replace(/["\\]/g,"\\$&")+'"]');
+    section=link&&$(link.getAttribute("data-a"));
+    // The link may itself be in a section not laid out yet, or the claim in one.
+    var ls=d.querySelectorAll(".lz script"),href='href="#'+id+'" data-a="',here='id="'+id+'"';
+    for(var i=0;i<ls.length&&!section;i++){
+      var t=ls[i].textContent,at=t.indexOf(href);
+      if(at>=0)section=$(t.slice(at+href.length,t.indexOf('"',at+href.length)));
+      else if(t.indexOf(here)>=0)section=ls[i].parentNode;
     }
-    found=$(id);
   }
-  var shown=found&&found.closest(".art,.ck");
-  if(shown){shown.hidden=false;show(shown);}
-  return found;
+  if(!section){done(found);return;}
+  section.hidden=false;
+  show(section,function(){done($(id));});
 }
 d.addEventListener("click",function(e){
   var a=e.target.closest&&e.target.closest('a[href^="#"]');
-  if(a)reveal(decodeURIComponent(a.getAttribute("href").slice(1)));
+  if(!a)return;
+  var id=decodeURIComponent(a.getAttribute("href").slice(1)),t=$(id);
+  if(t&&!t.closest(".lz")&&!t.closest("[hidden]"))return;  // there already: the browser goes
+  e.preventDefault();
+  reveal(id,function(found){
+    if(!found)return;
+    if(location.hash!=="#"+id)location.hash=id;
+    found.scrollIntoView();
+  });
 });
 if(location.hash.length>1&&location.hash.indexOf("#selftest")!==0){
-  var target=reveal(decodeURIComponent(location.hash.slice(1)));
-  if(target)target.scrollIntoView();
+  reveal(decodeURIComponent(location.hash.slice(1)),function(t){if(t)t.scrollIntoView();});
 }
 
 // A plain mention carries only its colour; name its kind on hover.
@@ -209,10 +242,10 @@ if(location.hash.indexOf("#selftest")===0){
   fq.value="";apply();
   // &go=anchor: a link to a claim or article not laid out yet.
   var go=/[#&]go=([^&]*)/.exec(location.hash);
-  if(go){
-    var found=reveal(decodeURIComponent(go[1]));
+  if(go)reveal(decodeURIComponent(go[1]),function(found){
     r.go={found:!!found,text:found?found.textContent:"",shown:!!found&&found.offsetParent!==null};
-  }
+    write();
+  });
   function column(sel,col){var out=[],rs=d.querySelectorAll(sel+" tbody tr");for(var i=0;i<rs.length;i++)out.push(rs[i].cells[col].textContent);return out;}
   var th=d.querySelector("table.ot thead th:nth-child(3)");
   if(th){
@@ -236,6 +269,9 @@ if(location.hash.indexOf("#selftest")===0){
     crosses:d.querySelectorAll("svg.pv .xm").length,bands:d.querySelectorAll("svg.pv .mb").length,
     cells:d.querySelectorAll("svg.am rect").length,
     drawn:[].slice.call(d.querySelectorAll("svg")).filter(function(s){var b=s.getBoundingClientRect();return b.width>50&&b.height>20&&b.right<=vw+1;}).length};
+  write();
+}
+function write(){
   var out=$("selftest");out.textContent=JSON.stringify(r);out.hidden=false;
 }
 })();
