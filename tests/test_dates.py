@@ -39,11 +39,21 @@ def _as_record(text: str, f: FoundDate) -> dict[str, Any]:
         "day": f.day,
         "resolved": f.resolved.isoformat() if f.resolved else None,
         "relative": f.relative,
+        "low": f.low,
+        "high": f.high,
     }
 
 
 def _expected(item: dict[str, Any]) -> dict[str, Any]:
-    base = {"year": None, "month": None, "day": None, "resolved": None, "relative": False}
+    base = {
+        "year": None,
+        "month": None,
+        "day": None,
+        "resolved": None,
+        "relative": False,
+        "low": None,
+        "high": None,
+    }
     return {**base, **item}
 
 
@@ -87,6 +97,8 @@ def test_seed_dates(dated_seeds: dict[str, Any], article_id: str) -> None:
             "day": c.day,
             "resolved": c.resolved,
             "relative": c.relative,
+            "low": c.low,
+            "high": c.high,
         }
         for c in article.claims
         if c.kind == "date"

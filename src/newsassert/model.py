@@ -264,13 +264,25 @@ class DateClaim(Claim):
     """A calendar date, as complete as the text gives it."""
 
     kind: ClassVar[str] = "date"
-    KIND_FIELDS: ClassVar[tuple[str, ...]] = ("year", "month", "day", "resolved", "relative")
+    KIND_FIELDS: ClassVar[tuple[str, ...]] = (
+        "year",
+        "month",
+        "day",
+        "resolved",
+        "relative",
+        "low",
+        "high",
+    )
 
     year: int | None = None
     month: int | None = None
     day: int | None = None
     resolved: str | None = None
     relative: bool = False
+    # An interval of days (a range, a Hijri month, an ambiguous 09/11/2001):
+    # first and last day as ISO text ("2024-03-11", "2024-03", "2024", "--10-08").
+    low: str | None = None
+    high: str | None = None
 
 
 @attrs.frozen(kw_only=True)

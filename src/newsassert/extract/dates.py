@@ -39,7 +39,9 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 import attrs
 import regex
 
-from newsassert.extract import lexicon_of, make_claim
+from newsassert.extract import hijri, lexicon_of, make_claim
+from newsassert.extract.date_phrases import find_phrases, interval
+from newsassert.extract.dates_common import FoundDate
 from newsassert.hookspecs import hookimpl
 from newsassert.lexicon import Lexicon, default_lexicon
 from newsassert.model import Article, Claim, DateClaim, Segment
@@ -49,23 +51,6 @@ from newsassert.text.data import read_data
 from newsassert.text.patterns import trie_pattern
 
 __all__ = ["FoundDate", "find_dates", "find_in_normalized"]
-
-
-@attrs.frozen
-class FoundDate:
-    """A date found in a text, as complete as the text (and publication date) give it.
-
-    ``start`` and ``end`` are offsets into the text given to :func:`find_dates`.
-    ``resolved`` is set when year, month and day are all known.
-    """
-
-    start: int
-    end: int
-    year: int | None = None
-    month: int | None = None
-    day: int | None = None
-    resolved: dt.date | None = None
-    relative: bool = False
 
 
 # ---------------------------------------------------------------------------
@@ -128,6 +113,8 @@ def _ordinal_days() -> dict[str, int]:
         for unit, n in units.items():
             if t + n <= 31:
                 days[f"{unit} و{tens}"] = t + n
+    days.update(dict.fromkeys(_ORD["first_bare"]["ar"], 1))  # أول مارس, غرة رمضان
+    days.update(_ORD["en"])  # the first of May, May twenty-first
     return {_k(w): n for w, n in days.items()}
 
 
@@ -275,7 +262,8 @@ _TEMPLATE = r"""
 (?P<yearonly>
   (?: «B» (?P<ycue>[وفبل]{0,2}«YEARWORD»\s+ | «EN_YEARWORD»\s+)?
     | (?P<glued>(?<=(?<![\p{L}\p{N}\p{M}])[وف])) )       # و2014
-  «BD» (?P<year>\d{4}) (?:\s?[-–]\s?(?P<year2>\d{4}))? «ED» (?!'?s«E»)  # 2020-2021, not 1990s
+  «BD» (?P<year>\d{4}) (?:(?:\s?[-–]\s?|\s+(?:to|through|until|الي|حتي)\s+)(?P<year2>\d{4}))?
+  «ED» (?!'?s«E»)  # 2020-2021, 2016 to 2019, not 1990s
   (?:\s*«AD»«E»)?
   (?P<hijri>\s*«HIJRI»«E»)?
 )
@@ -346,6 +334,8 @@ def _gate_words() -> list[str]:
         *names,
         *_DAY_OFFSET,
         *(f"{o} من" for o in _ORDINALS),  # السابع من أكتوبر / من الشهر الجاري
+        *(f"{o} of" for o in _ORD["en"]),  # the first of May
+        *(f"{o} {m}" for o in _ORD["first_bare"]["ar"] for m in _MONTHS),  # أول مارس
         *(f"{c} {w}" for c in _all(_WORDS["day_cues"]) for w in day_words),
         *(f"{r} {w}" for r in _EN_RELATIVE for w in names),  # last Thursday, next May
         *(f"{w} {n}" for w in _all(_WORDS["month_word"]) for n in _MONTHS),
@@ -486,8 +476,8 @@ def _month_of(m: regex.Match[str], ctx: _Context) -> _Name | None:
     first = _MONTHS.get(_k(m.group("m1")))
     if first is None:
         return None
-    if first.lang == "en" and not _capital(ctx, m.start("m1")):
-        return None
+    if first.lang == "en" and first.needs_context and not _capital(ctx, m.start("m1")):
+        return None  # "may", "march": lower case, a verb; "january" is the month
     return first
 
 
@@ -555,12 +545,38 @@ def _day_number(text: str) -> int:
 
 def _read_numeric(m: regex.Match[str], ctx: _Context) -> list[FoundDate] | None:
     year, month, day = int(m.group("ny")), int(m.group("nm")), int(m.group("nd"))
-    if _date(year, month, day) is None:
+    if 1300 <= year <= 1500:
+        # 15/09/1445 (هـ): a Hijri date, never the Gregorian year 1445.
+        g = hijri.day(year, month, day)
+        if g is None:
+            return None
+        return [_found(m.start(), m.end(), g.year, g.month, g.day, False)]
+    first = _date(year, month, day)
+    swapped = _date(year, day, month)
+    if first is None:
         # Day and month the other way round (US order) when only that is a date.
-        if _date(year, day, month) is None:
+        if swapped is None:
             return None
         month, day = day, month
+    elif (
+        swapped is not None
+        and swapped != first
+        and m.group("numeric").lstrip()[:1] != m.group("ny")[:1]  # not 2024-01-02
+        and not _arabic_near(ctx, m.start())
+    ):
+        # English 09/11/2001: day-first in Britain, month-first in the US. Both
+        # readings are dates, so the claim is the interval between them.
+        return [interval(m.start(), m.end(), min(first, swapped), max(first, swapped))]
     return [_found(m.start(), m.end(), year, month, day, False)]
+
+
+def _arabic_near(ctx: _Context, at: int) -> bool:
+    """Whether Arabic is written around ``at``: numeric dates there are day-first."""
+    return _HAS_ARABIC.search(ctx.text, max(0, at - 80), at + 80) is not None
+
+
+# Between two days, these make a range (the others, و and "and", a list).
+_RANGE_SEPARATORS = frozenset({"-", "–", "to", "through", "الي", "حتي"})
 
 
 def _read_days(m: regex.Match[str], ctx: _Context, kind: str) -> list[FoundDate] | None:
@@ -600,6 +616,15 @@ def _read_days(m: regex.Match[str], ctx: _Context, kind: str) -> list[FoundDate]
             year = _year_by_weekday(month, days[0], wd.number, pub)
             relative = relative or year is not None
     spans = m.spans("day")
+    if len(days) == 2 and month is not None and days[0] < days[1]:
+        between = ctx.text[spans[0][1] : spans[1][0]].strip()
+        if between in _RANGE_SEPARATORS:
+            # من 4 إلى 6 آب, from 8 to 10 October: one claim, the interval of days.
+            ends = [
+                f"{year:04d}-{month:02d}-{d:02d}" if year else f"--{month:02d}-{d:02d}"
+                for d in days
+            ]
+            return [FoundDate(m.start(), m.end(), year, month, None, None, relative, *ends)]
     out = []
     for i, d in enumerate(days):
         start = m.start() if i == 0 else spans[i][0]
@@ -642,7 +667,7 @@ def _weekday_allowed(m: regex.Match[str], ctx: _Context, name: _Name) -> bool:
     if _word_in(before, _WD_NOT_BEFORE) or _word_in(after, _WD_NOT_AFTER):
         return False
     if name.lang == "en":
-        return _capital(ctx, m.start("wd")) and not name.needs_context
+        return not name.needs_context  # "Monday" or "monday"; "Sun", "sat" are words
     if not name.needs_context or m.group("wcue") or m.group("wrel"):
         return True
     # الأحد / الاثنين alone: only as an adverb set off by punctuation or before إن / أن / في.
@@ -716,7 +741,12 @@ def _read_relday(m: regex.Match[str], ctx: _Context) -> list[FoundDate]:
 
 def _read_year(m: regex.Match[str], ctx: _Context) -> list[FoundDate]:
     if m.group("hijri"):
-        return []
+        # 1445 هـ: the Gregorian days of that Hijri year.
+        span = hijri.year_span(int(m.group("year"))) if not m.group("year2") else None
+        if span is None:
+            return []
+        start = m.start("year")
+        return [interval(start, m.end(), span[0], span[1])]
     year = int(m.group("year"))
     start = m.start("year")
     if m.group("year2"):
@@ -726,10 +756,7 @@ def _read_year(m: regex.Match[str], ctx: _Context) -> list[FoundDate]:
             return []
         if m.group("ycue"):
             start = m.start() + len(m.group("ycue")) - len(m.group("ycue").lstrip("وفبل"))
-        return [
-            _found(start, m.end("year"), year, None, None, False),
-            _found(m.start("year2"), m.end(), last, None, None, False),
-        ]
+        return [FoundDate(start, m.end(), low=str(year), high=str(last))]
     if m.group("ycue"):
         if not 1000 <= year <= 2199:
             return []
@@ -833,7 +860,43 @@ def _strip_marks(text: str) -> tuple[str, list[int], list[int]]:
     return "".join(pieces), cut, orig
 
 
-def _scan(ctx: _Context, start: int, end: int) -> Iterator[FoundDate]:
+def _scan(ctx: _Context, start: int, end: int) -> list[FoundDate]:
+    """The dates of ``ctx.text[start:end]``: the calendar pattern's and the phrases'.
+
+    Where the two overlap the longer wins (``الثلاثاء 9`` over ``الثلاثاء``),
+    the calendar pattern's on a tie.
+    """
+    calendar = list(_scan_calendar(ctx, start, end))
+    text = ctx.text
+    phrases = list(
+        find_phrases(
+            text,
+            start,
+            end,
+            ctx.published,
+            lambda at: _HAS_ARABIC.search(text, max(0, at - 80), at + 80) is not None,
+            lambda at: _month_after().match(text, at) is not None,
+        )
+    )
+    if not phrases:
+        return calendar
+    out: list[FoundDate] = []
+    for f in sorted([*calendar, *phrases], key=lambda f: (f.start, -(f.end - f.start))):
+        if out and f.start < out[-1].end:
+            if f.end - f.start > out[-1].end - out[-1].start:
+                out[-1] = f
+            continue
+        out.append(f)
+    return out
+
+
+@functools.cache
+def _month_after() -> regex.Pattern[str]:
+    """A month name right after a number (``7/8 أغسطس``): the calendar pattern's date."""
+    return regex.compile(r"[^\S\n]*(?:" + _PIECES["MONTH"] + ")" + _PIECES["E"])
+
+
+def _scan_calendar(ctx: _Context, start: int, end: int) -> Iterator[FoundDate]:
     """The dates of ``ctx.text[start:end]``, in offsets of that (folded) text.
 
     ``start`` is 0 or follows a line break: nothing before it can change a
@@ -926,7 +989,7 @@ class _Prepared:
                 # the marks on the last letter (غداً)
                 last = _MARKS_AT.match(self.text, last, end).end()
             if (first, last) != (f.start, f.end):
-                f = FoundDate(first, last, f.year, f.month, f.day, f.resolved, f.relative)
+                f = attrs.evolve(f, start=first, end=last)
             out.append(f)
         return out
 
@@ -957,7 +1020,7 @@ def find_dates(
     out = []
     for f in find_in_normalized(normalized.text, published=published, lexicon=lexicon):
         start, end = normalized.to_original(f.start, f.end)
-        out.append(FoundDate(start, end, f.year, f.month, f.day, f.resolved, f.relative))
+        out.append(attrs.evolve(f, start=start, end=end))
     return out
 
 
@@ -1016,6 +1079,8 @@ def newsassert_extract_claims(article: Article, segment: Segment) -> list[Claim]
                 day=f.day,
                 resolved=f.resolved.isoformat() if f.resolved else None,
                 relative=f.relative,
+                low=f.low,
+                high=f.high,
             )
         )
     return claims
