@@ -64,6 +64,10 @@ def _quantity_claim(draw: DrawFn) -> QuantityClaim:
         word = draw(st.sampled_from(_vocabulary()["vague"]))
         value = float(word["low"])
         low, high = float(word["low"]), float(word["high"])
+    elif qualifier == "range":
+        # A stated range: its first end is the value ("بين 20 و30").
+        value = float(draw(st.integers(0, 10**7)))
+        low, high = value, value + float(draw(st.integers(1, 10**6)))
     else:
         value = float(draw(st.integers(0, 10**7) | st.floats(0, 1e9, allow_nan=False)))
         low, high = interval(value, qualifier)
