@@ -60,8 +60,11 @@ def _tables() -> dict[str, Any]:
         for form in forms
     }
     months = read_data("months.json")
+    # Before a day number an Arabic weekday is one (الأحد 14); English abbreviations stay out.
     weekdays = {
-        row["key"]: row["weekday"] for row in months["weekdays"] if not row["needs_context"]
+        row["key"]: row["weekday"]
+        for row in months["weekdays"]
+        if row["lang"] == "ar" or not row["needs_context"]
     }
     rel_kind = {
         k(w): kind for kind, langs in words["relative"].items() for ws in langs.values() for w in ws
@@ -113,16 +116,16 @@ def _pattern() -> re.Pattern[str]:
       # اليوم التالي, the next day: counted from a day of the story, found unresolved.
     | (?P<narrative>{_alt(words["narrative_days"]["ar"] + words["narrative_days"]["en"])})(?!\w)
       # Hijri: 15 رمضان 1445 هـ, غرة شوال, رمضان 1445.
-    | (?P<hijri>(?:(?P<h_day>\d{{1,2}})[ \t]+(?:من[ \t]+)?(?:شهر[ \t]+)?)?
+    | (?P<hijri>(?:(?P<h_day>\d{{1,2}}|غره)[ \t]+(?:من[ \t]+)?(?:شهر[ \t]+)?)?
           (?P<h_month>{hmonth})
           (?:[ \t]*[,،]?[ \t]*(?:(?:من[ \t]+)?(?:عام|سنه|العام)[ \t]+)?(?P<h_year>1[34]\d\d)(?!\d))?
           (?:[ \t]*(?P<h_mark>{hijri_mark}))? )(?!\w)
       # Numeric dates without a four-digit year: 25/12/19, 09/11, 7/2016.
     | (?P<numeric>(?P<n_a>\d{{1,2}})(?P<n_sep>[/.\-])(?P<n_b>\d{{1,2}})
-          (?:(?P=n_sep)(?P<n_y>\d{{2}}))? (?![\d/.\-]|[.,]\d) )
+          (?:(?P=n_sep)(?P<n_y>\d{{2}}))? (?![\d/\-]|[.,]\d) )
     | (?P<month_year>(?P<my_m>\d{{1,2}})/(?P<my_y>(?:19|20)\d\d)(?![\d/]))
       # A weekday with a day number: الثلاثاء 9, Monday the 14th.
-    | (?P<wd_day>(?P<w_name>{wd})[ \t]*[,،]?[ \t]*(?:the[ \t]+)?(?P<w_day>\d{{1,2}})(?:st|nd|rd|th)?)(?![\d/.\-:])
+    | (?P<wd_day>(?P<w_name>{wd})[ \t]*[,،]?[ \t]*(?:the[ \t]+)?(?P<w_day>\d{{1,2}})(?:st|nd|rd|th)?)(?![\d/\-:]|\.\d)
     """
     return re.compile(pattern, re.VERBOSE)
 
@@ -147,7 +150,9 @@ def find_phrases(
             continue
         got = _read(m, text, published, is_arabic, month_follows)
         if got is None:
-            at = m.start() + 1
+            # A day that its Hijri month does not have (31 صفر) rules out the
+            # whole date; any other phrase ruled out may hide a shorter one.
+            at = m.end() if m.group("h_day") else m.start() + 1
             continue
         yield got
         at = m.end()
@@ -217,8 +222,8 @@ def _period(
     count = _count(raw_count, unit_count)
     if count is None:
         return None  # منذ سنوات: no count; قبل عدة أيام: vague
-    if raw_count is not None and unit_count == 1 and count != 1:
-        return None  # "ثلاثة يوم" is not Arabic; "two week ago" a typo at best
+    if lang != "ar" and raw_count is not None and unit_count == 1 and count != 1:
+        return None  # "two week ago": not English (Arabic counts 11 and up in the singular)
     follow = re.match(r"[ \t]*([\w']+)", text[m.end() : m.end() + 20])
     if follow is not None and k(follow.group(1)) in t["not_after"]:
         return None  # قبل ثلاثة أيام من الانتخابات: counted from another day
@@ -263,7 +268,8 @@ def _hijri(m: re.Match[str]) -> FoundDate | None:
         return None  # رمضان alone: a month of an unknown year (or a name: رمضان, رجب)
     year = int(m.group("h_year"))
     if m.group("h_day"):
-        d = hijri.day(year, month, int(m.group("h_day")))
+        number = m.group("h_day")
+        d = hijri.day(year, month, int(number) if number.isdigit() else 1)  # غرة: the first
         if d is None:
             return None
         return found(m.start(), m.end(), d.year, d.month, d.day, False)

@@ -142,6 +142,7 @@ class _Static:
     labels: frozenset[str]
     year_markers: frozenset[str]
     not_units: frozenset[str]
+    adverbs: frozenset[str]
     adjectives: frozenset[str]
     locatives: frozenset[str]
     place_modifiers: frozenset[str]
@@ -194,6 +195,7 @@ def _static() -> _Static:
         labels=words("labels"),
         year_markers=words("year_markers"),
         not_units=words("not_units"),
+        adverbs=words("adverbs"),
         adjectives=words("adjectives"),
         locatives=words("locatives"),
         place_modifiers=words("place_modifiers"),
@@ -522,7 +524,11 @@ def _reading(
     ):
         noun = after
     if (noun is None and (n.weak or n.definite)) or (
-        noun is not None and noun.entry is None and n.lang == "ar" and not n.is_vague
+        noun is not None
+        and noun.entry is None
+        and n.lang == "ar"
+        and not n.is_vague
+        and not n.fraction
     ):
         # "جندي واحد", "الدول الثلاث", "عوامل ثلاثة": the number after its noun.
         postposed = _noun_before(before, st, tables)
@@ -586,7 +592,7 @@ def _reading(
     ranged = _range(text, n, nxt, start, noun, st, tables)
     if ranged is not None:
         start, end, value, high_value, noun2 = ranged
-        if noun2 is not None:
+        if noun2 is not None and (noun is None or noun.start > n.start):  # "$40-60 million deal"
             noun = noun2
             unit = noun.entry.canonical if noun.entry is not None else form_key(noun.text)
             place = noun.place
@@ -830,8 +836,12 @@ def _noun_after(text: str, n: FoundNumber, st: _Static, tables: _Tables) -> _Nou
         entry = tables.lookup("unit", "%")
         return _Noun(entry, toks[0].start, toks[0].start + 1, "%") if entry else None
     words = [t for t in toks if not t.stop]
+    if words[0].key in st.adverbs:
+        return None  # "قتل 7 أمس", "أصيب 4 اليوم": an adverb, no counted noun
     english = _ARABIC_LETTER.match(words[0].text) is None
     skip = _english_modifiers(words, st, tables) if english else 0
+    if skip and len(words) > 1 and _lookup_unit([words[0].text, words[1].text], tables):
+        skip = 0  # "Egyptian pounds", "Saudi riyals": the nationality is the unit's
     rest = words[skip:]
     widest = _widest([t.text for t in rest], tables.unit_prefixes, tables.unit_words)
     for size in range(min(widest, len(rest)), 0, -1):
