@@ -32,7 +32,7 @@ from typing import Any
 from newsassert.extract import hijri
 from newsassert.extract.dates_common import FoundDate, found, k, shift_month, trie
 from newsassert.extract.numbers import parse_number
-from newsassert.lexicon import read_data
+from newsassert.text.data import read_data
 
 __all__ = ["find_phrases", "interval"]
 

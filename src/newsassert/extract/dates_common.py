@@ -6,11 +6,11 @@ import datetime as dt
 import functools
 import re
 from collections.abc import Iterable
-from typing import Any
 
 import attrs
 
 from newsassert.normalize import key
+from newsassert.text.patterns import trie_pattern
 
 __all__ = ["FoundDate", "found", "k", "shift_month", "trie"]
 
@@ -67,24 +67,11 @@ def shift_month(year: int, month: int, by: int) -> tuple[int, int]:
     return y, m + 1
 
 
+def _space_or_literal(ch: str) -> str:
+    # Phrases stay on one line: a space matches spaces and tabs only.
+    return r"[ \t]+" if ch == " " else re.escape(ch)
+
+
 def trie(words: Iterable[str]) -> str:
     """A regex alternation of key-form ``words`` factored as a trie; a space matches spaces."""
-    root: dict[str, Any] = {}
-    for word in words:
-        node = root
-        for ch in word:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-
-    def emit(node: dict[str, Any]) -> str:
-        branches = [
-            (r"[ \t]+" if ch == " " else re.escape(ch)) + emit(sub)
-            for ch, sub in sorted(node.items())
-            if ch
-        ]
-        if not branches:
-            return ""
-        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-        return f"(?:{body})?" if "" in node else body
-
-    return emit(root)
+    return trie_pattern(words, _space_or_literal)
