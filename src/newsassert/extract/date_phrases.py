@@ -34,7 +34,7 @@ from newsassert.extract.dates_common import FoundDate, found, k, shift_month, tr
 from newsassert.extract.numbers import parse_number
 from newsassert.text.data import read_data
 
-__all__ = ["find_phrases", "interval"]
+__all__ = ["SUPPRESSED", "find_phrases", "interval"]
 
 
 @functools.cache
@@ -130,6 +130,16 @@ def _pattern() -> re.Pattern[str]:
     return re.compile(pattern, re.VERBOSE)
 
 
+def _suppressed(start: int, end: int) -> FoundDate:
+    """A phrase that is a date of no value we can give (اليوم التالي, Monday the
+    14th far from publication): no claim, but no shorter reading inside it
+    either (the weekday alone would resolve to another day)."""
+    return FoundDate(start, end, relative=True, low=SUPPRESSED, high=SUPPRESSED)
+
+
+SUPPRESSED = "?"
+
+
 def find_phrases(
     text: str,
     start: int,
@@ -180,7 +190,7 @@ def _read(
     if m.group("named_ar") or m.group("named_en"):
         return _named(m, text, pub)
     if m.group("narrative"):
-        return FoundDate(m.start(), m.end(), relative=True)
+        return _suppressed(m.start(), m.end())
     if m.group("hijri"):
         return _hijri(m)
     if m.group("numeric"):
@@ -231,7 +241,7 @@ def _period(
     back = d in ("قبل", "منذ", "ago", "earlier", "before")
     sign = -1 if back else 1
     if pub is None:
-        return FoundDate(m.start(), m.end(), relative=True)
+        return None  # with no publication date it would be a date with no value
     if unit in ("day", "week"):
         day = pub + dt.timedelta(days=sign * count * (7 if unit == "week" else 1))
         return found(m.start(), m.end(), day.year, day.month, day.day, True)
@@ -254,7 +264,7 @@ def _named(m: re.Match[str], text: str, pub: dt.date | None) -> FoundDate | None
     if k(m.group("na_rel") or "") == k("السابق"):
         return None  # العام السابق: the year before the story's, not before publication
     if pub is None:
-        return FoundDate(m.start(), m.end(), relative=True)
+        return None
     shift = {"past": -1, "next": 1}.get(kind, 0)
     if unit == "year":
         return found(m.start(), m.end(), pub.year + shift, None, None, True)
@@ -336,7 +346,7 @@ def _weekday_day(m: re.Match[str], pub: dt.date | None) -> FoundDate | None:
     if weekday is None or not 1 <= day <= 31:
         return None
     if pub is None:
-        return FoundDate(m.start(), m.end(), day=day, relative=True)
+        return _suppressed(m.start(), m.end())
     # The one day within five weeks of publication that is that weekday and day.
     hits = [
         d
@@ -346,6 +356,6 @@ def _weekday_day(m: re.Match[str], pub: dt.date | None) -> FoundDate | None:
     if len(hits) != 1:
         # Not one such day near publication: the day number, unresolved (the
         # weekday alone would resolve to another day).
-        return FoundDate(m.start(), m.end(), day=day, relative=True)
+        return _suppressed(m.start(), m.end())
     d = hits[0]
     return found(m.start(), m.end(), d.year, d.month, d.day, True)

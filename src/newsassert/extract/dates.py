@@ -40,7 +40,7 @@ import attrs
 import regex
 
 from newsassert.extract import hijri, lexicon_of, make_claim
-from newsassert.extract.date_phrases import find_phrases, interval
+from newsassert.extract.date_phrases import SUPPRESSED, find_phrases, interval
 from newsassert.extract.dates_common import FoundDate
 from newsassert.hookspecs import hookimpl
 from newsassert.lexicon import Lexicon, default_lexicon
@@ -887,7 +887,8 @@ def _scan(ctx: _Context, start: int, end: int) -> list[FoundDate]:
                 out[-1] = f
             continue
         out.append(f)
-    return out
+    # A phrase of no value we can give holds its span and makes no claim.
+    return [f for f in out if f.low != SUPPRESSED]
 
 
 @functools.cache
