@@ -157,3 +157,12 @@ def claims(kind: str | None = None) -> SearchStrategy[Claim]:
     if kind is not None:
         return builders[kind]
     return st.one_of(*builders.values())
+
+
+# st.from_type(QuantityClaim) and st.builds of anything that takes a claim
+# draw valid claims (the registration the single module made on import).
+st.register_type_strategy(QuantityClaim, claims("quantity"))
+st.register_type_strategy(DateClaim, claims("date"))
+st.register_type_strategy(MentionClaim, claims("mention"))
+st.register_type_strategy(RoleClaim, claims("role"))
+st.register_type_strategy(Claim, claims())
