@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 import newsassert
 from newsassert.extract.dates import FoundDate, find_dates
 from newsassert.load import make_article
+from newsassert.strategies import hijri_dates
 
 CORPUS = Path(__file__).parent / "corpus" / "dates"
 PUBLISHED = dt.date(2024, 1, 27)  # the seeds' publication day, a Saturday
@@ -210,3 +211,15 @@ def test_any_text_gives_valid_spans(text: str) -> None:
             f.resolved.month,
             f.resolved.day,
         )
+
+
+# ---------------------------------------------------------------------------
+# Hijri dates: a drawn Hijri day is read as its Umm al-Qura Gregorian day.
+# ---------------------------------------------------------------------------
+
+
+@given(hijri_dates())
+def test_hijri_dates_round_trip(drawn: tuple[str, dt.date]) -> None:
+    text, day = drawn
+    found = find_dates(f"صدر القرار في {text} بعد نقاش.")
+    assert [f.resolved for f in found] == [day], text

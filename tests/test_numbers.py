@@ -6,6 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from newsassert import strategies as nst
 from newsassert.extract.numbers import find_numbers, fold, parse_number
 from newsassert.normalize import normalize_text
 
@@ -172,3 +173,33 @@ def test_offsets_are_valid_and_nothing_escapes(text: str) -> None:
         assert 0 <= n.start < n.end <= len(text)
         # Only a minus sign glued to the number makes it negative.
         assert n.value >= 0 or text[n.start] == "-"
+
+
+# ---------------------------------------------------------------------------
+# Round trips from the strategies of issue 21: separators, negatives, fractions.
+# ---------------------------------------------------------------------------
+
+
+@given(nst.separated_numbers())
+def test_separated_numbers_round_trip(drawn: tuple[str, float]) -> None:
+    text, value = drawn
+    assert parse_number(text) == pytest.approx(value, rel=1e-12), text
+
+
+@given(nst.negative_numbers())
+def test_negative_numbers_round_trip(drawn: tuple[str, float]) -> None:
+    text, value = drawn
+    assert parse_number(text) == pytest.approx(value, rel=1e-12), text
+
+
+@given(nst.fraction_texts() | nst.fraction_texts(english=True))
+def test_fractions_round_trip(drawn: tuple[str, float]) -> None:
+    text, value = drawn
+    assert parse_number(text) == pytest.approx(value, rel=1e-9), text
+
+
+def test_number_strategies_check_their_options() -> None:
+    from hypothesis.errors import InvalidArgument
+
+    with pytest.raises(InvalidArgument, match="english must be True or False"):
+        nst.fraction_texts(english="yes").example()  # type: ignore[arg-type]

@@ -60,6 +60,12 @@ from newsassert.strategies._expected import (
     interval,
     match_claims,
 )
+from newsassert.strategies._numbers import (
+    fraction_texts,
+    hijri_dates,
+    negative_numbers,
+    separated_numbers,
+)
 from newsassert.strategies._queries import queries
 from newsassert.strategies._text import (
     articles,
@@ -80,11 +86,15 @@ __all__ = [
     "articles",
     "claims",
     "dates",
+    "fraction_texts",
+    "hijri_dates",
     "interval",
     "match_claims",
     "name_pairs",
+    "negative_numbers",
     "numbers",
     "person_names",
     "quantities",
     "queries",
+    "separated_numbers",
 ]

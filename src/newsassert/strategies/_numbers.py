@@ -1,0 +1,187 @@
+"""Numbers and Hijri dates as the press writes them, with the value each one states.
+
+Each strategy draws a pair ``(text, value)``: a text that is exactly one
+number (or one date) and what newsassert must read from it, so a property
+can check the round trip ``parse_number(text) == value``.
+
+* :func:`separated_numbers`: thousands written with ``,`` ``،`` ``.`` or
+  spaces (western and Indian grouping), decimals with a point or a comma, in
+  ASCII or Arabic-Indic digits;
+* :func:`negative_numbers`: a minus sign (``-``, ``−``) or word (سالب، ناقص,
+  minus, negative) before a number;
+* :func:`fraction_texts`: fractions and their sums (ثلاثة أرباع, سبعون وثلاثة
+  أرباع, "two and a quarter");
+* :func:`hijri_dates`: a Hijri day (``15 رمضان 1445``, ``15/09/1445 هـ``) and
+  its Gregorian day by the Umm al-Qura tables.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from hypothesis import strategies as st
+from hypothesis.errors import InvalidArgument
+from hypothesis.strategies import DrawFn, SearchStrategy
+
+from newsassert.extract import hijri
+
+__all__ = ["fraction_texts", "hijri_dates", "negative_numbers", "separated_numbers"]
+
+_ARABIC_INDIC = str.maketrans("0123456789", "٠١٢٣٤٥٦٧٨٩")
+_AR_UNITS = ["", "واحد", "اثنان", "ثلاثة", "أربعة", "خمسة", "ستة", "سبعة", "ثمانية", "تسعة"]
+_AR_TENS = ["", "عشرة", "عشرون", "ثلاثون", "أربعون", "خمسون", "ستون", "سبعون", "ثمانون", "تسعون"]
+_EN_UNITS = ["", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine"]
+_EN_TENS = ["", "ten", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
+# (Arabic single fraction, value); (Arabic plural of parts, value of one part, most parts)
+_AR_FRACTION = [("نصف", 0.5), ("ربع", 0.25), ("ثلث", 1 / 3)]
+_AR_PARTS = [("أرباع", 0.25, 3), ("أثمان", 0.125, 7), ("أخماس", 0.2, 4), ("أعشار", 0.1, 9)]
+_EN_PARTS = [("quarters", 0.25, 3), ("thirds", 1 / 3, 2), ("fifths", 0.2, 4), ("eighths", 0.125, 7)]
+
+
+def _check_keywords(**flags: object) -> None:
+    for name, value in flags.items():
+        if not isinstance(value, bool):
+            raise InvalidArgument(f"{name} must be True or False (got {value!r})")
+
+
+def _arabic_words(n: int) -> str:
+    """1-99 in Arabic words (units before tens, joined by و)."""
+    tens, unit = divmod(n, 10)
+    if tens == 0:
+        return _AR_UNITS[unit]
+    if tens == 1:
+        return "عشرة" if unit == 0 else f"{_AR_UNITS[unit]} عشر"
+    return _AR_TENS[tens] if unit == 0 else f"{_AR_UNITS[unit]} و{_AR_TENS[tens]}"
+
+
+def _english_words(n: int) -> str:
+    tens, unit = divmod(n, 10)
+    if tens == 0:
+        return _EN_UNITS[unit]
+    if tens == 1:
+        teens = "ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen"
+        return teens.split()[unit]
+    return _EN_TENS[tens] if unit == 0 else f"{_EN_TENS[tens]}-{_EN_UNITS[unit]}"
+
+
+def _group(digits: str, sep: str, indian: bool) -> str:
+    """``digits`` with a thousands separator (Indian: twos before the last three)."""
+    head, last = digits[:-3], digits[-3:]
+    if not head:
+        return last
+    size = 2 if indian else 3
+    groups = []
+    while head:
+        groups.append(head[-size:])
+        head = head[:-size]
+    return sep.join([*reversed(groups), last])
+
+
+@st.composite
+def _separated(draw: DrawFn, arabic_digits: bool) -> tuple[str, float]:
+    whole = draw(st.integers(1_000, 999_999_999))
+    style = draw(st.sampled_from(["comma", "arabic comma", "dot", "space", "indian"]))
+    sep, decimal = {
+        "comma": (",", "."),
+        "arabic comma": ("،", ","),
+        "dot": (".", ","),
+        "space": (" ", ","),
+        "indian": (",", "."),
+    }[style]
+    text = _group(str(whole), sep, style == "indian")
+    value = float(whole)
+    # "1.000" alone is one (a decimal point): dots group thousands only beside a
+    # decimal comma or with two groups or more.
+    if draw(st.booleans()) or (style == "dot" and whole < 1_000_000):
+        cents = draw(st.integers(1, 99))
+        text += f"{decimal}{cents:02d}"
+        value = float(f"{whole}.{cents:02d}")
+    if arabic_digits and draw(st.booleans()):
+        text = text.translate(_ARABIC_INDIC)
+    return text, value
+
+
+def separated_numbers(*, arabic_digits: bool = True) -> SearchStrategy[tuple[str, float]]:
+    """A number of 1,000 or more with its thousands separated, and its value.
+
+    ``arabic_digits``: also draw numbers written in Arabic-Indic digits.
+    """
+    _check_keywords(arabic_digits=arabic_digits)
+    return _separated(arabic_digits)
+
+
+@st.composite
+def _negative(draw: DrawFn, words: bool) -> tuple[str, float]:
+    if words and draw(st.booleans()):
+        n = draw(st.integers(1, 99))
+        arabic = draw(st.booleans())
+        sign = draw(st.sampled_from(["سالب", "ناقص"] if arabic else ["minus", "negative"]))
+        return f"{sign} {_arabic_words(n) if arabic else _english_words(n)}", -float(n)
+    whole = draw(st.integers(0, 9999))
+    tenths = draw(st.integers(0, 9))
+    if whole == 0 and tenths == 0:
+        tenths = 5
+    text = f"{whole}.{tenths}" if tenths else str(whole)
+    minus = draw(st.sampled_from(["-", "\u2212"]))
+    return minus + text, -float(text)
+
+
+def negative_numbers(*, words: bool = True) -> SearchStrategy[tuple[str, float]]:
+    """A negative number, by its sign or (``words``) by a word before it, and its value."""
+    _check_keywords(words=words)
+    return _negative(words)
+
+
+@st.composite
+def _fraction(draw: DrawFn, english: bool) -> tuple[str, float]:
+    if english:
+        parts, part, most = draw(st.sampled_from(_EN_PARTS))
+        count = draw(st.integers(2, most))
+        whole = draw(st.integers(0, 99))
+        fraction = f"{_english_words(count)} {parts}"
+        if whole == 0:
+            return fraction, count * part
+        return f"{_english_words(whole)} and {fraction}", whole + count * part
+    whole = draw(st.integers(0, 99))
+    if draw(st.booleans()):
+        word, value = draw(st.sampled_from(_AR_FRACTION))
+        if whole == 0:
+            return word, value
+        return f"{_arabic_words(whole)} و{word}", whole + value
+    parts, part, most = draw(st.sampled_from(_AR_PARTS))
+    count = draw(st.integers(3, most)) if most >= 3 else 3
+    fraction = f"{_AR_UNITS[count]} {parts}"
+    if whole == 0:
+        return fraction, count * part
+    return f"{_arabic_words(whole)} و{fraction}", whole + count * part
+
+
+def fraction_texts(*, english: bool = False) -> SearchStrategy[tuple[str, float]]:
+    """A fraction or a whole number and a fraction, in Arabic (or English) words, and its value."""
+    _check_keywords(english=english)
+    return _fraction(english)
+
+
+@st.composite
+def _hijri(draw: DrawFn, numeric: bool) -> tuple[str, dt.date]:
+    year = draw(st.integers(1350, 1490))
+    month = draw(st.integers(1, 12))
+    day = draw(st.integers(1, 29))  # every month of the tables has 29 days
+    gregorian = hijri.day(year, month, day)
+    assert gregorian is not None  # within the tables' years
+    if numeric and draw(st.booleans()):
+        order = draw(st.sampled_from(["dmy", "ymd"]))
+        sep = draw(st.sampled_from(["/", "-"]))
+        parts = (f"{day:02d}", f"{month:02d}", str(year))
+        text = sep.join(parts if order == "dmy" else reversed(parts)) + " هـ"
+        return text, gregorian
+    name = hijri.MONTH_NAMES[month - 1]
+    mark = draw(st.sampled_from(["", " هـ", " هجري"]))
+    return f"{day} {name} {year}{mark}", gregorian
+
+
+def hijri_dates(*, numeric: bool = True) -> SearchStrategy[tuple[str, dt.date]]:
+    """A Hijri date (``15 رمضان 1445``; with ``numeric`` also ``15/09/1445 هـ``) and its
+    Gregorian day by the Umm al-Qura tables."""
+    _check_keywords(numeric=numeric)
+    return _hijri(numeric)
