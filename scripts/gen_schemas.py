@@ -78,6 +78,9 @@ KIND_FIELDS: dict[str, dict[str, Any]] = {
         "day": _null({"type": "integer", "minimum": 1, "maximum": 31}),
         "resolved": _null(DATE),
         "relative": {"type": "boolean"},
+        # An interval of days: YYYY-MM-DD, YYYY-MM, YYYY, or --MM-DD without a year.
+        "low": _null({"type": "string", "pattern": r"^(\d{4}(-\d{2}(-\d{2})?)?|--\d{2}-\d{2})$"}),
+        "high": _null({"type": "string", "pattern": r"^(\d{4}(-\d{2}(-\d{2})?)?|--\d{2}-\d{2})$"}),
     },
     "mention": {
         "type": {"enum": list(MENTION_TYPES)},
