@@ -27,7 +27,7 @@ import attrs
 
 from newsassert.lexicon import Lexicon, LexiconEntry
 from newsassert.model import Article, computed
-from newsassert.store import stored_claims
+from newsassert.records import stored_claims
 
 __all__ = ["available_cores", "extract_all"]
 
