@@ -189,7 +189,7 @@ def test_an_unchanged_corpus_is_checked_again_without_decoding_its_articles(
         raise AssertionError("a cached article was decoded")
 
     with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(store, "_article_from_row", refuse)
+        patch.setattr(store, "article_from_row", refuse)
         # Same files, checks, options: the results are read back, nothing else.
         assert main(["check", str(corpus)]) == 1
         assert capsys.readouterr().out == first
