@@ -102,11 +102,11 @@ def _pattern() -> re.Pattern[str]:
       (?P<ar_period>(?P<ar_dir>{_alt(periods["ago_before"]["ar"] + periods["later_before"]["ar"])})
           [ \t]+ (?:(?P<ar_count>{count})[ \t]+)?? (?P<ar_unit>{unit_alt}) )(?!\w)
       # "four days ago", "a week earlier", "two years from now".
-    | (?P<en_period>(?P<en_count>\d{{1,3}}|an?|[a-z]+(?:[- ][a-z]+)?)[ \t]+(?P<en_unit>{unit_alt})
+    | (?P<en_period>(?P<en_count>\d{{1,3}}|an?|[a-z]+(?:-[a-z]+)?)[ \t]+(?P<en_unit>{unit_alt})
           [ \t]+(?P<en_dir>{_alt(periods["ago_after"]["en"] + periods["later_after"]["en"])}) )(?!\w)
       # "in two weeks", "within a month".
     | (?P<in_period>(?P<in_dir>{_alt(periods["later_before"]["en"])})[ \t]+
-          (?P<in_count>\d{{1,3}}|an?|[a-z]+(?:[- ][a-z]+)?)[ \t]+(?P<in_unit>{unit_alt}) )(?!\w)
+          (?P<in_count>\d{{1,3}}|an?|[a-z]+(?:-[a-z]+)?)[ \t]+(?P<in_unit>{unit_alt}) )(?!\w)
       # العام المقبل, الشهر الماضي, هذا العام; next year, last month.
     | (?P<named_ar>(?P<na_this>{_alt(words["this"]["ar"])}[ \t]+)?
           (?P<na_unit>{_alt(periods["named_ar"]["year"] + periods["named_ar"]["month"])})
@@ -151,12 +151,13 @@ def find_phrases(
     """The date phrases of ``text[start:end]`` (folded), in order."""
     pattern = _pattern()
     at = start
-    while at < end:
-        m = pattern.search(text, at, end)
+    for candidate in _candidates(text, start, end):
+        if candidate < at:
+            continue
+        m = pattern.match(text, candidate, end)
         if m is None:
-            return
+            continue
         if m.start() > 0 and (text[m.start() - 1].isalnum() or text[m.start() - 1] in "/.-"):
-            at = m.start() + 1
             continue
         got = _read(m, text, published, is_arabic, month_follows)
         if got is None:
@@ -166,6 +167,54 @@ def find_phrases(
             continue
         yield got
         at = m.end()
+
+
+@functools.cache
+def _gates() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """Where an Arabic phrase can start: its first word after a non-word
+    character, and at the start of the text."""
+    words = _words()
+    periods = words["periods"]
+    t = _tables()
+    starts = [
+        *periods["ago_before"]["ar"],
+        *periods["later_before"]["ar"],
+        *words["this"]["ar"],
+        *periods["named_ar"]["year"],
+        *periods["named_ar"]["month"],
+        *words["narrative_days"]["ar"],
+        *t["hijri_months"],
+        *(w for w, _ in t["weekdays"].items() if not w.isascii()),
+        "غرة",
+    ]
+    firsts = trie(sorted({k(w).split(" ")[0] for w in starts}))
+    # Each begins with a character class, so the engine skips in C to the next
+    # place one can match (a pattern led by an alternation is tried everywhere).
+    return re.compile(rf"\W(?:{firsts})(?!\w)"), re.compile(rf"(?:{firsts})(?!\w)")
+
+
+_DIGIT_START = re.compile(r"\d(?<![\w/.\-:,]\d)")
+# English phrases end in a unit or name ("four days ago", "in two weeks", "next
+# year", "the next day", "Monday the 14th"): found by that word, and tried
+# from the few words before it. Words like "in" and "the" are everywhere.
+_EN_ANCHOR = re.compile(
+    r"[dwmyfts](?<![\w][dwmyfts])"
+    r"(?:ays?|eeks?|onths?|ears?|onday|uesday|ednesday|hursday|riday|aturday|unday)(?!\w)"
+)
+_WORD_START = re.compile(r"\b\w")
+
+
+def _candidates(text: str, start: int, end: int) -> list[int]:
+    """The places a phrase may start, in order: cheap searches, not the phrase pattern."""
+    after_non_word, at_start = _gates()
+    found = [m.start() + 1 for m in after_non_word.finditer(text, max(0, start - 1), end)]
+    if at_start.match(text, start, end) is not None:
+        found.append(start)
+    found.extend(m.start() for m in _DIGIT_START.finditer(text, start, end))
+    for m in _EN_ANCHOR.finditer(text, start, end):
+        lo = max(start, m.start() - 24)
+        found.extend(w.start() for w in _WORD_START.finditer(text, lo, m.start() + 1))
+    return sorted(set(found))
 
 
 def _read(
