@@ -19,7 +19,7 @@ from newsassert.errors import NewsAssertError
 
 __all__ = ["main"]
 
-COMMANDS = ("check", "extract", "query", "explain", "cache", "completion")
+COMMANDS = ("check", "extract", "query", "explain", "snapshot", "cache", "completion")
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 

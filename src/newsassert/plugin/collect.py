@@ -55,6 +55,7 @@ __all__ = [
     "CheckItem",
     "ConsistencyItem",
     "CorpusCollector",
+    "SnapshotItem",
     "add_corpus",
     "collect_file",
     "is_newsassert_item",
@@ -94,6 +95,8 @@ def _message(excinfo: pytest.ExceptionInfo[BaseException]) -> str | None:
     error = excinfo.value
     if isinstance(error, CheckFailed):
         return error.render()
+    if isinstance(error, SnapshotDiffers):
+        return str(error)
     if isinstance(error, NewsAssertError):
         return render_error(error)
     return None
@@ -233,7 +236,7 @@ class ArticleFile(_Collector, pytest.File):
         ids = state.corpus_files().get(self.path.resolve(), ())
         if len(ids) == 1 and ids[0] == self.path.stem:
             # One article named after its file: no node in between.
-            yield ConsistencyItem.from_parent(self, name=CHECK_NAME, article_id=ids[0])
+            yield from _article_items(self, ids[0])
             return
         for article_id in ids:
             yield ArticleNode.from_parent(self, name=article_id, article_id=article_id)
@@ -251,7 +254,49 @@ class ArticleNode(_Collector):
         self.article_id = article_id
 
     def collect(self) -> Iterator[pytest.Item]:
-        yield ConsistencyItem.from_parent(self, name=CHECK_NAME, article_id=self.article_id)
+        yield from _article_items(self, self.article_id)
+
+
+def _article_items(parent: pytest.Collector, article_id: str) -> Iterator[pytest.Item]:
+    """An article's items: its consistency, and its claims snapshot when one is configured."""
+    yield ConsistencyItem.from_parent(parent, name=CHECK_NAME, article_id=article_id)
+    if state_of(parent.config).settings.snapshot is not None:
+        yield SnapshotItem.from_parent(parent, name=SNAPSHOT_NAME, article_id=article_id)
+
+
+SNAPSHOT_NAME = "claims-snapshot"
+
+
+class SnapshotDiffers(Exception):
+    """An article's claims are not those of its snapshot (the message is the diff)."""
+
+
+class SnapshotItem(_Item):
+    """An article's claims are those of its snapshot file (``--newsassert-snapshot DIR``)."""
+
+    def __init__(self, *, article_id: str, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.article_id = article_id
+        self.add_marker(MARK)
+        self.extra_keyword_matches.update({article_id, "snapshot"})
+
+    def runtest(self) -> None:
+        from newsassert.check.snapshot import check_snapshot, write_snapshot
+
+        state = state_of(self.config)
+        folder = state.settings.snapshot
+        assert folder is not None
+        article = state.corpus()[self.article_id]
+        if state.settings.snapshot_update:
+            write_snapshot(article, folder)
+            return
+        result = check_snapshot(article, folder)
+        if not result.ok:
+            hint = "\n(--newsassert-snapshot-update writes the snapshots anew)"
+            raise SnapshotDiffers(result.describe() + hint)
+
+    def reportinfo(self) -> tuple[Path, int | None, str]:
+        return self.path, None, f"{self.article_id}: claims snapshot"
 
 
 class ConsistencyItem(_Item):

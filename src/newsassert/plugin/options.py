@@ -32,6 +32,8 @@ class Settings:
     checks_pattern: str = DEFAULT_CHECKS_PATTERN
     disable: tuple[str, ...] = ()
     cache: bool = True
+    snapshot: Path | None = None
+    snapshot_update: bool = False
 
 
 #: The run's settings, read at configure time (cheap: no newsassert stage is imported).
@@ -132,6 +134,23 @@ def addoption(parser: pytest.Parser) -> None:
         "newsassert_update_baseline", "record current failures in the baseline", type="bool"
     )
     parser.addini("newsassert_report", "the report file, relative to the rootdir", type="string")
+    group.addoption(
+        "--newsassert-snapshot",
+        metavar="DIR",
+        dest="newsassert_snapshot",
+        help="compare each article's claims with its snapshot file in DIR: a "
+        "claims-snapshot item per article (ini: newsassert_snapshot)",
+    )
+    group.addoption(
+        "--newsassert-snapshot-update",
+        action="store_true",
+        default=False,
+        dest="newsassert_snapshot_update",
+        help="write the claims snapshots instead of comparing them",
+    )
+    parser.addini(
+        "newsassert_snapshot", "the claims snapshot folder, relative to the rootdir", type="string"
+    )
     parser.addini(
         "newsassert_checks_pattern",
         "file names collected as check files",
@@ -182,6 +201,8 @@ def read_settings(config: pytest.Config) -> Settings:
         baseline=path("newsassert_baseline"),
         update_baseline=update,
         report=path("newsassert_report"),
+        snapshot=path("newsassert_snapshot"),
+        snapshot_update=bool(config.getoption("newsassert_snapshot_update")),
         checks_pattern=pattern,
         disable=tuple(disable),
         cache=cache,
