@@ -89,9 +89,8 @@ def test_docs_install_from_the_repository(page: Path) -> None:
     assert not found, f"{page.name} installs from a package index: {found}"
 
 
-def test_the_plugin_runs_under_the_lowest_supported_pytest(tmp_path: Path) -> None:
-    version = lowest_pytest()
-    target = tmp_path / "site"
+def _pytest_release(version: str, target: Path) -> None:
+    """Install one pytest release into ``target`` (no dependencies), or skip when offline."""
     try:
         subprocess.run(
             [sys.executable, "-m", "pip", "install", "--quiet", "--no-deps", "--no-input",
@@ -100,7 +99,10 @@ def test_the_plugin_runs_under_the_lowest_supported_pytest(tmp_path: Path) -> No
         )  # fmt: skip
     except (subprocess.CalledProcessError, subprocess.TimeoutExpired) as error:
         pytest.skip(f"pytest=={version}.* could not be installed (offline?): {error}")
-    project = tmp_path / "project"
+
+
+def _project(root: Path) -> Path:
+    project = root / "project"
     (project / "corpus").mkdir(parents=True)
     (project / "corpus" / "a.txt").write_text("About 2,500 soldiers are in Iraq.\n", "utf-8")
     (project / "corpus" / "b.txt").write_text("There are 900 soldiers in Iraq.\n", "utf-8")
@@ -111,25 +113,54 @@ def test_the_plugin_runs_under_the_lowest_supported_pytest(tmp_path: Path) -> No
         "utf-8",
     )
     (project / "tests" / "test_plain.py").write_text(
-        "def test_corpus(corpus):\n    assert len(corpus) == 2\n", "utf-8"
+        "def test_arithmetic():\n    assert 1 + 1 == 2\n", "utf-8"
     )
     (project / "pyproject.toml").write_text(
         '[tool.pytest.ini_options]\nnewsassert_corpus = "corpus"\n', "utf-8"
     )
+    return project
+
+
+def _run_pytest(project: Path, target: Path, *args: str) -> subprocess.CompletedProcess[str]:
     env = {
         **os.environ,
         "PYTHONPATH": os.pathsep.join([str(target), *sys.path]),
         # Only newsassert's plugin: the other installed plugins may need a newer pytest.
         "PYTEST_DISABLE_PLUGIN_AUTOLOAD": "1",
     }
-    done = subprocess.run(
+    return subprocess.run(
         [sys.executable, "-m", "pytest", "-p", "newsassert.pytest_plugin", "-p", "no:cacheprovider",
-         "-rA", "--newsassert-no-cache"],
+         "-rA", *args],
         cwd=project, env=env, capture_output=True, text=True, timeout=120,
     )  # fmt: skip
+
+
+def test_the_plugin_runs_under_the_lowest_supported_pytest(tmp_path: Path) -> None:
+    version = lowest_pytest()
+    target = tmp_path / "site"
+    _pytest_release(version, target)
+    project = _project(tmp_path)
+    project.joinpath("tests", "test_corpus.py").write_text(
+        "def test_corpus(corpus):\n    assert len(corpus) == 2\n", "utf-8"
+    )
+    done = _run_pytest(project, target, "--newsassert-no-cache")
     out = done.stdout + done.stderr
     assert f"pytest-{version}." in out, out
     assert "INTERNALERROR" not in out, out
     assert done.returncode == 1, out  # the figures disagree: one check fails, nothing breaks
-    assert "PASSED tests/test_plain.py::test_corpus" in out, out
+    assert "PASSED tests/test_corpus.py::test_corpus" in out, out
     assert "FAILED tests/soldiers.checks.toml::one figure" in out, out
+
+
+def test_beside_pytest_7_the_plugin_switches_itself_off(tmp_path: Path) -> None:
+    # pip refuses newsassert[pytest] beside pytest 7; newsassert alone it may
+    # install there, and the suite must then run as if it were not installed.
+    target = tmp_path / "site"
+    _pytest_release("7.4", target)
+    done = _run_pytest(_project(tmp_path), target, "-W", "always")
+    out = done.stdout + done.stderr
+    assert "pytest-7.4." in out, out
+    assert "INTERNALERROR" not in out, out
+    assert done.returncode == 0, out
+    assert "PASSED tests/test_plain.py::test_arithmetic" in out, out
+    assert "newsassert's pytest plugin needs pytest 8.0 or newer (this is pytest 7.4." in out, out

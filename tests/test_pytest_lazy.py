@@ -24,6 +24,7 @@ LIGHT = {
     "newsassert.plugin",
     "newsassert.plugin.fixtures",
     "newsassert.plugin.header",
+    "newsassert.plugin.hooks",
     "newsassert.plugin.options",
     "newsassert.pytest_plugin",
 }

@@ -1,4 +1,5 @@
-"""The pytest plugin's parts; :mod:`newsassert.pytest_plugin` holds only the hooks.
+"""The pytest plugin's parts; :mod:`newsassert.plugin.hooks` holds the hooks, which
+:mod:`newsassert.pytest_plugin` (the entry point) hands on under pytest 8 or newer.
 
 - :mod:`~newsassert.plugin.options`: the ``--newsassert-*`` options and ini keys;
 - :mod:`~newsassert.plugin.state`: what one pytest run knows (settings, the
