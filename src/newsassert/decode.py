@@ -279,8 +279,14 @@ def decode_file(data: bytes, path: Path) -> str:
 
 
 def read_bytes(path: Path) -> bytes:
+    """The bytes of a regular file, refused from its size before any is read."""
+    from newsassert._files import FileTooLarge, read_regular
+    from newsassert.limits import file_limit, file_too_large
+
     try:
-        return path.read_bytes()
+        return read_regular(path, file_limit(str(path)))
+    except FileTooLarge as exc:
+        raise file_too_large(str(path), exc.size, exc.limit) from None
     except OSError as exc:
         raise _unreadable(path, exc) from None
 

@@ -17,6 +17,7 @@ __all__ = [
     "NewsAssertError",
     "PluginError",
     "QueryError",
+    "RegexTimeoutError",
 ]
 
 
@@ -115,6 +116,14 @@ class QueryError(NewsAssertError):
             line, column = line[lo : lo + 76], column - lo
         shown = "".join(c if c.isprintable() else " " for c in line)
         return f"{self.message} (at column {self.position + 1})\n  {shown}\n  {' ' * column}^"
+
+
+class RegexTimeoutError(QueryError):
+    """A ``~`` search ran out of time: the query is valid, this run could not finish it.
+
+    Not a property of the query alone (a faster machine may finish it), so a
+    result it stops is never cached.
+    """
 
 
 class PluginError(NewsAssertError):

@@ -24,7 +24,9 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
+from newsassert._files import read_regular
 from newsassert.errors import AliasError
+from newsassert.limits import MAX_CONFIG_BYTES
 from newsassert.model import LEXICON_KINDS, Lexicon, LexiconEntry, form_key
 from newsassert.plugins import on_change, plugin_manager
 from newsassert.plugins.hookspecs import hookimpl
@@ -46,7 +48,7 @@ def load_aliases(path: str | Path) -> tuple[LexiconEntry, ...]:
     """Read an alias file (TOML: ``[kind]`` tables of canonical = [spellings])."""
     path = Path(path)
     try:
-        raw = path.read_text(encoding="utf-8-sig")
+        raw = read_regular(path, MAX_CONFIG_BYTES).decode("utf-8-sig")
     except (OSError, UnicodeDecodeError) as exc:
         raise AliasError(f"cannot read the alias file: {_reason(exc)}", path=str(path)) from None
     try:

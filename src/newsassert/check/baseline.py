@@ -22,9 +22,10 @@ from typing import Any
 
 import attrs
 
-from newsassert._files import write_atomically
+from newsassert._files import read_regular, write_atomically
 from newsassert.check.verdict import CheckResult
 from newsassert.errors import ConfigError
+from newsassert.limits import MAX_CONFIG_BYTES
 
 __all__ = [
     "BASELINE_VERSION",
@@ -94,7 +95,7 @@ def load_baseline(path: str | Path) -> Baseline:
     """Read a baseline file; a file that does not exist is an empty baseline."""
     path = Path(path)
     try:
-        raw = path.read_text(encoding="utf-8")
+        raw = read_regular(path, MAX_CONFIG_BYTES).decode("utf-8")
     except FileNotFoundError:
         return Baseline()
     except (OSError, UnicodeDecodeError) as exc:

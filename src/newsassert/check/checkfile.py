@@ -41,8 +41,10 @@ from typing import TYPE_CHECKING, Any
 import attrs
 import regex
 
+from newsassert._files import read_regular
 from newsassert.check.groups import ARTICLE_GROUP_FIELDS, SUMMARY_OF
-from newsassert.errors import CheckFileError, NewsAssertError, QueryError
+from newsassert.errors import CheckFileError, NewsAssertError, QueryError, RegexTimeoutError
+from newsassert.limits import MAX_CONFIG_BYTES
 
 if TYPE_CHECKING:
     from newsassert.check.groups import Groupable
@@ -214,7 +216,7 @@ def read_check_file(
     path = Path(path)
     shown = str(path)
     try:
-        source = path.read_text(encoding="utf-8")
+        source = read_regular(path, MAX_CONFIG_BYTES).decode("utf-8")
     except (OSError, UnicodeDecodeError) as error:
         raise CheckFileError(f"cannot read the check file ({error})", path=shown) from None
     try:
@@ -441,6 +443,13 @@ def run_check(
             verdict = apply_mostly(verdict, spec.mostly)
     except QueryError as error:
         key = "by" if spec.by is not None and error.query == spec.by else "query"
+        if isinstance(error, RegexTimeoutError):
+            # The cause is kept: a run it stops is not cached (cli.check).
+            raise CheckFileError(
+                f"check {spec.name!r}: {key} ran out of time: {error.render()}",
+                path=spec.path,
+                line=spec.line_of(key),
+            ) from error
         raise CheckFileError(
             f"check {spec.name!r}: {key} does not compile: {error.render()}",
             path=spec.path,

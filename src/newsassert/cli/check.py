@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any
 
 from newsassert.cli._common import add_color_option, examples_parser, use_color
 from newsassert.cli._loading import add_load_options, load_corpus
-from newsassert.errors import ConfigError, NewsAssertError
+from newsassert.errors import ConfigError, NewsAssertError, RegexTimeoutError
 
 if TYPE_CHECKING:
     from newsassert.store import Store
@@ -243,13 +243,18 @@ def _cached_checks(
     key = store.results_key(check_files, options) if store is not None else None
     results = store.get_results(key) if store is not None and key is not None else None
     if results is None:
-        results = _run_checks(corpus, check_files, aliases)
-        if store is not None and key is not None:
+        stopped: list[str] = []
+        results = _run_checks(corpus, check_files, aliases, stopped)
+        # A check stopped by a time limit says nothing lasting: not cached.
+        if store is not None and key is not None and not stopped:
             store.put_results(key, results)
     return results
 
 
-def _run_checks(corpus: Any, check_files: list[str], aliases: list[str]) -> list[Any]:
+def _run_checks(
+    corpus: Any, check_files: list[str], aliases: list[str], stopped: list[str] | None = None
+) -> list[Any]:
+    """The checks' results; the names of checks a time limit stopped go to ``stopped``."""
     from newsassert.check.auto import builtin_checks
 
     if not check_files:
@@ -270,6 +275,8 @@ def _run_checks(corpus: Any, check_files: list[str], aliases: list[str]) -> list
             try:
                 results.extend(checkfile.run_checks(spec, target))
             except NewsAssertError as error:
+                if stopped is not None and isinstance(error.__cause__, RegexTimeoutError):
+                    stopped.append(spec.name)
                 results.append(
                     CheckResult.failed_to_run(
                         spec.name,

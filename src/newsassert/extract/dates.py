@@ -698,10 +698,21 @@ def _read_weekday(m: regex.Match[str], ctx: _Context) -> list[FoundDate]:
         back = 7
     if kind == "next":
         ahead = (name.number - pub.weekday()) % 7 or 7
-        day = pub + dt.timedelta(days=ahead)
+        day = _shifted(pub, ahead)
     else:
-        day = pub - dt.timedelta(days=back)
+        day = _shifted(pub, -back)
+    if day is None:
+        return [FoundDate(start, end, relative=True)]
     return [FoundDate(start, end, day.year, day.month, day.day, day, True)]
+
+
+def _shifted(day: dt.date, days: int) -> dt.date | None:
+    """``day`` moved by ``days``; None past the calendar's ends (a publication date
+    of 0001-01-01, Go's zero time in scraped JSON, has no day before it)."""
+    try:
+        return day + dt.timedelta(days=days)
+    except OverflowError:
+        return None
 
 
 def _skip(text: str, index: int, chars: str) -> int:
@@ -735,7 +746,9 @@ def _read_relday(m: regex.Match[str], ctx: _Context) -> list[FoundDate]:
     start = m.start()
     if ctx.published is None:
         return [FoundDate(start, m.end(), relative=True)]
-    day = ctx.published + dt.timedelta(days=offset)
+    day = _shifted(ctx.published, offset)
+    if day is None:
+        return [FoundDate(start, m.end(), relative=True)]
     return [FoundDate(start, m.end(), day.year, day.month, day.day, day, True)]
 
 

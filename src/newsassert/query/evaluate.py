@@ -41,10 +41,11 @@ from typing import Any
 import attrs
 import regex
 
-from newsassert.errors import QueryError
+from newsassert.errors import QueryError, RegexTimeoutError
 from newsassert.lexicon import Lexicon, form_key
 from newsassert.model import Claim
 from newsassert.normalize import normalize_text
+from newsassert.query._regex import pattern_problem
 from newsassert.query.ast import And, Compare, In, IsNull, Literal, Node, Not, Or
 from newsassert.query.fields import ANY_SECTION, CLASSES, META_PREFIX, Field, field_of, fields_of
 from newsassert.query.lexer import quote
@@ -194,6 +195,14 @@ def convert(field: Field, literal: Literal, text: str) -> Any:
 
 
 def _compile_pattern(literal: Literal, text: str) -> Any:
+    # Compiling has no time limit of its own: what it may cost is bounded first.
+    problem = pattern_problem(literal.text)
+    if problem is not None:
+        message, where = problem
+        at = literal.position + (1 if literal.quoted else 0)
+        if not literal.quoted or "\\" not in literal.text:
+            at = min(at + where, literal.end or at)
+        raise QueryError(message, text, at)
     try:
         return regex.compile(literal.text)
     except (regex.error, ValueError, OverflowError, RecursionError, MemoryError) as exc:
@@ -490,7 +499,7 @@ class _Builder:
         def search(v: str) -> bool:
             left = clock.deadline - time.monotonic()
             if left <= 0:
-                raise QueryError(
+                raise RegexTimeoutError(
                     f"the regular expression searches took more than {REGEX_BUDGET:g} s "
                     "in all; narrow the query or simplify the pattern",
                     text,
@@ -499,7 +508,7 @@ class _Builder:
             try:
                 return pattern.search(v, timeout=min(REGEX_TIMEOUT, left)) is not None
             except TimeoutError:
-                raise QueryError(
+                raise RegexTimeoutError(
                     f"the regular expression took more than {REGEX_TIMEOUT:g} s on one "
                     f"claim's '{field.name}'; it may backtrack without end, simplify it",
                     text,
