@@ -37,6 +37,9 @@ from newsassert.text.data import read_data
 __all__ = ["SUPPRESSED", "find_phrases", "interval"]
 
 
+_LAST_DAY = dt.date.max.toordinal()
+
+
 @functools.cache
 def _words() -> dict[str, Any]:
     data: dict[str, Any] = read_data("date_words.json")
@@ -292,7 +295,10 @@ def _period(
     if pub is None:
         return None  # with no publication date it would be a date with no value
     if unit in ("day", "week"):
-        day = pub + dt.timedelta(days=sign * count * (7 if unit == "week" else 1))
+        try:
+            day = pub + dt.timedelta(days=sign * count * (7 if unit == "week" else 1))
+        except OverflowError:
+            return None  # past the calendar's ends (a publication date of 0001-01-01)
         return found(m.start(), m.end(), day.year, day.month, day.day, True)
     if unit == "month":
         year, month = shift_month(pub.year, pub.month, sign * count)
@@ -399,7 +405,10 @@ def _weekday_day(m: re.Match[str], pub: dt.date | None) -> FoundDate | None:
     # The one day within five weeks of publication that is that weekday and day.
     hits = [
         d
-        for d in (pub + dt.timedelta(days=i) for i in range(-35, 36))
+        for d in (
+            dt.date.fromordinal(n)  # within the calendar (Go's zero time is 0001-01-01)
+            for n in range(max(1, pub.toordinal() - 35), min(_LAST_DAY, pub.toordinal() + 35) + 1)
+        )
         if d.day == day and d.weekday() == weekday
     ]
     if len(hits) != 1:
