@@ -371,42 +371,36 @@ def test_rendering_is_deterministic(seeds: Corpus) -> None:
 # ---------------------------------------------------------------------------
 
 
-def _lazy_bodies(page: str) -> list[str]:
-    """The markup of each article of a lazy page, in order, from its deflated groups."""
+def _lazy_bodies(page: str, kind: str = "art") -> list[str]:
+    """The markup of each article (or check) of a lazy page not laid out yet, in order,
+    from its deflated group."""
     import base64
     import zlib
 
     groups = {
-        int(n): json.loads(zlib.decompress(base64.b64decode(data), wbits=-15))
-        for n, data in re.findall(
-            r'<script type="text/x-newsassert-z" id="z(\d+)">([A-Za-z0-9+/=]*)</script>', page
+        name: json.loads(zlib.decompress(base64.b64decode(data), wbits=-15))
+        for name, data in re.findall(
+            r'<script type="text/x-newsassert-z" id="([yz]\d+)">([A-Za-z0-9+/=]*)</script>', page
         )
     }
-    places = re.findall(r'<section class="art f lz" id="[^"]+"[^>]* data-z="(\d+) (\d+)"', page)
-    return [groups[int(g)][int(i)] for g, i in places]
+    places = re.findall(
+        rf'<section class="{kind} f [^"]*lz" id="[^"]+"[^>]* data-z="(\w+) (\d+)"', page
+    )
+    return [groups[g][int(i)] for g, i in places]
 
 
 def test_a_lazy_page_keeps_each_article_whole_in_a_script_until_shown(seeds: Corpus) -> None:
-    import base64
-    import zlib
-
     results = builtin_checks(seeds) + _pm_results(seeds)
     eager = render_html(results, seeds)
     lazy = render_html(results, seeds, lazy=True)
-    assert "text/x-newsassert" not in eager
+    assert '<script type="text/x-newsassert' not in eager
     # Articles: groups of deflated JSON arrays of their markup; each article's
     # placeholder names its group and place.
-    groups = {
-        int(n): json.loads(zlib.decompress(base64.b64decode(data), wbits=-15))
-        for n, data in re.findall(
-            r'<script type="text/x-newsassert-z" id="z(\d+)">([A-Za-z0-9+/=]*)</script>', lazy
-        )
-    }
-    places = re.findall(r'<section class="art f lz" id="([^"]+)"[^>]* data-z="(\d+) (\d+)"', lazy)
+    places = re.findall(r'<section class="art f lz" id="([^"]+)"[^>]* data-z="(z\d+) (\d+)"', lazy)
     assert [a for a, _, _ in places] == [f"a-{a.id}" for a in seeds]
-    bodies = [groups[int(g)][int(i)] for _, g, i in places]
-    # Checks far down the page: their markup as text.
-    bodies += re.findall(r'<script type="text/x-newsassert">(.*?)</script>', lazy, flags=re.S)
+    bodies = _lazy_bodies(lazy)
+    # Checks far down the page, in groups of their own.
+    bodies += _lazy_bodies(lazy, "ck")
     shown = Page("".join(f"<section>{b}</section>" for b in bodies))
     highlights = [
         e for e in shown.elements if e.tag == "b" and e.inside("div", "tx") and "p" not in e.classes

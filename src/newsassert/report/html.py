@@ -196,6 +196,7 @@ class _Page:
         self.lazy = lazy
         self.checks_written = 0
         self.chunks: list[list[str]] = []
+        self.check_chunks: list[list[str]] = []
         self.results = results
         self.articles = articles
         self.baseline = baseline
@@ -265,6 +266,7 @@ class _Page:
                 "<main>\n",
                 summary,
                 f'<section id="checks">\n{checks}</section>\n' if checks else "",
+                *(_chunk("y", n, bodies) for n, bodies in enumerate(self.check_chunks)),
                 self._index(),
                 articles,
                 '</main>\n<pre id="selftest" hidden></pre>\n',
@@ -479,10 +481,15 @@ class _Page:
         failing = sum(row.role in FAILING_ROLES for row in evidence)
         others = min(len(evidence) - failing, ROWS_SHOWN + 1)
         height = 8 + (14 if "<svg" in body else 0)
+        if not self.check_chunks or len(self.check_chunks[-1]) == ARTICLES_PER_CHUNK:
+            self.check_chunks.append([])
+        self.check_chunks[-1].append(body)
+        where = f"y{len(self.check_chunks) - 1} {len(self.check_chunks[-1]) - 1}"
         return (
-            f"{opening.replace('ck f', 'ck f lz', 1)} "
+            f'{opening.replace("ck f", "ck f lz", 1)} data-z="{where}" '
+            f'data-t="{_attr(_check_words(result))}" '
             f'style="--h:{height + 3 * (failing + others)}em;--hf:{height + 3 * failing}em">'
-            f'<script type="text/x-newsassert">{body}</script></section>\n'
+            "</section>\n"
         )
 
     def _check_body(self, result: CheckResult) -> str:
@@ -652,7 +659,7 @@ class _Page:
                 "only the evidence of checks is shaded until <i>all claims</i> is ticked</p>\n",
                 *(self._article(article) for article in self.articles),
                 "</section>\n",
-                *(_chunk(n, bodies) for n, bodies in enumerate(self.chunks)),
+                *(_chunk("z", n, bodies) for n, bodies in enumerate(self.chunks)),
             ]
         )
 
@@ -712,7 +719,7 @@ class _Page:
         if not self.chunks or len(self.chunks[-1]) == ARTICLES_PER_CHUNK:
             self.chunks.append([])
         self.chunks[-1].append(body)
-        where = f"{len(self.chunks) - 1} {len(self.chunks[-1]) - 1}"
+        where = f"z{len(self.chunks) - 1} {len(self.chunks[-1]) - 1}"
         return f'{opening} data-z="{where}" style="--h:{full}em;--hf:{failing_only}em"></section>\n'
 
     def _article_body(self, article: Article, claims: Sequence[Claim]) -> str:
@@ -1039,11 +1046,23 @@ def _estimated_height(article: Article, failing: set[_Key]) -> tuple[int, int]:
     return math.ceil(full), math.ceil(failed)
 
 
-def _chunk(number: int, bodies: list[str]) -> str:
-    """Articles' markup as one inert block: a JSON array, deflated, in base64."""
+def _chunk(prefix: str, number: int, bodies: list[str]) -> str:
+    """Sections' markup as one inert block: a JSON array, deflated, in base64."""
     data = json.dumps(bodies, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
     packed = base64.b64encode(zlib.compress(data, 6, wbits=-15)).decode("ascii")
-    return f'<script type="text/x-newsassert-z" id="z{number}">{packed}</script>\n'
+    return f'<script type="text/x-newsassert-z" id="{prefix}{number}">{packed}</script>\n'
+
+
+def _check_words(result: CheckResult) -> str:
+    """What the search box finds a check not laid out yet by: its name, query and
+    verdict, and the outlets, articles and values of its evidence, lower case."""
+    words: dict[str, None] = {result.name: None, result.query: None}
+    words[_one_line(result.verdict.summary)] = None
+    for row in result.verdict.evidence:
+        for word in (row.claim.outlet, row.claim.article, row.value, row.claim.text):
+            if word:
+                words[_one_line(word)] = None
+    return "|".join(words).lower()
 
 
 def _foldable(result: CheckResult) -> bool:

@@ -18,6 +18,7 @@ var other=/\bk[qdrz]\b/;
 
 // The words of an element, shown or (a section not laid out yet) kept in its script.
 function words(e){
+  if(e.classList.contains("lz")&&e.hasAttribute("data-t"))return e.getAttribute("data-t");
   var s=e.classList.contains("lz")&&e.querySelector("script");
   return s?s.textContent.replace(/<[^>]*>/g," ").replace(/&lt;/g,"<").replace(/&gt;/g,">").replace(/&amp;/g,"&"):e.textContent;
 }
@@ -127,7 +128,7 @@ function chunk(n,done){
   if(c&&c.list){done(c.list);return;}
   if(c){c.waiting.push(done);return;}
   c=chunks[n]={waiting:[done]};
-  var bin=atob($("z"+n).textContent),bytes=new Uint8Array(bin.length);
+  var bin=atob($(n).textContent),bytes=new Uint8Array(bin.length);
   for(var i=0;i<bin.length;i++)bytes[i]=bin.charCodeAt(i);
   new Response(new Blob([bytes]).stream().pipeThrough(new DecompressionStream("deflate-raw"))).text().then(function(t){
     c.list=JSON.parse(t);var w=c.waiting;c.waiting=[];w.forEach(function(f){f(c.list);});
@@ -172,9 +173,28 @@ function reveal(id,done){
       else if(t.indexOf(here)>=0)section=ls[i].parentNode;
     }
   }
-  if(!section){done(found);return;}
+  if(!section){
+    // Last, the groups not read yet: the check whose table links to it, or its article.
+    if(!found)return search(href,function(text){
+      var at=text&&text.indexOf(href),to=text?$(text.slice(at+href.length,text.indexOf('"',at+href.length))):null;
+      if(to){to.hidden=false;show(to,function(){done($(id));});}
+      else done(null);
+    });
+    done(found);return;
+  }
   section.hidden=false;
   show(section,function(){done($(id));});
+}
+// The first section, of those kept in groups, whose markup holds `needle`.
+function search(needle,done){
+  var ids=[].map.call(d.querySelectorAll('script[type="text/x-newsassert-z"]'),function(s){return s.id;}),i=0;
+  (function next(){
+    if(i>=ids.length){done(null);return;}
+    chunk(ids[i++],function(list){
+      for(var j=0;j<list.length;j++)if(list[j].indexOf(needle)>=0){done(list[j]);return;}
+      next();
+    });
+  })();
 }
 d.addEventListener("click",function(e){
   var a=e.target.closest&&e.target.closest('a[href^="#"]');
