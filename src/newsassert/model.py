@@ -18,15 +18,14 @@ import functools
 import hashlib
 import importlib
 import math
-import tomllib
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from decimal import Decimal
-from importlib import resources
 from typing import TYPE_CHECKING, Any, ClassVar
 
 import attrs
 
 from newsassert.normalize import key, normalize
+from newsassert.text.data import read_data
 
 if TYPE_CHECKING:
     from newsassert.normalize import Normalized
@@ -658,8 +657,7 @@ _OPEN_ABOVE = ("more_than", "at_least")
 @functools.cache
 def default_open_bound() -> float:
     """How far a one-sided hedge reaches by default: ``data/hedges.toml``'s ``open_bound``."""
-    text = resources.files("newsassert").joinpath("data", "hedges.toml").read_text("utf-8")
-    return float(tomllib.loads(text)["intervals"].get("open_bound", math.inf))
+    return float(read_data("hedges.toml")["intervals"].get("open_bound", math.inf))
 
 
 def exact(x: float) -> Decimal:
