@@ -150,6 +150,7 @@ def find_phrases(
     published: dt.date | None,
     is_arabic: Callable[[int], bool],
     month_follows: Callable[[int], bool],
+    counted: Callable[[int], bool] = lambda at: False,
 ) -> Iterator[FoundDate]:
     """The date phrases of ``text[start:end]`` (folded), in order."""
     pattern = _pattern()
@@ -162,7 +163,7 @@ def find_phrases(
             continue
         if m.start() > 0 and (text[m.start() - 1].isalnum() or text[m.start() - 1] in "/.-"):
             continue
-        got = _read(m, text, published, is_arabic, month_follows)
+        got = _read(m, text, published, is_arabic, month_follows, counted)
         if got is None:
             # A day that its Hijri month does not have (31 صفر) rules out the
             # whole date; any other phrase ruled out may hide a shorter one.
@@ -226,6 +227,7 @@ def _read(
     pub: dt.date | None,
     is_arabic: Callable[[int], bool],
     month_follows: Callable[[int], bool],
+    counted: Callable[[int], bool],
 ) -> FoundDate | None:
     if m.group("ar_period"):
         return _period(
@@ -253,6 +255,8 @@ def _read(
             return None
         return found(m.start(), m.end(), year, month, None, False)
     if m.group("wd_day"):
+        if not m.group(0)[-1].isalpha() and "the" not in m.group(0) and counted(m.end()):
+            return None  # "on Friday 13 people were killed": a count, not the 13th
         return _weekday_day(m, pub)
     return None
 

@@ -889,6 +889,7 @@ def _scan(ctx: _Context, start: int, end: int) -> list[FoundDate]:
             ctx.published,
             lambda at: _HAS_ARABIC.search(text, max(0, at - 80), at + 80) is not None,
             lambda at: _month_after().match(text, at) is not None,
+            lambda at: _counted(_next_word_in_clause(text, at), ctx),
         )
     )
     if not phrases:
