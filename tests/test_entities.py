@@ -178,3 +178,58 @@ def test_arabic_newswire_dev_set() -> None:
     person_p, person_r, _ = scores["person"]
     assert person_p >= 0.85 and person_r >= 0.80
     assert scores["all"][2] >= 0.80
+
+
+# --- offices ----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Health Minister Saleh al-Hasnawi said the hospitals were ready.",
+            [["health minister", "", "Saleh al-Hasnawi"]],
+        ),
+        (
+            "وقال وزير الصحة صالح الحسناوي إن المستشفيات جاهزة.",
+            [["health minister", "", "صالح الحسناوي"]],
+        ),
+        (
+            "أعلن وزير الداخلية عبد الأمير الشمري اعتقال خلية.",
+            [["interior minister", "", "عبد الأمير الشمري"]],
+        ),
+        (
+            "Iraq's interior minister, Abdul-Amir al-Shimmari, said the cell was arrested.",
+            [["interior minister", "Iraq", "Abdul-Amir al-Shimmari"]],
+        ),
+        (
+            "Mohammed al-Sudani, the prime minister, said talks would go on.",
+            [["prime minister", "", "Mohammed al-Sudani"]],
+        ),
+        (
+            "The premier, Mohammed al-Sudani, visited Basra.",
+            [["prime minister", "", "Mohammed al-Sudani"]],
+        ),
+        ("وقال محافظ نينوى نجم الجبوري إن الوضع مستقر.", [["governor", "Iraq", "نجم الجبوري"]]),
+        # A role's person is never a particle, an organization or a verbal noun.
+        ("انتقد المتحدث وقف تمويل إدارة الرئيس ترامب وكالة غوث.", [["president", "", "ترامب"]]),
+        ("دعا الرئيس التركي لإعادة تحويل المتحف.", []),
+        # A title word governed by عبد is the name (عبد الملك), not a king.
+        ("وأكد عبد الملك الحوثي أن جماعته ستواصل عملياتها.", []),
+    ],
+)
+def test_offices_in_both_languages(text: str, expected: list[list[str]]) -> None:
+    assert _roles(newsassert.extract(text)) == expected
+
+
+def test_every_single_holder_office_has_forms_in_both_languages() -> None:
+    from newsassert.text.data import read_data
+
+    forms: dict[str, list[str]] = {}
+    for role in read_data("roles.toml")["role"]:
+        forms.setdefault(role["canonical"], []).extend(role["forms"])
+    aliases = {"secretary of state": "foreign minister", "defense secretary": "defense minister"}
+    for office in read_data("offices.toml")["single_holder"]:
+        written = forms.get(aliases.get(office, office), [])
+        assert any(f.isascii() for f in written), office
+        assert any(not f.isascii() for f in written), office

@@ -96,6 +96,8 @@ _UPPER = regex.compile(r"\p{Lu}")
 _CONJUNCTIONS = ("و", "ف")
 _PREPOSITIONS = ("ب", "ل", "ك")
 _MAX_NAME = 4
+# Name particles that govern the next word: after them a title word is a name.
+_GOVERNING = frozenset({"عبد", "ابو", "ابن", "بن"})
 _MAX_TITLE_WORDS = 24  # words (and commas) from a title to the name it gives a role
 
 
@@ -245,6 +247,7 @@ class _Vocab:
     particles: frozenset[str]
     not_names: frozenset[str]
     title_adjectives: frozenset[str]
+    lower_titles: frozenset[str]  # one-word English titles also read in lower case
     # Every token text met so far: ``words[text]`` computes a new one.
     words: _Words = attrs.field(
         init=False, default=attrs.Factory(lambda self: _Words(self._word), takes_self=True)
@@ -342,6 +345,7 @@ def _vocab(lexicon: Lexicon) -> _Vocab:
         particles=frozenset(english["particles"]),
         not_names=frozenset(english["not_names"]),
         title_adjectives=_keys(arabic["title_adjectives"]),
+        lower_titles=_keys(english["lowercase_titles"]),
     )
 
 
@@ -432,6 +436,7 @@ def _extend(
         chains.append((dropped, keys))
         most = max(most, len(keys))
     tables_of = vocab.ordered(tables)
+    roles = vocab.tables[_ROLE]
     for size in range(most, 0, -1):
         for dropped, keys in chains:
             if len(keys) < size:
@@ -439,17 +444,23 @@ def _extend(
             key = keys[size - 1]
             for position, table in tables_of:
                 entry = table.get(key)
-                if entry is not None and _case_ok(words, i, size, table.capitals[key]):
+                lower = table is roles and (size > 1 or key in vocab.lower_titles)
+                if entry is not None and _case_ok(words, i, size, table.capitals[key], lower):
                     return (entry, size, position, dropped), deeper
     return None, deeper
 
 
-def _case_ok(words: Sequence[_Word], i: int, size: int, capitals: tuple[str, ...]) -> bool:
-    """Latin forms must look like names: capitalized, and acronyms in capitals."""
+def _case_ok(
+    words: Sequence[_Word], i: int, size: int, capitals: tuple[str, ...], lower: bool = False
+) -> bool:
+    """Latin forms must look like names: capitalized, and acronyms in capitals.
+
+    A title may be lower-case (``lower``): "Iraq's interior minister, X", "premier X".
+    """
     if words[i].arabic:
         return True
     if not any(w.upper for w in words[i : i + size]):
-        return False
+        return lower
     return size > 1 or all(form == words[i].text for form in capitals)
 
 
@@ -667,6 +678,8 @@ class _Reader:
         for at in self.marked:
             if at < i or not words[at].mask & bits:
                 continue
+            if at > 0 and words[at - 1].key in _GOVERNING:
+                continue  # عبد الملك, أبو الأمير: a name, not a title
             hit = _lookup(vocab, words, at, _ROLES, vocab.longest)
             if hit is None:
                 continue
@@ -718,7 +731,7 @@ class _Reader:
                 continue
             if tok.arabic:
                 self.tested.add(key)
-                if key in known:
+                if key in known and self._name_follows(j + 1):
                     j += 1  # مستشار السوداني: the adviser of a person named before
                     continue
             if key in ("للشوون", "لشوون") and j + 1 < len(words) and words[j + 1].word:
@@ -773,6 +786,12 @@ class _Reader:
                 continue
             break
         end = self._read_name(j)
+        apposition = False
+        if end == j and not words[i].arabic:
+            before = self._name_before(i)
+            if before is not None:
+                j, end = before  # Mohammed al-Sudani, the prime minister,
+                apposition = True
         if end == j or not self._plausible(j, end):
             return i + size
         person = self._text(j, end)
@@ -780,7 +799,10 @@ class _Reader:
         entity = self._person_entity(person)
         for title, at, dropped in titles:
             # Each title's claim spans from that title to the name.
-            first, last = self._span(at, end, dropped)
+            if apposition:
+                first, last = self._span(j, i + size)
+            else:
+                first, last = self._span(at, end, dropped)
             fields = {"title": title or "", "country": country, "person": person or "", "key": key}
             self.found.append(_Found("role", first, last, fields))
         self._emit(j, end, self._span(j, end), "person", person, key, entity)
@@ -789,11 +811,47 @@ class _Reader:
         )
         return end
 
+    def _name_follows(self, j: int) -> bool:
+        """Whether token ``j`` can start a name (after مستشار السوداني), not the next
+        phrase (الرئيس ترامب | وكالة غوث: ترامب is the president)."""
+        words = self.words
+        if j >= len(words) or not words[j].word:
+            return False
+        w = words[j]
+        if not w.arabic:
+            return w.upper
+        return w.name_start >= 0 or w.key in name_words().known or w.key.startswith("ال")
+
+    def _name_before(self, i: int) -> tuple[int, int] | None:
+        """English apposition: the name before ", the (country's) TITLE" (tokens ``start:end``)."""
+        words = self.words
+        k = i - 1
+        if k >= 2 and words[k].text in ("s", "S") and words[k - 1].text in "'’":
+            k -= 3  # Iraq's
+        elif k >= 0 and self._lookup(k, _DEMONYMS, 1):
+            k -= 1  # the Iraqi prime minister
+        if k >= 0 and words[k].key == "the":
+            k -= 1
+        if k < 1 or words[k].text != ",":
+            return None
+        end = k
+        start = end
+        while start > 0 and end - start < _MAX_NAME:
+            w = words[start - 1]
+            if not w.word or w.arabic or not self._latin_name_word(w) or self.taken[start - 1]:
+                break
+            start -= 1
+        while start < end and words[start].key in self.vocab.particles:
+            start += 1
+        return (start, end) if end - start >= 2 else None
+
     def _country_before(self, i: int) -> str | None:
         """English: "Iraqi Prime Minister", "the US Secretary of Defense"."""
         words = self.words
         if i == 0 or words[i].arabic:
             return None
+        if i >= 3 and words[i - 1].text in ("s", "S") and words[i - 2].text in "'’":
+            i -= 2  # Iraq's interior minister
         for back in (2, 1):
             k = i - back
             if k >= 0 and all(w.word for w in words[k:i]):
@@ -809,6 +867,11 @@ class _Reader:
             return j
         arabic = words[j].arabic
         if arabic:
+            if words[j].key in ("باسم", "لدى"):
+                return j  # a title's complement that the text ends before (المتحدث باسم)
+            written = self._text(j, j + 1)[:2]
+            if written in ("لإ", "لأ", "بإ", "بأ") and words[j].key not in name_words().known:
+                return j  # الرئيس التركي لإعادة تحويل: a preposition and a verbal noun
             end = name_end(self, j, titled=True) if self._arabic_name_word(j, False) else j
             if end - j > 1 and words[end - 1].text.endswith("."):
                 end -= 1
@@ -866,7 +929,9 @@ class _Reader:
             return False  # غوتيريش لقيادة: a preposition and a noun, after the name
         if inside and key[:1] == "و" and key not in self.vocab.particles:
             return False  # دونالد ترامب وكالة: a conjunction starts the next phrase
-        if _IMPERFECT.match(key) or (inside and _PREP_MASDAR.match(key)):
+        if (_IMPERFECT.match(key) and key not in name_words().known) or (
+            inside and _PREP_MASDAR.match(key)
+        ):
             return False
         if tok.text.endswith("."):
             return inside and len(tok.text) == 2  # ج. (Lloyd J. Austin)

@@ -111,7 +111,8 @@ class NameWords:
         attested = {k for k in given if k in western or counts.get(k, 0) >= _ATTESTED}
         # Common words of newsassert's own vocabulary (units, numbers, hedges,
         # function words) are no name words though the data lists them.
-        plain = common - {key(w) for s in _strings(read_data("roles.toml")) for w in s.split()}
+        titles = {key(w) for s in _strings(read_data("roles.toml")) for w in s.split()}
+        plain = (common | never) - titles
         known = attested | {key(w) for w in data["surnames"]} | _ORDINALS
         self.known = frozenset(known - plain)
         spelt = (str(w) for v in arabic.values() for w in v[1:])
@@ -272,6 +273,7 @@ def name_end(reader: _Reader, j: int, *, titled: bool, strong: bool = True) -> i
 # إرسال (إفعال), اعتقال and افتتاح (افتعال), استقبال (استفعال), انسحاب (انفعال),
 # تدمير (تفعيل), تعاون (تفاعل).
 _MASDAR = regex.compile(r"^(?:ا..ا.|ا.ت.ا.|است..ا.|ان..ا.|ت..ي.|ت.ا..|ت...ه)$")
+_MASDAR_NOT_TAFAAUL = regex.compile(r"^(?:ا..ا.|ا.ت.ا.|است..ا.|ان..ا.|ت..ي.|ت...ه)$")
 
 
 _FAEEL = regex.compile(r"^..ي.$")
@@ -284,11 +286,19 @@ def single_name(k: str) -> bool:
     noun nor a preposition and its noun (الملك بتجميد, السفير توقف, الزعيم له).
     """
     names = name_words()
-    if k in names.known or (k.startswith("ال") and k.endswith("ي")):
+    if k in names.known:
         return True
-    if len(k) <= 2 or _MASDAR.match(k) or (len(k) >= 4 and k[0] in "يتبلكوف"):
+    if len(k) <= 2:
         return False
-    return len(k) > 3 or not k.startswith("ت")
+    if k.startswith("ال"):
+        return k.endswith("ي")  # السيسي; not الاعتقال
+    if k[0] in "بلكوف" and k[1] not in "اوي":
+        return False  # بدفع, لقيامه: a preposition and a noun (not بايدن, بوتين)
+    # (Not تفاعل: ترامب has its shape.)
+    if len(k) <= 2 or _MASDAR_NOT_TAFAAUL.match(k) or (len(k) == 4 and k[0] in "يت"):
+        return False  # توقف, يقول, تحويل
+    # A preposition or conjunction and a noun (بتجميد, لإعادة, وكالة).
+    return not (k[0] in "بلكوف" and (_MASDAR.match(k[1:]) or k[1:3] == "ال"))
 
 
 def after_definite(after: _Word | None) -> bool:
@@ -300,10 +310,14 @@ def _bare_word(k: str, titled: bool = False) -> bool:
     """Whether an unknown word may be a name word (محمد شياع, رجب طيب أردوغان)."""
     if k.startswith("ال") or len(k) < 3:
         return False
-    if not titled and len(k) >= 4 and k[0] in "يتبلكوف" and k[1] not in "اوي":
-        # Without a title, a verb (يناهز, تتوفى) or a proclitic and a noun
-        # (بخطف, لقيامه); a long vowel second is a foreign name (بايدن, بوتين).
-        return False
+    if not titled and len(k) >= 4:
+        # Without a title: a verb (يناهز, تتوفى, تروي), or a proclitic and a
+        # noun (بخطف, لقيامه); a long vowel second is a foreign name (بايدن,
+        # بوتين), and ترامب has none of a verb's shapes.
+        if k[0] in "يت" and (len(k) == 4 or k[1] in "تن" or k.endswith(("ي", "ون", "ان"))):
+            return False
+        if k[0] in "بلكوف" and k[1] not in "اوي":
+            return False
     # An accusative or feminine noun, a plural (وفدا, زيارة, قوات) or an
     # adjective of the pattern فعيل (كبير, جديد) is read as the next phrase.
     return not k.endswith(("ا", "ه", "ات", "ون", "ين")) and not _FAEEL.match(k)
