@@ -282,8 +282,9 @@ _FAEEL = regex.compile(r"^..ي.$")
 def single_name(k: str) -> bool:
     """Whether one word after a title may be the whole name (السيسي, ترامب).
 
-    A known name, a nisba, or a word shaped like neither a verb nor a verbal
-    noun nor a preposition and its noun (الملك بتجميد, السفير توقف, الزعيم له).
+    A known name, or a word without the article shaped like neither a verb
+    nor a verbal noun nor a preposition and its noun (الملك بتجميد, السفير
+    توقف, الزعيم له).
     """
     names = name_words()
     if k in names.known:
@@ -291,7 +292,10 @@ def single_name(k: str) -> bool:
     if len(k) <= 2:
         return False
     if k.startswith("ال"):
-        return k.endswith("ي")  # السيسي; not الاعتقال
+        # A nisba the data does not know as a surname is an adjective that
+        # agrees with the title (السفير الفلبيني), and a definite noun no
+        # name (الاعتقال); السيسي and السوداني are known.
+        return False
     if k[0] in "بلكوف" and k[1] not in "اوي":
         return False  # بدفع, لقيامه: a preposition and a noun (not بايدن, بوتين)
     # (Not تفاعل: ترامب has its shape.)
