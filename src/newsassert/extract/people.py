@@ -324,7 +324,10 @@ def _bare_word(k: str, titled: bool = False) -> bool:
             return False
     # An accusative or feminine noun, a plural (وفدا, زيارة, قوات) or an
     # adjective of the pattern فعيل (كبير, جديد) is read as the next phrase.
-    return not k.endswith(("ا", "ه", "ات", "ون", "ين")) and not _FAEEL.match(k)
+    # After a title the plural endings are let through: foreign names end so
+    # (ماكرون, بوتين, كلينتون).
+    endings = ("ا", "ه", "ات") if titled else ("ا", "ه", "ات", "ون", "ين")
+    return not k.endswith(endings) and not _FAEEL.match(k)
 
 
 def _latin_name(reader: _Reader, i: int, names: NameWords) -> int:
