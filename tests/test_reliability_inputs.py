@@ -169,3 +169,76 @@ def test_a_timed_out_search_is_worded_as_such_and_never_cached(
     with sqlite3.connect(cache_dir / "cache.sqlite3") as db:
         assert db.execute("SELECT count(*) FROM results").fetchone() == (0,)
         assert db.execute("SELECT count(*) FROM files").fetchone() == (1,)
+
+
+# --- names, writes and small refusals ------------------------------------------------
+
+
+def test_a_file_name_that_is_not_utf8_is_cached_and_printed_escaped(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    (folder / "a.txt").write_text("قتل 40 جنديا في العراق.\n", encoding="utf-8")
+    odd = os.fsdecode(bytes(folder) + b"/\xff\xfe bad.txt")
+    Path(odd).write_text("قتل 30 جنديا في العراق.\n", encoding="utf-8")
+    monkeypatch.setenv("NEWSASSERT_CACHE_DIR", str(tmp_path / "cache"))
+    outputs = []
+    for _ in range(2):  # the second from the cache
+        assert main(["check", str(folder)]) == 1
+        out, err = capsys.readouterr()
+        assert err == ""
+        outputs.append(out)
+    assert outputs[0] == outputs[1] and "\\udcff\\udcfe bad" in outputs[0]
+    outputs[0].encode("utf-8")  # printable in a UTF-8 locale
+
+
+def test_a_name_too_long_is_one_error_and_a_failed_write_leaves_nothing(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    long_name = tmp_path / ("a" * 300 + ".txt")
+    assert main(["explain", str(long_name)]) == 2
+    assert capsys.readouterr().err == f"newsassert: {long_name}: cannot read it: file name too long\n"
+    (tmp_path / "b.txt").write_text("قتل 30 جنديا.\n", encoding="utf-8")
+    report = tmp_path / ("r" * 300 + ".html")
+    assert main(["check", "--no-cache", str(tmp_path / "b.txt"), "--report", str(report)]) == 2
+    assert "cannot write the report (File name too long)" in capsys.readouterr().err
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["b.txt"]
+
+
+def test_the_atomic_writer_keeps_a_symlinked_baseline_and_never_changes_the_umask(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from newsassert._files import write_atomically
+
+    real = tmp_path / "shared" / "baseline.json"
+    real.parent.mkdir()
+    real.write_text("{}", encoding="utf-8")
+    link = tmp_path / "baseline.json"
+    link.symlink_to(real)
+
+    def no_umask(mask: int) -> int:
+        raise AssertionError("the process's umask was changed")
+
+    monkeypatch.setattr(os, "umask", no_umask)
+    write_atomically(link, '{"new": true}\n', "baseline file")
+    assert link.is_symlink() and real.read_text(encoding="utf-8") == '{"new": true}\n'
+    assert sorted(p.name for p in real.parent.iterdir()) == ["baseline.json"]
+
+
+def test_small_refusals_are_newsassert_errors(tmp_path: Path) -> None:
+    from newsassert.errors import ConfigError
+
+    with pytest.raises(LoadError, match="an empty path names no file or folder"):
+        newsassert.load("")
+    with pytest.raises(ConfigError, match="published must be a date or YYYY-MM-DD"):
+        newsassert.extract("Yesterday 5 soldiers died.", published="yesterday")
+    twice = tmp_path / "twice.md"
+    twice.write_text("---\ntitle: a\ntitle: b\n---\nbody\n", encoding="utf-8")
+    with pytest.raises(LoadError) as info:
+        newsassert.load(twice, cache=False)
+    assert str(info.value) == f"{twice}, line 3: the front matter gives 'title' twice (also on line 2)"
+    garbage = tmp_path / "garbage.md"
+    garbage.write_text("---\npublished: 2024-01-01T25:99:99garbage\n---\nbody\n", encoding="utf-8")
+    with pytest.raises(LoadError, match="a date must be written YYYY-MM-DD"):
+        newsassert.load(garbage, cache=False)

@@ -9,9 +9,10 @@ size is.
 
 from __future__ import annotations
 
+import errno
 import os
+import secrets
 import stat
-import tempfile
 from pathlib import Path
 
 from newsassert.errors import ConfigError
@@ -78,29 +79,64 @@ def read_regular(path: str | Path, limit: int = 0) -> bytes:
         os.close(fd)
 
 
-def _umask() -> int:
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask
-
-
 def write_atomically(path: Path, text: str, what: str) -> None:
-    """Write ``text`` to ``path`` through a temporary file and a rename.
+    """Write ``text`` to ``path`` through a temporary file, fsync and a rename.
 
-    The file gets the permissions a plain ``open`` would give it (not the
-    owner-only ones of a temporary file). ``what`` names the file in errors:
-    ``cannot write the {what} (reason)``.
+    A reader sees the old file or the new one, never half of one, and a crash
+    leaves one of them on disk. When ``path`` is a symbolic link the file it
+    leads to is replaced and the link kept. The file gets the permissions a
+    plain ``open`` would give it: the temporary file is created with mode
+    0o666 and the process's umask applies (the umask is never changed).
+    Nothing is left behind when the write fails. ``what`` names the file in
+    errors: ``cannot write the {what} (reason)``.
     """
-    folder = path.parent if str(path.parent) else Path(".")
+    temporary = None
     try:
-        fd, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+        target = Path(os.path.realpath(path)) if path.is_symlink() else path
+        folder = target.parent if str(target.parent) else Path(".")
+        fd, temporary = _create_temporary(folder, target.name)
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n", errors="backslashreplace") as out:
+            out.write(text)
+            out.flush()
+            os.fsync(out.fileno())
+        os.replace(temporary, target)
+        temporary = None
+        _fsync_folder(folder)
     except OSError as exc:
-        raise ConfigError(f"cannot write the {what} ({exc.strerror})", path=str(path)) from None
+        raise ConfigError(
+            f"cannot write the {what} ({exc.strerror or exc})", path=str(path)
+        ) from None
+    finally:
+        if temporary is not None:
+            Path(temporary).unlink(missing_ok=True)
+
+
+def _create_temporary(folder: Path, name: str) -> tuple[int, str]:
+    """A new file beside the target, named after it (shortened to fit a file name)."""
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_CLOEXEC", 0)
+    stem = name[:200]  # a name may have 255 bytes: room for the prefix and suffix
+    for _ in range(100):
+        candidate = folder / f".{stem}.{secrets.token_hex(4)}.tmp"
+        try:
+            return os.open(candidate, flags, 0o666), str(candidate)
+        except FileExistsError:
+            continue
+        except OSError as exc:
+            if exc.errno != errno.ENAMETOOLONG or len(stem) <= 16:
+                raise
+            stem = stem[: len(stem) // 2]
+    raise FileExistsError(errno.EEXIST, "no free temporary name", str(folder))
+
+
+def _fsync_folder(folder: Path) -> None:
+    """Make the rename durable (where a folder can be opened; not on Windows)."""
     try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
-            handle.write(text)
-        os.chmod(temporary, 0o666 & ~_umask())
-        os.replace(temporary, path)
-    except OSError as exc:
-        Path(temporary).unlink(missing_ok=True)
-        raise ConfigError(f"cannot write the {what} ({exc.strerror})", path=str(path)) from None
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 
+from newsassert.errors import ConfigError
 from newsassert.extract import extract_article
 from newsassert.lexicon import Lexicon
 from newsassert.limits import check_article_size
@@ -66,6 +67,11 @@ def extract(
     ``YYYY-MM-DD``) resolves weekdays and relative dates.
     """
     if isinstance(published, str):
-        published = dt.date.fromisoformat(published)
+        try:
+            published = dt.date.fromisoformat(published)
+        except ValueError:
+            raise ConfigError(
+                f"published must be a date or YYYY-MM-DD (got {published!r})"
+            ) from None
     article = make_article(text, id="text", published=published, lang=lang)
     return list(extract_article(article))

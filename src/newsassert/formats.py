@@ -96,6 +96,12 @@ def _load_markdown(path: Path) -> Article:
                     line=number,
                 )
             name, value = match["key"].lower(), match["value"].strip()
+            if name in lines:
+                raise LoadError(
+                    f"the front matter gives {name!r} twice (also on line {lines[name]})",
+                    path=str(path),
+                    line=number,
+                )
             lines[name] = number
             if not value:
                 items = lists[name] = []
@@ -355,8 +361,12 @@ def _article_from_fields(
 
 
 def _date(value: str, path: Path, line: int | None, prefix: str = "") -> dt.date:
+    value_ = value.strip()
     try:
-        return dt.date.fromisoformat(value.strip()[:10])
+        if len(value_) > 10:
+            # A date and time: the whole of it must be one (not 2024-01-01T25:99:99garbage).
+            dt.datetime.fromisoformat(value_)
+        return dt.date.fromisoformat(value_[:10])
     except ValueError:
         raise LoadError(
             f"{prefix}a date must be written YYYY-MM-DD (got {value!r})", path=str(path), line=line

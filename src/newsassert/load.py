@@ -104,6 +104,9 @@ def load(
     ``cp1256``) reads every file in that encoding instead of detecting it; a
     byte it cannot decode is a :class:`LoadError` naming the file and line.
     """
+    if any(not str(p) for p in (path, *paths)):
+        # Path("") is the working folder: an empty string is a mistake, not "here".
+        raise LoadError("an empty path names no file or folder (write '.' for this folder)")
     if encoding is not None:
         try:
             encoding = codecs.lookup(encoding).name
@@ -275,6 +278,12 @@ def _files(paths: Sequence[str | Path]) -> Iterator[tuple[Path, bool]]:
     """Each file to read, and whether the user named it (rather than its folder)."""
     for given in paths:
         path = Path(given)
+        try:
+            path.lstat()
+        except FileNotFoundError:
+            pass  # a glob, or missing: told below
+        except OSError as exc:  # a name too long, a loop in its folders
+            raise LoadError(f"cannot read it: {reason(exc)}", path=str(path)) from None
         if path.is_dir():
             yield from ((f, False) for f in _walk(path))
         elif path.is_file():

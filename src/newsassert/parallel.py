@@ -94,6 +94,8 @@ def _extract_pending(
     extra: tuple[LexiconEntry, ...] | None,
     advance: Callable[[int], None],
 ) -> None:
+    # More processes than cores only add memory and switching (-j 48 on 2 cores).
+    jobs = min(jobs, available_cores())
     if jobs <= 1 or len(pending) < MIN_ARTICLES_FOR_POOL:
         for article in pending:
             _ = article.claims

@@ -116,6 +116,16 @@ def fingerprint(lexicon: Lexicon | None = None) -> str:
     return digest.hexdigest()
 
 
+def _utf8(text: str | bytes) -> bytes:
+    # A path that is not UTF-8 (a file name in another encoding) holds lone
+    # surrogates: stored through surrogatepass, read back by JSON the same way.
+    return text.encode("utf-8", "surrogatepass") if isinstance(text, str) else text
+
+
+def _bytes(row: tuple[str | bytes, ...]) -> tuple[bytes, ...]:
+    return tuple(_utf8(value) for value in row)
+
+
 class _Off(Exception):
     """This store has stopped using its file for the run (after one warning)."""
 
@@ -324,7 +334,7 @@ class Store:
                         # The claims as UTF-8 bytes, not decoded to text: JSON
                         # reads bytes, and a run that never asks for the claims
                         # (a check whose results are cached) never decodes them.
-                        "SELECT article, CAST(claims AS BLOB) FROM articles"
+                        "SELECT CAST(article AS BLOB), CAST(claims AS BLOB) FROM articles"
                         " WHERE key = ? ORDER BY position",
                         (key,),
                     ).fetchall()
@@ -350,7 +360,7 @@ class Store:
         # (the text and claims of every article encoded at once) was the
         # peak of a cold run's memory.
         def write(db: sqlite3.Connection) -> None:
-            rows = ((key, position, *article_row(a)) for position, a in enumerate(articles))
+            rows = ((key, position, *_bytes(article_row(a))) for position, a in enumerate(articles))
             # One write transaction: a reader sees all of a file's articles or none.
             db.execute("BEGIN IMMEDIATE")
             try:
@@ -438,7 +448,7 @@ class Store:
     def put_results(self, key: str, results: Sequence[CheckResult]) -> None:
         """Store check results under ``key`` (see :meth:`results_key`)."""
         try:
-            payload = results_json(results)
+            payload = _utf8(results_json(results))
         except TypeError:
             return  # a value only a plugin knows how to read back: not cached
         self._attempt(

@@ -41,7 +41,9 @@ __all__ = [
 ]
 
 # Every control but line feed and tab (a carriage return rewrites the line).
-_TERMINAL_CONTROLS = "\x00-\x08\x0b-\x1f\x7f-\x9f" + SCOPED
+# Lone surrogates too: a file name that is not UTF-8 holds them, and a UTF-8
+# terminal cannot print them.
+_TERMINAL_CONTROLS = "\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff" + SCOPED
 # newsassert's own colour codes (check.verdict's styles, explain's): reset,
 # bold, dim, bold underline, green, yellow, cyan, bold red.
 _OWN_COLOURS = r"\x1b\[(?:0|1|2|1;4|32|33|36|1;31)m"
