@@ -242,3 +242,27 @@ def test_small_refusals_are_newsassert_errors(tmp_path: Path) -> None:
     garbage.write_text("---\npublished: 2024-01-01T25:99:99garbage\n---\nbody\n", encoding="utf-8")
     with pytest.raises(LoadError, match="a date must be written YYYY-MM-DD"):
         newsassert.load(garbage, cache=False)
+
+
+def test_ids_that_are_no_number_and_aliases_that_are_nothing_or_two_things_are_refused(
+    tmp_path: Path,
+) -> None:
+    from newsassert.errors import AliasError
+    from newsassert.lexicon import load_aliases
+
+    ids = tmp_path / "ids.jsonl"
+    ids.write_text('{"id": 1e400, "text": "x"}\n{"id": NaN, "text": "y"}\n', encoding="utf-8")
+    with pytest.raises(LoadError) as info:
+        newsassert.load(ids, cache=False)
+    assert str(info.value) == f"{ids}, line 1: 'id' must be a string or a finite number (got inf)"
+    empty = tmp_path / "empty.toml"
+    empty.write_text('[place]\n"" = [""]\n', encoding="utf-8")
+    with pytest.raises(AliasError, match="must be some text"):
+        load_aliases(empty)
+    shared = tmp_path / "shared.toml"
+    shared.write_text('[place]\nIraq = ["Irak"]\nIran = ["irak"]\n', encoding="utf-8")
+    with pytest.raises(AliasError) as alias:
+        load_aliases(shared)
+    assert str(alias.value) == (
+        f"{shared}, line 3: the spelling 'irak' in [place] names both 'Iraq' and 'Iran'"
+    )

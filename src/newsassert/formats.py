@@ -277,6 +277,8 @@ def _article_from_record(
         if value is None:
             continue
         if isinstance(value, (int, float)) and name == "id" and not isinstance(value, bool):
+            if value != value or value in (float("inf"), float("-inf")):
+                raise fail(f"'id' must be a string or a finite number (got {value!r})")
             value = str(value)
         if not isinstance(value, str):
             raise fail(f"'{name}' must be a string (got {value!r})")

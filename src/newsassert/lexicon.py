@@ -64,6 +64,7 @@ def load_aliases(path: str | Path) -> tuple[LexiconEntry, ...]:
         # tomllib recurses once per nested array or table.
         raise AliasError("not valid TOML: values nest too deeply", path=str(path)) from None
     entries: list[LexiconEntry] = []
+    owners: dict[tuple[str, str], str] = {}  # (kind, spelling folded) -> its name
     for kind, table in data.items():
         if kind not in LEXICON_KINDS:
             raise AliasError(
@@ -82,6 +83,23 @@ def load_aliases(path: str | Path) -> tuple[LexiconEntry, ...]:
                     path=str(path),
                     line=_line_of(raw, canonical),
                 )
+            if not canonical.strip() or any(not s.strip() for s in spellings):
+                raise AliasError(
+                    f"a name in [{kind}] and each of its spellings must be some text "
+                    f"(got {canonical!r} = {spellings!r})",
+                    path=str(path),
+                    line=_line_of(raw, f"{canonical} =") or _line_of(raw, kind),
+                )
+            for spelling in (canonical, *spellings):
+                folded = " ".join(spelling.casefold().split())
+                other = owners.setdefault((kind, folded), canonical)
+                if other != canonical:
+                    raise AliasError(
+                        f"the spelling {spelling!r} in [{kind}] names both {other!r} and "
+                        f"{canonical!r}",
+                        path=str(path),
+                        line=_line_of(raw, canonical),
+                    )
             entries.append(LexiconEntry(kind, canonical, tuple(spellings)))
     return tuple(entries)
 
