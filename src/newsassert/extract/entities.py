@@ -49,6 +49,16 @@ import attrs
 import regex
 
 from newsassert.extract import lexicon_of, make_claim
+from newsassert.extract.entity_words import (
+    _COUNTRY,
+    _DEMONYMS,
+    _LEXICON,
+    _NAMED,
+    _ROLE,
+    _ROLES,
+    _Tables,
+    _Word,
+)
 from newsassert.extract.numbers import Folded, fold, fold_word
 from newsassert.extract.people import (
     name_end,
@@ -101,66 +111,10 @@ _GOVERNING = frozenset({"عبد", "ابو", "ابن", "بن"})
 _MAX_TITLE_WORDS = 24  # words (and commas) from a title to the name it gives a role
 
 
-class _Tables(NamedTuple):
-    """Tables of the vocabulary to look a form up in, in order, and their bits."""
-
-    numbers: tuple[int, ...]
-    bits: int
-
-
-def _tables(*numbers: int) -> _Tables:
-    return _Tables(numbers, sum(1 << n for n in numbers))
-
-
-# The lexicon's tables, by number; a word's mask has bit 1 << n when a form
-# of table n starts with it.
-_ROLE, _ORG, _PLACE, _DEMONYM = 0, 1, 2, 3
-_ROLES = _tables(_ROLE)
-_DEMONYMS = _tables(_DEMONYM)
-_NAMED = _tables(_ORG, _PLACE)  # what a title's complement names
-_LEXICON = _tables(_ORG, _PLACE, _DEMONYM)  # what read_lexicon reports
-_COUNTRY = _tables(_DEMONYM, _PLACE)  # a country before an English title
 # Above this many distinct words (or pieces of text between spaces) a
 # lexicon's cache of them starts afresh.
 _MAX_WORDS = 500_000
 _MAX_CHUNKS = 200_000
-
-
-@attrs.frozen(eq=False)
-class _Word:
-    """A distinct token text, with everything that does not depend on where it stands."""
-
-    text: str  # as in the folded text
-    word: bool  # a word (not a number or a punctuation mark)
-    arabic: bool
-    # Lookup keys of the word and of its forms without proclitics, with how
-    # many letters each drops.
-    variants: tuple[tuple[str, int], ...]
-    key: str  # the key of the word as written (the text for non-words)
-    forms: frozenset[str]  # the keys of the variants
-    # The variants some form of the lexicon starts with (a hyphenated word's
-    # key is several words), each with the bits of the tables that have such
-    # a form; ``mask`` joins their bits.
-    starts: tuple[tuple[str, int, int], ...]
-    mask: int
-    # The tables in which some form starts with the word and goes on: where
-    # none does, a lookup's answer is the word's own, kept in ``alone``.
-    extends: int
-    stop: bool  # a function word, time word or verb, perhaps after و or ف
-    given: bool  # spelt like a given name whose key is a stop word's (علي)
-    upper: bool  # starts with a capital
-    # Arabic: how many proclitic letters to skip when the word can start a
-    # name without a title (a given name, عبد, أبو), else -1; and whether it
-    # is strong evidence (a common given name).
-    name_start: int
-    strong_start: bool
-    alone: dict[tuple[int, ...], tuple[LexiconEntry, int, int, int] | None] = attrs.field(
-        factory=dict
-    )
-    # Lookups that read this word and the next one only, by the next word.
-    pairs: dict[tuple[tuple[int, ...], _Word], tuple[LexiconEntry, int, int, int] | None] = (
-        attrs.field(factory=dict)
-    )
 
 
 class _Found(NamedTuple):

@@ -26,15 +26,13 @@ words that are not given names need the verb.
 from __future__ import annotations
 
 import functools
-from typing import TYPE_CHECKING
 
 import regex
 
+from newsassert.extract.entity_words import _LEXICON, _NAMED, _ROLES, _Word
+from newsassert.extract.entity_words import NameReader as _Reader
 from newsassert.normalize import key
 from newsassert.text.data import read_data
-
-if TYPE_CHECKING:
-    from newsassert.extract.entities import _Reader, _Word
 
 __all__ = [
     "NameWords",
@@ -169,8 +167,6 @@ def read_people(reader: _Reader) -> None:
 
 
 def _arabic_name(reader: _Reader, i: int, names: NameWords) -> tuple[int, int]:
-    from newsassert.extract.entities import _NAMED
-
     words = reader.words
     first = words[i]
     skip = first.name_start
@@ -331,8 +327,6 @@ def _bare_word(k: str, titled: bool = False) -> bool:
 
 
 def _latin_name(reader: _Reader, i: int, names: NameWords) -> int:
-    from newsassert.extract.entities import _LEXICON, _ROLES
-
     words = reader.words
     tok = words[i]
     if not tok.upper or tok.text in reader.vocab.not_names:
