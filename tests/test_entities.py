@@ -134,6 +134,10 @@ def _persons(text: str, lang: str = "ar") -> list[str]:
         ("قال محمد إن الوضع هادئ.", []),
         ("وتفقد القائد القطعات العسكرية في صلاح الدين.", []),
         ("ونفى المتحدث وجود أي اتفاق بشأن الأسرى.", []),
+        # A month or weekday name after a day number starts no name.
+        ("وفي 27 يناير قتلت القوات ثلاثة مسلحين.", []),
+        ("وفي 3 آب أعلنت الحكومة الحداد.", []),
+        ("وصل يوم الثلاثاء وفد رسمي.", []),
     ],
 )
 def test_arabic_people_without_a_title(text: str, expected: list[str]) -> None:
@@ -149,6 +153,9 @@ def test_arabic_people_without_a_title(text: str, expected: list[str]) -> None:
         ),
         ("Barham Salih told reporters that the vote was fair.", ["Barham Salih"]),
         ("The New York Times reported that John Smith was in Baghdad.", ["John Smith"]),
+        # The end of an organization's name before a reporting verb is no person.
+        ("The Ministry of Foreign Affairs announced the deal.", []),
+        ("The Bank of England said rates would rise.", []),
     ],
 )
 def test_english_people_without_a_title(text: str, expected: list[str]) -> None:

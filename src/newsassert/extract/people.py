@@ -44,6 +44,8 @@ __all__ = [
 ]
 
 _MAX_WORDS = 6
+# Lower-case words inside an English organization's or place's name.
+_NAME_JOINERS = frozenset({"of", "for", "and", "de", "du", "al"})
 # Particles that govern the next word of a name: it is a name word whatever it is.
 _GOVERNING = frozenset({"بن", "ابن", "بنت", "ال", "ابو", "ام", "عبد", "ولد"})
 # A conjunction or preposition a name may carry at its start (ومحمد, لمحمد).
@@ -83,18 +85,33 @@ def _strings(value: object) -> list[str]:
     return []
 
 
+def _calendar_words() -> set[str]:
+    """The keys of the one-word Arabic names of months and weekdays."""
+    data = read_data("months.json")
+    return {
+        key(str(e["name"]))
+        for e in [*data["months"], *data["weekdays"]]
+        if e.get("lang") == "ar" and " " not in str(e["name"])
+    }
+
+
 class NameWords:
     """The name vocabulary, as lossy keys (hamza, ة and ى folded)."""
 
     def __init__(self) -> None:
         data = read_data("given_names.json")
         common = {key(w) for f in _COMMON_WORDS for s in _strings(read_data(f)) for w in s.split()}
-        weak = {key(w) for w in data["not_evidence"]} | common
+        # Month and weekday names (يناير, آب, الثلاثاء) are listed as given
+        # names of a few people, but after a date's day number they start no
+        # name (27 يناير قتلت ...). Hijri months are real given names (رمضان,
+        # رجب) and are not in this file.
+        calendar = _calendar_words()
+        weak = {key(w) for w in data["not_evidence"]} | common | calendar
         arabic: dict[str, list[object]] = data["arabic"]
         counts = {key(k): int(str(v[0])) for k, v in arabic.items()}
         western = {key(w) for w in data["western"]}
         given = set(counts) | western
-        never = {key(w) for w in data["not_evidence"]}
+        never = {key(w) for w in data["not_evidence"]} | calendar
         self.strong = frozenset(
             k for k in given if (k in western or counts.get(k, 0) >= _STRONG) and k not in weak
         )
@@ -356,6 +373,10 @@ def _latin_name(reader: _Reader, i: int, names: NameWords) -> int:
     for k in range(i, end):
         if words[k].text in names.org_heads or reader._lookup(k, _LEXICON, end - k):
             return i
+    # A run after "of"/"for" that follows a capitalized word is the end of a
+    # longer name (Ministry of Foreign Affairs, Bank of England), no person.
+    if i >= 2 and words[i - 1].key in _NAME_JOINERS and words[i - 2].upper:
+        return i
     given = tok.key in names.latin
     said = end < n and words[end].key in names.reporting
     if not (given or said):
