@@ -170,6 +170,7 @@ def _values(claim: Claim) -> tuple[Any, ...]:
         "date": ("year", "month", "day", "resolved", "relative"),
         "role": ("title", "country", "key"),
         "mention": ("type", "entity", "key"),
+        "statement": ("predicate", "polarity", "mood", "anchors", "terms"),
     }[claim.kind]
     return (claim.kind, claim.section, claim.lang, *(getattr(claim, f) for f in fields))
 

@@ -49,6 +49,7 @@ __all__ = [
     "QuantityClaim",
     "RoleClaim",
     "Segment",
+    "StatementClaim",
     "claim_id",
     "computed",
     "date_fields",
@@ -74,7 +75,9 @@ QUALIFIERS = (
 # A demonym (المصري, Iraqi) names its country (``entity``) without being a
 # place: it is a mention of its own type, which supports the country's name.
 MENTION_TYPES = ("person", "org", "place", "demonym")
-KINDS = ("quantity", "date", "mention", "role")
+POLARITIES = ("affirmed", "negated")
+MOODS = ("asserted", "conditional", "quoted")
+KINDS = ("quantity", "date", "mention", "role", "statement")
 
 
 def _in(choices: tuple[str, ...]) -> Any:
@@ -310,8 +313,57 @@ class RoleClaim(Claim):
     key: str
 
 
+def _strings_tuple(value: Any) -> tuple[str, ...]:
+    return tuple(value)
+
+
+@attrs.frozen(kw_only=True)
+class StatementClaim(Claim):
+    """What a clause says happened: its predicate, affirmed or negated, and its anchors.
+
+    The claim's span is the predicate word (the main verb or verbal noun).
+    ``predicate`` is its family key (an English lemma such as ``rise``, shared
+    by ارتفع، ارتفاع and "climbed") or, for a word no family lists, its stem;
+    ``polarity`` is ``affirmed`` or ``negated``, and ``negation`` the negating
+    word with its span (``negation_start``, ``negation_end``), null when
+    affirmed. ``anchors`` are the keys of the persons, organizations, places,
+    figures and dates of the same clause; ``terms`` the stems of its other
+    content words; ``clause`` the clause itself, from ``clause_start`` to
+    ``clause_end``. ``mood`` is ``conditional`` inside "if"/إذا/لو and
+    ``quoted`` inside quotation marks: such a statement supports others but is
+    never set against them.
+    """
+
+    kind: ClassVar[str] = "statement"
+    KIND_FIELDS: ClassVar[tuple[str, ...]] = (
+        "predicate",
+        "polarity",
+        "negation",
+        "negation_start",
+        "negation_end",
+        "anchors",
+        "terms",
+        "mood",
+        "clause",
+        "clause_start",
+        "clause_end",
+    )
+
+    predicate: str
+    polarity: str = attrs.field(default="affirmed", validator=_in(POLARITIES))
+    negation: str | None = None
+    negation_start: int | None = None
+    negation_end: int | None = None
+    anchors: tuple[str, ...] = attrs.field(default=(), converter=_strings_tuple)
+    terms: tuple[str, ...] = attrs.field(default=(), converter=_strings_tuple)
+    mood: str = attrs.field(default="asserted", validator=_in(MOODS))
+    clause: str = ""
+    clause_start: int = 0
+    clause_end: int = 0
+
+
 CLAIM_CLASSES: Mapping[str, type[Claim]] = {
-    cls.kind: cls for cls in (QuantityClaim, DateClaim, MentionClaim, RoleClaim)
+    cls.kind: cls for cls in (QuantityClaim, DateClaim, MentionClaim, RoleClaim, StatementClaim)
 }
 
 
@@ -531,6 +583,8 @@ def claim_id_in(sentence: Any, offset_in_sentence: int, text: str) -> str:
 
 
 def _jsonable(value: Any) -> Any:
+    if isinstance(value, tuple):
+        return list(value)
     if isinstance(value, float) and value.is_integer() and abs(value) < 2**53:
         return int(value)
     return value

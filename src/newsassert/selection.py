@@ -155,15 +155,21 @@ class Selection(Sequence[Claim]):
         precision: str = "any",
         unplaced: bool = False,
         open_bound: float | None = None,
+        statements: bool = True,
     ) -> Verdict:
         """Whether each claim has a match in ``other`` (:func:`newsassert.check.supported_by`).
 
         With ``mostly`` (0.9), it holds when that share of the claims is
         supported; ``precision``, ``unplaced`` and ``open_bound`` are the
-        check's own options.
+        check's own options; ``statements=False`` leaves statement claims out.
         """
         verdict = supported_by(
-            self, other, precision=precision, unplaced=unplaced, open_bound=open_bound
+            self,
+            other,
+            precision=precision,
+            unplaced=unplaced,
+            open_bound=open_bound,
+            statements=statements,
         )
         return verdict if mostly is None else apply_mostly(verdict, mostly)
 

@@ -34,6 +34,7 @@ from collections.abc import Callable, Hashable, Iterable, Sequence
 import attrs
 
 from newsassert.check.interval import Interval
+from newsassert.check.statements import statement_agree
 from newsassert.check.values import describe, describe_date
 from newsassert.check.verdict import Evidence, Verdict
 from newsassert.compare import date_fields, same_entity, same_person
@@ -110,6 +111,8 @@ def agree(selection: Iterable[Claim], *, tolerance: float = 0.0, min_sources: in
             evidence=tuple(Evidence(claim=c, value=describe(c), role="aside") for c in claims),
             failures=("mixed-kinds",),
         )
+    if kinds == ["statement"]:
+        return statement_agree(claims, query=query)  # type: ignore[arg-type]
     best = consensus(claims, tolerance=tolerance)
     return _verdict(claims, best, query=query, min_sources=min_sources)
 

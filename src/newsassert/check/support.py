@@ -25,6 +25,11 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Sequence
 
 from newsassert.check.interval import Interval
+from newsassert.check.statements import (
+    StatementSources,
+    statement_evidence,
+    without_statements,
+)
 from newsassert.check.values import describe
 from newsassert.check.verdict import Evidence, Verdict
 from newsassert.compare import (
@@ -37,7 +42,7 @@ from newsassert.compare import (
     unit_relation,
 )
 from newsassert.errors import ConfigError
-from newsassert.model import Claim, DateClaim, MentionClaim, QuantityClaim
+from newsassert.model import Claim, DateClaim, MentionClaim, QuantityClaim, StatementClaim
 from newsassert.places import place_support
 
 __all__ = ["PRECISIONS", "supported_by"]
@@ -55,6 +60,7 @@ def supported_by(
     precision: str = "any",
     unplaced: bool = False,
     open_bound: float | None = None,
+    statements: bool = True,
 ) -> Verdict:
     """Whether each claim of ``selection`` is supported by a claim of ``other``.
 
@@ -64,13 +70,18 @@ def supported_by(
     vague one or by the same figure under another hedge); ``unplaced`` marks
     as conflicts disjoint figures of one unit that name no place;
     ``open_bound`` is how far a one-sided hedge reaches
-    (:class:`newsassert.compare.CompareOptions`).
+    (:class:`newsassert.compare.CompareOptions`). Statements are only ever
+    failed for a conflict (:mod:`newsassert.check.statements`);
+    ``statements=False`` leaves them out.
     """
     if precision not in PRECISIONS:
         raise ConfigError(f"'precision' must be one of {', '.join(PRECISIONS)} (got {precision!r})")
     options = CompareOptions(unplaced=bool(unplaced), open_bound=open_bound)
     claims = tuple(selection)
     sources = tuple(other)
+    if not statements:
+        claims, sources = without_statements(claims), without_statements(sources)
+    said = StatementSources(sources) if any(c.kind == "statement" for c in claims) else None
     query = _text_of(selection)
     by = _text_of(other)
     if by:
@@ -79,7 +90,16 @@ def supported_by(
     failures: list[str] = []
     missing: list[str] = []
     relate = comparator(options)
+    reversed_ = 0
     for claim in claims:
+        if isinstance(claim, StatementClaim) and said is not None:
+            row = statement_evidence(claim, said)
+            rows.append(row)
+            if row.role == "conflict":
+                reversed_ += 1
+                failures.append(f"statement:{claim.id}")
+                missing.append(f"{claim.text} ({claim.article}) {row.note}")
+            continue
         matches, vague, conflicts = _relations(claim, sources, relate, options)
         value = describe(claim)
         if not matches and vague and precision == "any":
@@ -115,6 +135,10 @@ def supported_by(
         summary = f"{len(missing)} of {len(claims)} claims are not supported: " + "; ".join(
             dict.fromkeys(missing)
         )
+        if reversed_:
+            # Statements are less precise evidence than figures, names and
+            # dates: their share is said apart.
+            summary += f" ({reversed_} of them statements)"
     return Verdict(
         check="supported_by",
         holds=not missing,

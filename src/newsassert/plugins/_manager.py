@@ -76,6 +76,7 @@ BUILTIN_PLUGINS: dict[str, str] = {
     "newsassert.quantities": "newsassert.extract.quantities",
     "newsassert.dates": "newsassert.extract.dates",
     "newsassert.entities": "newsassert.extract.entities",
+    "newsassert.statements": "newsassert.extract.statements:StatementExtractor",
     "newsassert.checks": "newsassert.check.builtin",
 }
 

@@ -430,11 +430,20 @@ class _Builder:
         for value in values:
             keys |= self.alias_keys(field, value)
         frozen = frozenset(keys)
+        if field.name in _LIST_FIELDS:
+            # A statement's anchors and terms: the test holds for any of them.
+            return lambda c: any(form_key(v) in frozen for v in get(c))
         return _memoized(field, lambda v: form_key(v) in frozen)
 
     def alias_keys(self, field: Field, value: str) -> set[str]:
         """The lookup key of ``value`` and of every alias of the entries it names."""
         keys = {form_key(value)}
+        if field.name == "predicate":
+            # predicate = ارتفع selects the family of the word, as rise does.
+            from newsassert.extract.statements import predicate_key
+
+            lang = "en" if value.isascii() else "ar"
+            keys.add(form_key(predicate_key(form_key(value), lang)[0]))
         for lexicon_kind in field.lexicon:
             entry = self.lexicon.lookup(lexicon_kind, value)
             if entry is None:
@@ -516,6 +525,9 @@ class _Builder:
                 ) from None
 
         return search
+
+
+_LIST_FIELDS = frozenset({"anchors", "terms"})
 
 
 def _memoized(field: Field, test: Callable[[str], bool]) -> Predicate:

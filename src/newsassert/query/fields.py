@@ -33,6 +33,8 @@ from newsassert.model import (
     COMMON_FIELDS,
     KINDS,
     MENTION_TYPES,
+    MOODS,
+    POLARITIES,
     QUALIFIERS,
     SECTIONS,
     Claim,
@@ -40,12 +42,23 @@ from newsassert.model import (
     MentionClaim,
     QuantityClaim,
     RoleClaim,
+    StatementClaim,
 )
 
 __all__ = ["ANY_SECTION", "META_PREFIX", "QUERY_KINDS", "Field", "field_of", "fields_of"]
 
 #: The kinds a query can start with.
-QUERY_KINDS = ("claim", "quantity", "date", "mention", "person", "org", "place", "role")
+QUERY_KINDS = (
+    "claim",
+    "quantity",
+    "date",
+    "mention",
+    "person",
+    "org",
+    "place",
+    "role",
+    "statement",
+)
 
 #: ``meta.<name>`` tests a field of the claim's article record or front matter.
 META_PREFIX = "meta."
@@ -67,13 +80,28 @@ class Field:
     meta: bool = False
 
 
-_NUMBER = ("start", "end", "value", "low", "high", "year", "month", "day")
+_NUMBER = (
+    "start",
+    "end",
+    "value",
+    "low",
+    "high",
+    "year",
+    "month",
+    "day",
+    "negation_start",
+    "negation_end",
+    "clause_start",
+    "clause_end",
+)
 _DATE = ("published", "resolved")
 _ENUMS: Mapping[str, tuple[str, ...]] = {
     "qualifier": QUALIFIERS,
     "section": (*SECTIONS, ANY_SECTION),
     "kind": KINDS,
     "type": MENTION_TYPES,
+    "polarity": POLARITIES,
+    "mood": MOODS,
 }
 
 #: The claim class of each query kind, and the mention type it fixes.
@@ -86,6 +114,7 @@ CLASSES: Mapping[str, tuple[type[Claim], str | None]] = {
     "org": (MentionClaim, "org"),
     "place": (MentionClaim, "place"),
     "role": (RoleClaim, None),
+    "statement": (StatementClaim, None),
 }
 
 

@@ -1,0 +1,573 @@
+"""Statements: what a clause says happened, affirmed or negated, and about whom.
+
+A sentence is cut into clauses at punctuation and at the words that open a
+new clause (``but``, ``while``, بينما، لكن …; ``data/statements.toml``). In
+each clause a *predicate* is a word of a predicate family
+(``data/predicates.toml``: ارتفع، ارتفاع، "climbed" are the family ``rise``),
+an English word WordNet gives an antonym (``data/antonyms_en.tsv``), or the
+word a negation governs (``لم يعلن``, "was not arrested"). Each predicate is a
+:class:`~newsassert.model.StatementClaim`:
+
+- ``predicate``: the family key, else the word's stem: for Arabic a light
+  stem (clitics و ف ب ل ك ال, the imperfect prefix and the pronoun suffixes
+  taken off, then the long vowels, so that يعلن، أعلن and إعلان share
+  ``علن``), for English the Snowball stem of the lemma (irregular forms from
+  WordNet's ``verb.exc``: "rose" is ``rise``);
+- ``polarity``: ``negated`` when a negation cue (لم، لن، لا، ليس، غير، عدم،
+  نفى، دون، "not", "n't", "never", "no", "failed to", "denied") stands at most
+  a few words before it in the same clause, with the cue's span; phrases that
+  only look negative (لا يزال "still", "not only") are skipped;
+- ``mood``: ``conditional`` after "if", إذا، لو in its clause, ``quoted``
+  inside quotation marks (the checks never set such a statement against
+  another);
+- ``anchors``: the persons, organizations, places, figures and dates that
+  the other extractors found in the same clause, and ``terms``: the stems of
+  the clause's other content words, by which two statements align.
+
+The extractor runs as a wrapper around the other extractors of the
+``newsassert_extract_claims`` hook, so the anchors are their claims; it is the
+plugin ``newsassert.statements`` and disabling it switches statements off.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Generator, Iterable, Sequence
+from importlib import resources
+from typing import Any
+
+import attrs
+import snowballstemmer
+
+from newsassert.extract import make_claim
+from newsassert.hookspecs import hookimpl
+from newsassert.lexicon import read_data
+from newsassert.model import (
+    Article,
+    Claim,
+    DateClaim,
+    MentionClaim,
+    QuantityClaim,
+    Segment,
+    StatementClaim,
+)
+from newsassert.normalize import key
+
+__all__ = ["Vocabulary", "contrary", "family_of", "statement_claims", "vocabulary"]
+
+# A word, "n't" on its own, or a mark that ends a clause or opens a quotation.
+_TOKEN = re.compile(
+    r"""
+      [A-Za-z]+(?=n['’]t\b)        # "did" of "didn't"
+    | n['’]t\b                     # its negation
+    | (?:[^\W\d_]|[\u064b-\u065f\u0670])+(?:['’][a-z]+)?
+                                   # a word of any script, with its Arabic diacritics
+                                   # ("Iraq's" stays one word)
+    | \d[\d.,]*                    # a figure: a clause's anchor, never a term
+    | [,;:()\[\]«»"“”„؛،—–?!]      # clause boundaries and quotation marks
+    """,
+    re.VERBOSE,
+)
+_MARKS = "".join(chr(c) for c in range(0x064B, 0x0660)) + "\u0670"
+_QUOTES = frozenset('«»"“”„')
+_ARABIC = re.compile(r"[\u0600-\u06ff]")
+# After the long vowels and hamza carriers are dropped, these are the
+# Arabic prefixes left to take off: the article (ال -> ل), the prepositions
+# ب ل ك and the future س (و ف were dropped as long vowels... or are letters
+# of the stem, which loses them the same way on both sides).
+_AR_PREFIXES = ("", "ل", "ب", "ك", "ف", "بل", "كل", "فل", "لل", "فبل", "س")
+_AR_INFLECTION = ("", "ت", "ن", "م")
+_AR_SUFFIXES = ("", "ه", "هم", "هن", "ت", "ن", "تن", "كم", "هم")
+# The families of the negation cues that say something of their own.
+_NEGATING_PREDICATES = frozenset({"deny", "reject", "refuse", "fail", "withdraw"})
+# The proclitics a form matched as written may carry (وفاز، بالفوز).
+_AR_CLITICS = ("", "و", "ف", "ب", "ل", "ال", "وال", "بال", "لل", "فال", "وب", "ول")
+_WEAK = str.maketrans("", "", "اويىءئؤأإآ")
+
+
+@attrs.frozen
+class Vocabulary:
+    """The data the extractor and the statement checks read, built once."""
+
+    ar_forms: dict[str, str]  # light stem of a form -> family key
+    ar_exact: dict[str, str]  # a form too short to stem (فاز، يفوز) -> family key
+    en_forms: dict[str, str]  # Snowball stem of an English lemma -> family key
+    antonyms: frozenset[tuple[str, str]]  # pairs of keys or stems that contradict
+    en_polar: frozenset[str]  # English stems that have an antonym
+    irregular: dict[str, str]  # irregular English verb form -> lemma
+    negation_ar: frozenset[str]
+    negation_en: frozenset[str]
+    not_negation: tuple[tuple[str, ...], ...]
+    reach: int
+    reach_ar: int
+    clause_words: frozenset[str]
+    clause_phrases: tuple[tuple[str, ...], ...]
+    conditional: frozenset[str]
+    conditional_phrases: tuple[tuple[str, ...], ...]
+    stop: frozenset[str]
+    aux: frozenset[str]
+
+
+@functools.cache
+def vocabulary() -> Vocabulary:
+    """The statement vocabulary of ``data/predicates.toml``, ``statements.toml`` and ``antonyms_en.tsv``."""
+    families = read_data("predicates.toml")["family"]
+    grammar = read_data("statements.toml")
+    ar_forms: dict[str, str] = {}
+    ar_exact: dict[str, str] = {}
+    en_forms: dict[str, str] = {}
+    antonyms: set[tuple[str, str]] = set()
+    for family in families:
+        name = family["key"]
+        for form in family.get("ar", ()):
+            # A form is a bare lemma (a perfect verb, a masdar): its whole
+            # skeleton, nothing taken off (تراجع and مقتل begin with their
+            # stem). A skeleton of two letters (فاز، واجه) is as much جوية
+            # or دون: such forms match only as written, each inflection
+            # listed (فاز، يفوز، تفوز، فوز).
+            skeleton = key(form).translate(_WEAK)
+            if len(skeleton) >= 3:
+                ar_forms.setdefault(skeleton, name)
+            else:
+                ar_exact.setdefault(key(form), name)
+        for lemma in (name, *family.get("en", ())):
+            en_forms.setdefault(_en_stem(lemma), name)
+        for other in family.get("contrary", ()):
+            antonyms.add((name, other))
+            antonyms.add((other, name))
+    irregular: dict[str, str] = {}
+    polar: set[str] = set()
+    text = resources.files("newsassert").joinpath("data", "antonyms_en.tsv").read_text("utf-8")
+    for line in text.splitlines():
+        if not line or line.startswith("#"):
+            continue
+        fields = line.split("\t")
+        if fields[0] == "exc":
+            irregular.setdefault(fields[1], fields[2])
+        elif fields[0] == "ant" and fields[1] in ("v", "a"):
+            a, b = _en_stem(fields[2]), _en_stem(fields[3])
+            if a != b:
+                antonyms.add((a, b))
+                antonyms.add((b, a))
+                polar.update((a, b))
+    negation, clause = grammar["negation"], grammar["clause"]
+    words = grammar["words"]
+    return Vocabulary(
+        ar_forms=ar_forms,
+        ar_exact=ar_exact,
+        en_forms=en_forms,
+        antonyms=frozenset(antonyms),
+        en_polar=frozenset(polar),
+        irregular=irregular,
+        negation_ar=_keys(negation["ar"]),
+        negation_en=frozenset(negation["en"]),
+        not_negation=_phrases((*negation["not_negation_ar"], *negation["not_negation_en"])),
+        reach=int(negation["reach"]),
+        reach_ar=int(negation["reach_ar"]),
+        clause_words=_keys(w for w in (*clause["ar"], *clause["en"]) if " " not in w),
+        clause_phrases=_phrases(w for w in (*clause["ar"], *clause["en"]) if " " in w),
+        conditional=_keys(
+            w for w in (*clause["conditional_ar"], *clause["conditional_en"]) if " " not in w
+        ),
+        conditional_phrases=_phrases(
+            w for w in (*clause["conditional_ar"], *clause["conditional_en"]) if " " in w
+        ),
+        stop=_keys((*words["ar"], *words["en"])),
+        aux=_keys((*words["aux_en"], *words["aux_ar"])),
+    )
+
+
+def _keys(words: Iterable[str]) -> frozenset[str]:
+    # Each folded word, and an Arabic one that ends in ه also as written with
+    # ة (the extractor keeps a word's ة; see _fold).
+    found: set[str] = set()
+    for word in words:
+        folded = key(word)
+        found.add(folded)
+        if folded.endswith("ه") and not folded.isascii():
+            found.add(folded[:-1] + "ة")
+    return frozenset(found)
+
+
+def _phrases(items: Iterable[str]) -> tuple[tuple[str, ...], ...]:
+    # Longest first, so that "لا يزالون" is tried before "لا يزال".
+    found = {tuple(key(w) for w in item.split()) for item in items}
+    return tuple(sorted(found, key=lambda p: (-len(p), p)))
+
+
+# ---------------------------------------------------------------------------
+# Stems and families.
+# ---------------------------------------------------------------------------
+
+_ENGLISH = snowballstemmer.stemmer("english")
+
+
+@functools.lru_cache(maxsize=65536)
+def _en_stem(word: str) -> str:
+    return str(_ENGLISH.stemWord(word.lower()))
+
+
+def ar_stem(word: str) -> str:
+    """The light stem of a folded Arabic word: without clitics, long vowels and the imperfect prefix."""
+    return _ar_analyses(word)[-1]
+
+
+@functools.lru_cache(maxsize=65536)
+def _ar_analyses(word: str) -> tuple[str, ...]:
+    # Every reading of the word as prefix + stem + suffix, the least stripped
+    # first; the last is the default stem (article and prepositions, the
+    # imperfect prefix and a pronoun suffix off, at least three letters left).
+    # A word written with ة ends with its ة, never a pronoun suffix ه
+    # (الداخلية is not داخل + ه): its stem keeps the letter.
+    taa = word.endswith("ة")
+    bare = (word[:-1] + "ه" if taa else word).translate(_WEAK)
+    out: list[str] = []
+    for prefix in _AR_PREFIXES:
+        if not bare.startswith(prefix):
+            continue
+        rest = bare[len(prefix) :]
+        for inflection in _AR_INFLECTION:
+            if not rest.startswith(inflection):
+                continue
+            core = rest[len(inflection) :]
+            for suffix in ("",) if taa else _AR_SUFFIXES:
+                if suffix and not core.endswith(suffix):
+                    continue
+                stem = core[: len(core) - len(suffix)] if suffix else core
+                # Two letters are a stem only as written (زاد، يزيد), never
+                # after a preposition or a suffix is taken off (بعد is not عاد).
+                if len(stem) >= 3 or (len(stem) == 2 and not (prefix or suffix)):
+                    out.append(stem)
+    if not out:
+        return (bare,)
+    default = next((s for s in reversed(out) if len(s) >= 3), out[0])
+    return (*dict.fromkeys(out), default)
+
+
+def family_of(word: str, lang: str) -> str | None:
+    """The predicate family of a word (folded Arabic, or English), or ``None``."""
+    vocab = vocabulary()
+    if lang == "ar":
+        for stem in _ar_analyses(word)[:-1]:
+            found = vocab.ar_forms.get(stem)
+            if found is not None:
+                return found
+        bare = word.replace("ة", "ه")
+        for clitic in _AR_CLITICS:
+            if bare.startswith(clitic) and (found := vocab.ar_exact.get(bare[len(clitic) :])):
+                return found
+        return None
+    return vocab.en_forms.get(_en_stem(vocab.irregular.get(word, word)))
+
+
+def predicate_key(word: str, lang: str) -> tuple[str, bool]:
+    """(the predicate of a word, whether a family or WordNet knows it)."""
+    vocab = vocabulary()
+    family = family_of(word, lang)
+    if family is not None:
+        return family, True
+    if lang == "ar":
+        return ar_stem(word), False
+    stem = _en_stem(vocab.irregular.get(word, word))
+    return stem, stem in vocab.en_polar
+
+
+def contrary(a: str, b: str) -> bool:
+    """Whether the predicates ``a`` and ``b`` say opposite things (rise/fall, فاز/خسر)."""
+    return (a, b) in vocabulary().antonyms
+
+
+# ---------------------------------------------------------------------------
+# The extractor.
+# ---------------------------------------------------------------------------
+
+
+@attrs.frozen
+class _Token:
+    start: int  # offsets into the matching form
+    end: int
+    word: str  # folded (Arabic) or lower-cased (English)
+    mark: bool  # punctuation
+
+
+class StatementExtractor:
+    """The plugin ``newsassert.statements``: a wrapper that adds statements to a segment's claims."""
+
+    @hookimpl(wrapper=True)
+    def newsassert_extract_claims(
+        self, article: Article, segment: Segment
+    ) -> Generator[None, list[Sequence[Claim] | None], list[Sequence[Claim] | None]]:
+        results = yield
+        if segment.section in ("body", "title") and segment.start < segment.end:
+            others = [c for found in results for c in found or ()]
+            statements = statement_claims(article, segment, others)
+            if statements:
+                results = [*results, statements]
+        return results
+
+
+def statement_claims(
+    article: Article, segment: Segment, others: Sequence[Claim] = ()
+) -> list[StatementClaim]:
+    """The statements of one segment; ``others`` are its claims of other kinds (the anchors)."""
+    norm = article.normalized
+    vocab = vocabulary()
+    anchors = sorted((c.start, c.end, label) for c in others if (label := _anchor(c)) is not None)
+    names = sorted((c.start, c.end) for c in others if isinstance(c, MentionClaim))
+    claims: list[StatementClaim] = []
+    quoted = False
+    for s_start, s_end in segment.sentences or ((segment.start, segment.end),):
+        ns, ne = norm.from_original(s_start), norm.from_original(s_end)
+        text = norm.text[ns:ne]
+        tokens = [
+            _Token(ns + m.start(), ns + m.end(), _fold(m.group()), not m.group()[0].isalnum())
+            for m in _TOKEN.finditer(text)
+        ]
+        if not tokens:
+            continue
+        lang = "ar" if _ARABIC.search(text) is not None else "en"
+        for clause, in_quotes in _clauses(tokens, vocab, quoted):
+            quoted = in_quotes
+            claims.extend(
+                _statements(article, segment, clause, lang, anchors, names, vocab, quoted)
+            )
+        quoted = False  # a quotation left open ends with its paragraph's sentence
+    return claims
+
+
+def _fold(word: str) -> str:
+    if word.isascii():
+        return word.lower().replace("’", "'")
+    folded = key(word)
+    # The lossy key writes ة as ه; the stemmer needs to tell them apart.
+    if folded.endswith("ه") and word.rstrip(_MARKS).endswith("ة"):
+        return folded[:-1] + "ة"
+    return folded
+
+
+def _clauses(
+    tokens: Sequence[_Token], vocab: Vocabulary, quoted: bool
+) -> Iterable[tuple[list[_Token], bool]]:
+    """The clauses of a sentence, each with whether it stands inside quotation marks."""
+    clause: list[_Token] = []
+    for i, tok in enumerate(tokens):
+        if clause and _conjoined(tok.word, tokens[i + 1].word if i + 1 < len(tokens) else ""):
+            yield clause, quoted
+            clause = []
+        if tok.mark:
+            if clause:
+                yield clause, quoted
+                clause = []
+            if tok.word in _QUOTES:
+                quoted = not quoted
+            continue
+        if tok.word in vocab.clause_words and clause:
+            yield clause, quoted
+            clause = []
+        clause.append(tok)
+    if clause:
+        yield clause, quoted
+
+
+def _conjoined(word: str, after: str) -> bool:
+    """Whether an Arabic word opens a clause of its own.
+
+    و and a predicate (وارتفاع), or و alone or with the article before a
+    predicate (واليورو يهبط): a headline's second event. وال before a noun
+    (الحكومة والمعارضة) joins two names of one clause.
+    """
+    if not word.startswith("و") or word.isascii():
+        return False
+    if len(word) > 1 and family_of(word[1:], "ar") is not None:
+        return True
+    return (word == "و" or word.startswith("وال")) and family_of(after, "ar") is not None
+
+
+def _statements(
+    article: Article,
+    segment: Segment,
+    clause: Sequence[_Token],
+    lang: str,
+    anchors: Sequence[tuple[int, int, str]],
+    names: Sequence[tuple[int, int]],
+    vocab: Vocabulary,
+    quoted: bool,
+) -> list[StatementClaim]:
+    norm = article.normalized
+    words = [t.word for t in clause]
+    c_start, c_end = norm.to_original(clause[0].start, clause[-1].end)
+    inside = tuple(dict.fromkeys(label for a, b, label in anchors if c_start <= a and b <= c_end))
+    # Names are anchors, never predicates nor terms; the noun a figure
+    # counts (عشرات المدنيين) stays a term.
+    mentioned = [(a, b) for a, b in names if c_start <= a and b <= c_end]
+    named = {
+        j
+        for j, tok in enumerate(clause)
+        if mentioned and _inside(norm.to_original(tok.start, tok.end), mentioned)
+    }
+    negation = vocab.negation_ar if lang == "ar" else vocab.negation_en
+    # (token, predicate, cue): a cue negates the first predicate a family
+    # knows within reach after it, else the first content word after it.
+    found: list[tuple[int, str, int | None]] = []
+    readings: list[tuple[str, bool] | None] = []
+    cues: set[int] = set()
+    skip = 0
+    conditional = False
+    for i, word in enumerate(words):
+        reading: tuple[str, bool] | None = None
+        if skip:
+            skip -= 1
+        elif phrase := _phrase_at(words, i, vocab.not_negation):
+            skip = phrase - 1
+        elif word in vocab.conditional or _phrase_at(words, i, vocab.conditional_phrases):
+            conditional = True
+        elif word in negation:
+            cues.add(i)
+        elif not (word in vocab.stop or word in vocab.aux or not word[0].isalpha() or i in named):
+            # A name is an anchor, not a predicate; a stem of one letter is no word.
+            reading = predicate_key(word, lang)
+            if len(reading[0]) < 2:
+                reading = None
+        readings.append(reading)
+    negated: dict[int, int] = {}
+    reach = vocab.reach_ar if lang == "ar" else vocab.reach
+    for i in sorted(cues):
+        # "denied", نفى، فشل are predicates too, and negate only a predicate
+        # a family knows right after them (فشل في تحقيق), not the subject
+        # that may stand between (نفى محمد بن سلمان معرفته).
+        pred, is_known = predicate_key(words[i], lang)
+        verb = is_known and pred in _NEGATING_PREDICATES
+        if verb:
+            found.append((i, pred, None))
+        # The cue governs the first content word after it (auxiliaries,
+        # adverbs and, after a verb, a preposition between: فشل في تحقيق),
+        # never one further on: "ليس لديها خطط لإعادة" negates لديها.
+        target = None
+        for j in range(i + 1, min(len(words), i + 1 + reach)):
+            if j in cues:
+                break
+            if (reading := readings[j]) is not None:
+                if reading[1] or not verb:
+                    target = j
+                break
+            if not (words[j] in vocab.aux or (verb and words[j] in vocab.stop)):
+                break
+        if verb and target is None:
+            # نفى الأمير أحمد … انتقاده: a verb's object may follow its
+            # subject; it is the clause's next predicate a family knows.
+            target = next(
+                (j for j in range(i + 1, len(words)) if (r := readings[j]) is not None and r[1]),
+                None,
+            )
+        if target is not None and target not in negated:
+            negated[target] = i
+    for i, reading in enumerate(readings):
+        if reading is None:
+            continue
+        if reading[1] or i in negated:
+            found.append((i, reading[0], negated.get(i)))
+    found.sort()
+    if not found:
+        return []
+    predicates = {i for i, *_ in found}
+    terms = tuple(
+        sorted(
+            {
+                _term(w, lang)
+                for j, w in enumerate(words)
+                if j not in predicates
+                and j not in named
+                and w not in vocab.stop
+                and w not in negation
+                and w not in vocab.aux
+                and w not in vocab.clause_words
+                and w[0].isalpha()
+                and len(w) > 2
+            }
+            - {""}
+        )
+    )
+    clause_text = article.text[c_start:c_end]
+    mood = "quoted" if quoted else ("conditional" if conditional else "asserted")
+    out: list[StatementClaim] = []
+    for i, pred, cue_at in found:
+        start, end = norm.to_original(clause[i].start, clause[i].end)
+        neg: dict[str, Any] = {}
+        if cue_at is not None:
+            n_start, n_end = norm.to_original(clause[cue_at].start, clause[cue_at].end)
+            neg = {
+                "polarity": "negated",
+                "negation": article.text[n_start:n_end],
+                "negation_start": n_start,
+                "negation_end": n_end,
+            }
+        out.append(
+            make_claim(
+                article,
+                segment,
+                StatementClaim,
+                start,
+                end,
+                predicate=pred,
+                anchors=inside,
+                terms=terms,
+                mood=mood,
+                clause=clause_text,
+                clause_start=c_start,
+                clause_end=c_end,
+                **neg,
+            )
+        )
+    return out
+
+
+def _phrase_at(words: Sequence[str], i: int, phrases: tuple[tuple[str, ...], ...]) -> int:
+    for phrase in phrases:
+        n = len(phrase)
+        if tuple(words[i : i + n]) == phrase:
+            return n
+    return 0
+
+
+def _inside(span: tuple[int, int], spans: Sequence[tuple[int, int]]) -> bool:
+    return any(a <= span[0] and span[1] <= b for a, b in spans)
+
+
+def _term(word: str, lang: str) -> str:
+    # A stem of two letters is too many words to align two clauses by.
+    stem = _ar_term(word) if lang == "ar" else _en_stem(word)
+    return stem if len(stem) >= 3 else ""
+
+
+@functools.lru_cache(maxsize=65536)
+def _ar_term(word: str) -> str:
+    """The stem of a content word: article, prepositions and a pronoun suffix off.
+
+    Unlike a predicate's stem, the first letter is kept (إنتاج and إنتاجها
+    are نتج, not تج): a noun has no imperfect prefix to lose.
+    """
+    taa = word.endswith("ة")
+    bare = (word[:-1] + "ه" if taa else word).translate(_WEAK)
+    for prefix in sorted(_AR_PREFIXES, key=len, reverse=True):
+        if prefix and bare.startswith(prefix) and len(bare) - len(prefix) >= 3:
+            bare = bare[len(prefix) :]
+            break
+    if not taa:
+        for suffix in ("هم", "هن", "كم", "ه", "ت", "ن"):
+            if bare.endswith(suffix) and len(bare) - len(suffix) >= 3:
+                return bare[: -len(suffix)]
+    return bare
+
+
+def _anchor(claim: Claim) -> str | None:
+    if isinstance(claim, MentionClaim):
+        return f"{claim.type}:{(claim.entity or claim.key).casefold()}"
+    if isinstance(claim, QuantityClaim):
+        return f"figure:{claim.value:g}"
+    if isinstance(claim, DateClaim):
+        day = claim.resolved or "-".join(
+            str(p) for p in (claim.year, claim.month, claim.day) if p is not None
+        )
+        return f"date:{day}" if day else None
+    return None
