@@ -250,4 +250,4 @@ def test_a_directional_mark_before_a_read_also_line_keeps_its_headlines_out() ->
 
 def test_a_year_ending_a_sentence_is_a_date_whatever_the_next_sentence_starts_with() -> None:
     claims = newsassert.extract("The war began in 2014. Soldiers said so.")
-    assert [(c.kind, c.text) for c in claims] == [("date", "2014")]
+    assert [(c.kind, c.text) for c in claims if c.kind != "statement"] == [("date", "2014")]

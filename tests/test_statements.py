@@ -15,7 +15,7 @@ import newsassert
 from newsassert.check import agree, supported_by
 from newsassert.check.statements import aligned, opposition
 from newsassert.extract.statements import _fold, contrary, family_of, vocabulary
-from newsassert.lexicon import read_data
+from newsassert.text.data import read_data
 from newsassert.load import make_article
 from newsassert.model import StatementClaim
 from newsassert.query import compile_query

@@ -42,7 +42,7 @@ import snowballstemmer
 
 from newsassert.extract import make_claim
 from newsassert.hookspecs import hookimpl
-from newsassert.lexicon import read_data
+from newsassert.text.data import read_data
 from newsassert.model import (
     Article,
     Claim,
@@ -64,8 +64,10 @@ _TOKEN = re.compile(
     | (?:[^\W\d_]|[\u064b-\u065f\u0670])+(?:['’][a-z]+)?
                                    # a word of any script, with its Arabic diacritics
                                    # ("Iraq's" stays one word)
-    | \d[\d.,]*                    # a figure: a clause's anchor, never a term
+    | \d+(?:[.,]\d+)*              # a figure: a clause's anchor, never a term
     | [,;:()\[\]«»"“”„؛،—–?!]      # clause boundaries and quotation marks
+    | (?<![A-Z])\.(?=\s)            # a full stop the segmenter may not have split at
+                                   # ("0.1%.\u200f Officials"), not "U.S. officials"
     """,
     re.VERBOSE,
 )
@@ -397,7 +399,9 @@ def _statements(
     norm = article.normalized
     words = [t.word for t in clause]
     c_start, c_end = norm.to_original(clause[0].start, clause[-1].end)
-    inside = tuple(dict.fromkeys(label for a, b, label in anchors if c_start <= a and b <= c_end))
+    # An anchor belongs to the clause it starts in ("0.1%" reaches past the
+    # clause's last word, "0.1").
+    inside = tuple(dict.fromkeys(label for a, _, label in anchors if c_start <= a < c_end))
     # Names are anchors, never predicates nor terms; the noun a figure
     # counts (عشرات المدنيين) stays a term.
     mentioned = [(a, b) for a, b in names if c_start <= a and b <= c_end]
