@@ -15,10 +15,10 @@ import newsassert
 from newsassert.check import agree, supported_by
 from newsassert.check.statements import aligned, opposition
 from newsassert.extract.statements import _fold, contrary, family_of, vocabulary
-from newsassert.text.data import read_data
 from newsassert.load import make_article
 from newsassert.model import StatementClaim
 from newsassert.query import compile_query
+from newsassert.text.data import read_data
 
 CORPUS = Path(__file__).parent / "corpus" / "statements"
 
@@ -206,7 +206,9 @@ def test_agree_over_statements() -> None:
         ("c", "انخفاض أسعار النفط في مصر."),
     ]
     claims = [
-        c for id, text in corpus_text for c in make_article(text, id=id).claims
+        c
+        for id, text in corpus_text
+        for c in make_article(text, id=id).claims
         if c.kind == "statement"
     ]
     verdict = agree(claims)

@@ -42,7 +42,6 @@ import snowballstemmer
 
 from newsassert.extract import make_claim
 from newsassert.hookspecs import hookimpl
-from newsassert.text.data import read_data
 from newsassert.model import (
     Article,
     Claim,
@@ -53,6 +52,7 @@ from newsassert.model import (
     StatementClaim,
 )
 from newsassert.normalize import key
+from newsassert.text.data import read_data
 
 __all__ = ["Vocabulary", "contrary", "family_of", "statement_claims", "vocabulary"]
 
