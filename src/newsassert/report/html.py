@@ -740,7 +740,11 @@ class _Page:
             out.append(f'<p class="pa">{_user(article.path)}</p>\n')
         out.append(self._article_checks(article))
         out.append('<div class="tx">\n')
-        out.extend(self._paragraphs(article, claims))
+        # A statement is a clause's verb: highlighting every one would bury
+        # the names and figures (and double the page). It is shown where a
+        # check used it.
+        shown = [c for c in claims if c.kind != "statement" or _key(c) in self.involved]
+        out.extend(self._paragraphs(article, shown))
         out.append("</div>\n")
         return "".join(out)
 
