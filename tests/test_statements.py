@@ -330,3 +330,25 @@ def test_a_negation_moved_within_a_paraphrase_does_not_flag(
     said = statements(summary, id="summary")
     assert said
     assert supported_by(said, statements(source, id="source"))
+
+
+def test_a_check_file_switches_statements_off(tmp_path: Path) -> None:
+    from newsassert.check.checkfile import load_check_file, run_checks
+
+    (tmp_path / "a.txt").write_text("Oil prices rose in Egypt.\n", encoding="utf-8")
+    (tmp_path / "b.txt").write_text("Oil prices fell in Egypt.\n", encoding="utf-8")
+    checks = tmp_path / "summary.checks.toml"
+    for statements, holds in (("true", False), ("false", True)):
+        checks.write_text(
+            "[[check]]\n"
+            'name = "summary"\n'
+            "query = 'claim where article = \"b\"'\n"
+            'expect = "supported_by"\n'
+            "by = 'claim where article = \"a\"'\n"
+            f"statements = {statements}\n",
+            encoding="utf-8",
+        )
+        corpus = newsassert.load(tmp_path / "*.txt")
+        (spec,) = load_check_file(checks)
+        (result,) = run_checks(spec, corpus)
+        assert result.verdict.holds is holds, result.verdict.summary

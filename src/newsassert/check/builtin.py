@@ -24,8 +24,21 @@ __all__ = ["BUILTIN_TYPES", "newsassert_check_types"]
 
 def agree_type(corpus: Queryable, selection: Sequence[Claim], spec: CheckSpecLike) -> Verdict:
     from newsassert.check.agree import agree
+    from newsassert.check.statements import without_statements
 
+    if not _statements(spec):
+        selection = without_statements(selection)
     return agree(selection, tolerance=spec.tolerance, min_sources=spec.min_sources)
+
+
+def _statements(spec: CheckSpecLike) -> bool:
+    """The check's ``statements`` key: whether statement claims take part (true by default)."""
+    statements = spec.options.get("statements", True)
+    if not isinstance(statements, bool):
+        raise CheckFileError(
+            f"check {spec.name!r}: 'statements' must be true or false (got {statements!r})"
+        )
+    return statements
 
 
 def supported_by_type(
@@ -59,6 +72,7 @@ def supported_by_type(
         precision=str(precision),
         unplaced=unplaced,
         open_bound=None if bound is None else float(bound),
+        statements=_statements(spec),
     )
 
 

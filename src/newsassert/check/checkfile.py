@@ -69,8 +69,8 @@ __all__ = [
 # themselves are registered through the newsassert_check_types hook).
 BUILTIN_CHECKS: Mapping[str, tuple[str, ...]] = MappingProxyType(
     {
-        "agree": ("tolerance", "min_sources"),
-        "supported_by": ("by", "precision", "unplaced", "open_bound"),
+        "agree": ("tolerance", "min_sources", "statements"),
+        "supported_by": ("by", "precision", "unplaced", "open_bound", "statements"),
         "count": ("min", "max", "eq", "of"),
         "none": (),
         "distinct": ("min", "max", "eq", "field"),
