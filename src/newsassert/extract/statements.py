@@ -100,6 +100,7 @@ class Vocabulary:
     irregular: dict[str, str]  # irregular English verb form -> lemma
     negation_ar: frozenset[str]
     negation_en: frozenset[str]
+    particles: frozenset[str]
     not_negation: tuple[tuple[str, ...], ...]
     reach: int
     reach_ar: int
@@ -164,6 +165,7 @@ def vocabulary() -> Vocabulary:
         irregular=irregular,
         negation_ar=_keys(negation["ar"]),
         negation_en=frozenset(negation["en"]),
+        particles=_keys(negation["particles"]),
         not_negation=_phrases((*negation["not_negation_ar"], *negation["not_negation_en"])),
         reach=int(negation["reach"]),
         reach_ar=int(negation["reach_ar"]),
@@ -354,7 +356,12 @@ def _clauses(
     """The clauses of a sentence, each with whether it stands inside quotation marks."""
     clause: list[_Token] = []
     for i, tok in enumerate(tokens):
-        if clause and _conjoined(tok.word, tokens[i + 1].word if i + 1 < len(tokens) else ""):
+        # صعود وسقوط هارفي واينستين: two predicates joined share what follows.
+        if (
+            clause
+            and _conjoined(tok.word, tokens[i + 1].word if i + 1 < len(tokens) else "")
+            and family_of(clause[-1].word, "ar") is None
+        ):
             yield clause, quoted
             clause = []
         if tok.mark:
@@ -441,8 +448,9 @@ def _statements(
         # a family knows right after them (فشل في تحقيق), not the subject
         # that may stand between (نفى محمد بن سلمان معرفته).
         pred, is_known = predicate_key(words[i], lang)
-        verb = is_known and pred in _NEGATING_PREDICATES
-        if verb:
+        family = is_known and pred in _NEGATING_PREDICATES
+        verb = words[i] not in vocab.particles
+        if family:
             found.append((i, pred, None))
         # The cue governs the first content word after it (auxiliaries,
         # adverbs and, after a verb, a preposition between: فشل في تحقيق),
@@ -452,14 +460,16 @@ def _statements(
             if j in cues:
                 break
             if (reading := readings[j]) is not None:
-                if reading[1] or not verb:
+                # نفى، فشل take a long object: only a predicate a family
+                # knows is surely theirs; تفتقر إلى، "lacks" any word.
+                if reading[1] or not family:
                     target = j
                 break
             if not (words[j] in vocab.aux or (verb and words[j] in vocab.stop)):
                 break
-        if verb and target is None:
-            # نفى الأمير أحمد … انتقاده: a verb's object may follow its
-            # subject; it is the clause's next predicate a family knows.
+        if family and target is None and i + 1 < len(words) and i + 1 in named:
+            # نفى محمد بن سلمان معرفته: a verb's object may follow its subject,
+            # a name; it is the clause's next predicate a family knows.
             target = next(
                 (j for j in range(i + 1, len(words)) if (r := readings[j]) is not None and r[1]),
                 None,
