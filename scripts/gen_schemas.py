@@ -31,6 +31,8 @@ from newsassert.model import (  # noqa: E402
     CLAIM_CLASSES,
     KINDS,
     MENTION_TYPES,
+    MOODS,
+    POLARITIES,
     QUALIFIERS,
     SCHEMA_VERSION,
     SECTIONS,
@@ -93,6 +95,19 @@ KIND_FIELDS: dict[str, dict[str, Any]] = {
         "country": _null({"type": "string"}),
         "person": {"type": "string"},
         "key": {"type": "string"},
+    },
+    "statement": {
+        "predicate": {"type": "string", "description": "family key or stem"},
+        "polarity": {"enum": list(POLARITIES)},
+        "negation": _null({"type": "string"}),
+        "negation_start": _null({"type": "integer", "minimum": 0}),
+        "negation_end": _null({"type": "integer", "minimum": 0}),
+        "anchors": {"type": "array", "items": {"type": "string"}},
+        "terms": {"type": "array", "items": {"type": "string"}},
+        "mood": {"enum": list(MOODS)},
+        "clause": {"type": "string"},
+        "clause_start": {"type": "integer", "minimum": 0},
+        "clause_end": {"type": "integer", "minimum": 0},
     },
 }
 

@@ -60,7 +60,7 @@ def test_extract_output_matches_the_claim_schema(
         kinds.add(claim["kind"])
         errors = [e.message for e in validator.iter_errors(claim)]
         assert not errors, (claim, errors)
-    assert kinds == {"quantity", "date", "mention", "role"}
+    assert kinds == {"quantity", "date", "mention", "role", "statement"}
 
 
 def test_the_claim_schema_refuses_what_is_not_a_claim(seeds: newsassert.Corpus) -> None:

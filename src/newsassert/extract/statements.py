@@ -31,11 +31,12 @@ plugin ``newsassert.statements`` and disabling it switches statements off.
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 from collections.abc import Generator, Iterable, Sequence
 from importlib import resources
-from typing import Any
+from typing import Any, NamedTuple
 
 import attrs
 import snowballstemmer
@@ -101,13 +102,13 @@ class Vocabulary:
     negation_ar: frozenset[str]
     negation_en: frozenset[str]
     particles: frozenset[str]
-    not_negation: tuple[tuple[str, ...], ...]
+    not_negation: dict[str, tuple[tuple[str, ...], ...]]
     reach: int
     reach_ar: int
     clause_words: frozenset[str]
-    clause_phrases: tuple[tuple[str, ...], ...]
+    clause_phrases: dict[str, tuple[tuple[str, ...], ...]]
     conditional: frozenset[str]
-    conditional_phrases: tuple[tuple[str, ...], ...]
+    conditional_phrases: dict[str, tuple[tuple[str, ...], ...]]
     stop: frozenset[str]
     aux: frozenset[str]
 
@@ -194,10 +195,15 @@ def _keys(words: Iterable[str]) -> frozenset[str]:
     return frozenset(found)
 
 
-def _phrases(items: Iterable[str]) -> tuple[tuple[str, ...], ...]:
-    # Longest first, so that "لا يزالون" is tried before "لا يزال".
-    found = {tuple(key(w) for w in item.split()) for item in items}
-    return tuple(sorted(found, key=lambda p: (-len(p), p)))
+def _phrases(items: Iterable[str]) -> dict[str, tuple[tuple[str, ...], ...]]:
+    # By first word, longest first, so that "لا يزالون" is tried before "لا يزال".
+    found = sorted(
+        {tuple(key(w) for w in item.split()) for item in items}, key=lambda p: (-len(p), p)
+    )
+    by_first: dict[str, list[tuple[str, ...]]] = {}
+    for phrase in found:
+        by_first.setdefault(phrase[0], []).append(phrase)
+    return {first: tuple(phrases) for first, phrases in by_first.items()}
 
 
 # ---------------------------------------------------------------------------
@@ -265,6 +271,7 @@ def family_of(word: str, lang: str) -> str | None:
     return vocab.en_forms.get(_en_stem(vocab.irregular.get(word, word)))
 
 
+@functools.lru_cache(maxsize=65536)
 def predicate_key(word: str, lang: str) -> tuple[str, bool]:
     """(the predicate of a word, whether a family or WordNet knows it)."""
     vocab = vocabulary()
@@ -287,8 +294,8 @@ def contrary(a: str, b: str) -> bool:
 # ---------------------------------------------------------------------------
 
 
-@attrs.frozen
-class _Token:
+class _Token(NamedTuple):
+    # A tuple, not an attrs class: there is one per word of the text.
     start: int  # offsets into the matching form
     end: int
     word: str  # folded (Arabic) or lower-cased (English)
@@ -340,6 +347,7 @@ def statement_claims(
     return claims
 
 
+@functools.lru_cache(maxsize=65536)
 def _fold(word: str) -> str:
     if word.isascii():
         return word.lower().replace("’", "'")
@@ -408,10 +416,16 @@ def _statements(
     c_start, c_end = norm.to_original(clause[0].start, clause[-1].end)
     # An anchor belongs to the clause it starts in ("0.1%" reaches past the
     # clause's last word, "0.1").
-    inside = tuple(dict.fromkeys(label for a, _, label in anchors if c_start <= a < c_end))
+    # The anchors are sorted by start: the clause's are a slice (a long
+    # paragraph of many clauses stays linear).
+    lo = bisect.bisect_left(anchors, (c_start,))
+    hi = bisect.bisect_left(anchors, (c_end,))
+    inside = tuple(dict.fromkeys(label for _, _, label in anchors[lo:hi]))
     # Names are anchors, never predicates nor terms; the noun a figure
     # counts (عشرات المدنيين) stays a term.
-    mentioned = [(a, b) for a, b in names if c_start <= a and b <= c_end]
+    lo = bisect.bisect_left(names, (c_start,))
+    hi = bisect.bisect_left(names, (c_end,))
+    mentioned = [(a, b) for a, b in names[lo:hi] if b <= c_end]
     named = {
         j
         for j, tok in enumerate(clause)
@@ -536,8 +550,10 @@ def _statements(
     return out
 
 
-def _phrase_at(words: Sequence[str], i: int, phrases: tuple[tuple[str, ...], ...]) -> int:
-    for phrase in phrases:
+def _phrase_at(
+    words: Sequence[str], i: int, phrases: dict[str, tuple[tuple[str, ...], ...]]
+) -> int:
+    for phrase in phrases.get(words[i], ()):
         n = len(phrase)
         if tuple(words[i : i + n]) == phrase:
             return n
