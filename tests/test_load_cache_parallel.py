@@ -63,6 +63,29 @@ def test_extraction_on_several_processes_gives_the_same_claims(tmp_path: Path, j
     assert _claims(many) == _claims(one)
 
 
+def test_more_jobs_than_cores_start_one_process_per_core(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # -j 48 on 2 cores started 48 workers: only memory and switching.
+    from newsassert import parallel
+
+    started: list[int] = []
+
+    class Recording(parallel.ProcessPoolExecutor):
+        def __init__(self, max_workers: int, *args: object, **kwargs: object) -> None:
+            started.append(max_workers)
+            super().__init__(max_workers, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(parallel, "available_cores", lambda: 2)
+    monkeypatch.setattr(parallel, "ProcessPoolExecutor", Recording)
+    records = [{"id": f"a{i:03d}", "text": f"قتل {i + 5} جنود في بغداد."} for i in range(70)]
+    path = tmp_path / "many.jsonl"
+    path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records), "utf-8")
+    corpus = newsassert.load(path, jobs=48)
+    assert started == [2]
+    assert len(list(corpus.query("quantity"))) == 70
+
+
 class _Terminal(io.StringIO):
     def isatty(self) -> bool:
         return True
