@@ -41,7 +41,7 @@ import regex
 
 from newsassert.extract import hijri, lexicon_of, make_claim
 from newsassert.extract.date_phrases import SUPPRESSED, find_phrases, interval
-from newsassert.extract.dates_common import FoundDate
+from newsassert.extract.dates_common import FoundDate, _date
 from newsassert.hookspecs import hookimpl
 from newsassert.lexicon import Lexicon, default_lexicon
 from newsassert.model import Article, Claim, DateClaim, Segment
@@ -455,15 +455,6 @@ def _adjacent_char(text: str, index: int, step: int) -> str:
     while 0 <= index < len(text) and text[index] in " \t":
         index += step
     return text[index] if 0 <= index < len(text) else "\n"
-
-
-def _date(year: int | None, month: int | None, day: int | None) -> dt.date | None:
-    if year is None or month is None or day is None:
-        return None
-    try:
-        return dt.date(year, month, day)
-    except ValueError:
-        return None
 
 
 def _valid_day(month: int | None, day: int) -> bool:
