@@ -44,8 +44,6 @@ __all__ = [
 ]
 
 _MAX_WORDS = 6
-# Lower-case words inside an English organization's or place's name.
-_NAME_JOINERS = frozenset({"of", "for", "and", "de", "du", "al"})
 # Particles that govern the next word of a name: it is a name word whatever it is.
 _GOVERNING = frozenset({"بن", "ابن", "بنت", "ال", "ابو", "ام", "عبد", "ولد"})
 # A conjunction or preposition a name may carry at its start (ومحمد, لمحمد).
@@ -135,6 +133,7 @@ class NameWords:
         words = read_data("entities.toml")
         self.reporting = frozenset(words["english"]["reporting_verbs"])
         self.org_heads = frozenset(words["english"]["org_heads"])
+        self.joiners = frozenset(words["english"]["name_joiners"])
         self.epithets = frozenset(key(w) for w in words["arabic"]["epithets"])
 
 
@@ -375,7 +374,7 @@ def _latin_name(reader: _Reader, i: int, names: NameWords) -> int:
             return i
     # A run after "of"/"for" that follows a capitalized word is the end of a
     # longer name (Ministry of Foreign Affairs, Bank of England), no person.
-    if i >= 2 and words[i - 1].key in _NAME_JOINERS and words[i - 2].upper:
+    if i >= 2 and words[i - 1].key in names.joiners and words[i - 2].upper:
         return i
     given = tok.key in names.latin
     said = end < n and words[end].key in names.reporting
