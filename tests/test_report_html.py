@@ -457,7 +457,9 @@ def test_style_and_script_are_package_files(seeds: Corpus) -> None:
     html = render_html([], seeds)
     assert f"<style>{css}</style>" in html and f"<script>{js}</script>" in html
     assert "@media print" in css and "@media (max-width:40em)" in css
-    source = (Path(newsassert.__file__).parent / "report" / "html.py").read_text(encoding="utf-8")
+    package = Path(newsassert.__file__).parent / "report" / "html"
+    source = "".join(p.read_text(encoding="utf-8") for p in sorted(package.glob("*.py")))
+    assert "render_html" in source
     assert "@media" not in source and "addEventListener" not in source
     pyproject = (Path(__file__).parent.parent / "pyproject.toml").read_text(encoding="utf-8")
     assert '"report/static/*.css"' in pyproject and '"report/static/*.js"' in pyproject
