@@ -32,8 +32,12 @@ rules of :class:`_Reader`:
   as intervals, and multiply with a plural scale (``عشرات الآلاف``, ``tens of
   thousands``).
 
-Ordinals are not in the vocabulary, so ``الجولة الأولى`` and ``first round``
-hold no number. Words that count only beside a noun (``واحد``, ``one``, an
+* A decimal point may be a word: ``three point five``, ``ثلاثة فاصلة خمسة``;
+  a fraction may be digits: ``3/4``, ``3 1/2``.
+
+Ordinals (``the third``, ``twenty-first``, ``21st``, ``الحادي عشر``) are read
+whole, so that no part of one is taken for a count, and marked ``ordinal``;
+:func:`find_numbers` leaves them out unless asked. Words that count only beside a noun (``واحد``, ``one``, an
 Arabic number with the article, ``الستين``) are returned with ``weak=True``.
 """
 
@@ -69,7 +73,6 @@ __all__ = [
 # ---------------------------------------------------------------------------
 # Folding: the form the number reader (and the quantity extractor) matches.
 # ---------------------------------------------------------------------------
-
 
 
 def _mark_class() -> str:
@@ -322,6 +325,103 @@ def _regexes() -> _Patterns:
     return _Patterns(digits, words, word_at, following, suffix)
 
 
+@attrs.frozen
+class _Ordinals:
+    """The ordinal patterns (see ``[ordinal]`` in data/numbers.toml) and their values."""
+
+    after_non_word: re.Pattern[str]  # a non-word character, then an ordinal
+    at: re.Pattern[str]  # an ordinal right at the start of the scanned range
+    values: Mapping[str, int]  # folded, casefolded word -> value
+
+
+@functools.cache
+def _ordinals() -> _Ordinals:
+    data = read_data("numbers.toml")["ordinal"]
+    ar_units = {**data["arabic_units"], **data["arabic_ten"]}
+    en_words = {**data["english_units"], **data["english_teens"], **data["english_tens"]}
+    values = {**ar_units, **data["arabic_tens"], **en_words, **data["english_tens_prefix"]}
+    stems = trie_pattern(ar_units)
+    tens = trie_pattern(data["arabic_tens"])
+    teen = trie_pattern(data["arabic_teen"])
+    en = trie_pattern(en_words)
+    en_units = trie_pattern(data["english_units"])
+    en_tens = trie_pattern(data["english_tens_prefix"])
+    word = rf"""
+        (?P<ord_ar>
+          (?:[وف]?[بك]?ال|[وف]?لل)            # the article, maybe after و ف ب ك (لل: ل + ال)
+          (?P<ord_stem>{stems})ه?               # الثالث, الثالثة
+          (?: [ \t]+(?P<ord_teen>{teen})        # الحادي عشر, الثالثة عشرة
+            | [ \t]+و[ \t]*ال(?P<ord_tens>{tens})  # الحادي والعشرون
+          )?
+        )(?!\w)
+      | (?P<ord_en>(?i:
+          (?P<ord_tp>{en_tens})[- ](?P<ord_tu>{en_units})   # twenty-first
+        | {en}
+        ))(?![\w'])
+    """
+    after = re.compile(rf"\W(?:{word})", re.VERBOSE)
+    at = re.compile(rf"(?<!\w)(?:{word})", re.VERBOSE)
+    return _Ordinals(after, at, {k.casefold(): int(v) for k, v in values.items()})
+
+
+def _ordinal_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    ordinals = _ordinals()
+    return ordinals.after_non_word, ordinals.at
+
+
+# A fraction in digits: 3/4, 1/2 (the numerator below the denominator, not
+# part of a date 3/4/2024 or a list 1/2/3).
+_SLASH_FRACTION = re.compile(r"(?<![\d/.,])([1-9]\d?)/([1-9]\d{0,2})(?![\d/]|[.,]\d)")
+# After a whole number, its fraction: "3 1/2", "١ ٤/٥".
+_MIXED = re.compile(r"[ \t]+([1-9]\d?)/([1-9]\d{0,2})(?![\d/]|[.,]\d)")
+
+
+def _slash_fraction(m: re.Match[str], begin: int) -> FoundNumber:
+    """ "3/4": a fraction, weak (it counts beside a noun; alone it may be a day and month)."""
+    value = int(m.group(1)) / int(m.group(2))
+    return FoundNumber(begin, m.end(), value, weak=True, fraction=True)
+
+
+# A digit ordinal: 21st, 2nd, 103rd (any case).
+_DIGIT_ORDINAL = re.compile(r"(\d{1,6})(?i:st|nd|rd|th)(?!\w)")
+
+
+def _ordinal(text: str, m: re.Match[str]) -> FoundNumber | None:
+    """The ordinal an ordinal match found, or None when it is a fraction ("a third")."""
+    values = _ordinals().values
+    if m.group("ord_ar") is not None:
+        value = values[m.group("ord_stem")]
+        if m.group("ord_teen") is not None:
+            if value >= 10:
+                return None
+            value += 10
+        elif m.group("ord_tens") is not None:
+            value += values[m.group("ord_tens")]
+        start = m.start("ord_ar")
+        # The span keeps the article, not a conjunction or preposition before it.
+        start = text.index("ال", start) if text[start : start + 2] != "لل" else start + 1
+        return FoundNumber(
+            start, m.end("ord_ar"), float(value), words=True, lang="ar", ordinal=True
+        )
+    word = m.group("ord_en").casefold()
+    start = m.start("ord_en")
+    if m.group("ord_tp") is not None:
+        value = values[m.group("ord_tp").casefold()] + values[m.group("ord_tu").casefold()]
+    else:
+        value = values[word]
+        fraction = _vocabulary().english.get(word)
+        if _A_BEFORE.search(text, max(0, start - 4), start) or (
+            fraction is not None
+            and fraction.role == "fraction"
+            and _COUNT_BEFORE.search(text, max(0, start - 12), start)
+        ):
+            return None  # "a third", "one fifth": a fraction, read as one
+    return FoundNumber(start, m.end("ord_en"), float(value), words=True, lang="en", ordinal=True)
+
+
+_COUNT_BEFORE = re.compile(r"(?i:\b(?:one|per|every)[ \t-]+)\Z")
+
+
 # Digit runs that are not counts: clock times, numeric dates, version and
 # phone numbers. Matched at the start of a run of digits.
 _NOT_A_COUNT = re.compile(
@@ -356,6 +456,8 @@ class FoundNumber:
     number in another (``one in three``, ``واحد من كل ثلاثة``: the value is
     the quotient). ``scale`` is the scale word the expression ends with
     (1e6 for ``60 million``), so that ``$40-60 million`` can scale its 40.
+    ``ordinal`` when it is an ordinal (``the third``, ``21st``, ``الحادي
+    عشر``): its rank, never a count.
     """
 
     start: int
@@ -371,13 +473,20 @@ class FoundNumber:
     lang: str | None = None
     ratio: bool = False
     scale: float = 1.0
+    ordinal: bool = False
 
 
-def find_numbers(text: str) -> list[FoundNumber]:
-    """Every number expression in ``text`` (matching form), in text order."""
+def find_numbers(text: str, *, ordinals: bool = False) -> list[FoundNumber]:
+    """Every number expression in ``text`` (matching form), in text order.
+
+    Ordinals (``the third``, ``21st``, ``الثالث``) are read so that no part of
+    one is taken for a count; they are returned only with ``ordinals=True``.
+    """
     folded = fold(text)
     found = []
     for n in scan(folded):
+        if n.ordinal and not ordinals:
+            continue
         start, end = folded.span(n.start, n.end)
         found.append(attrs.evolve(n, start=start, end=end))
     return found
@@ -419,8 +528,28 @@ def scan(folded: Folded, start: int = 0, end: int | None = None) -> list[FoundNu
     for begin, m in _starts(text, start, stop):
         if begin < last_end:
             continue
+        if m.re in _ordinal_patterns():
+            ordinal = _ordinal(text, m)
+            if ordinal is not None:
+                out.append(ordinal)
+                last_end = ordinal.end
+            continue
         digits = m.lastgroup == "num"
         if digits:
+            slash = _SLASH_FRACTION.match(text, begin, stop)
+            if slash is not None and int(slash.group(1)) < int(slash.group(2)):
+                out.append(_slash_fraction(slash, begin))
+                last_end = slash.end()
+                continue
+            ordinal_digits = _DIGIT_ORDINAL.match(text, begin, stop)
+            if ordinal_digits is not None:
+                out.append(
+                    FoundNumber(
+                        begin, ordinal_digits.end(), float(ordinal_digits.group(1)), ordinal=True
+                    )
+                )
+                last_end = ordinal_digits.end()
+                continue
             skip = _NOT_A_COUNT.match(text, begin, stop)
             if skip is not None:
                 last_end = skip.end()
@@ -449,7 +578,10 @@ def scan(folded: Folded, start: int = 0, end: int | None = None) -> list[FoundNu
 
 # Between the two numbers of a ratio: "one in three", "3 out of 10", "واحد
 # من كل ثلاثة", "اثنان من بين خمسة".
-_RATIO = re.compile(r"[ \t]+(?:(?i:in|out[ \t]+of)(?:[ \t]+(?i:every))?|من[ \t]+(?:كل|بين))[ \t]+")
+# "واحد على ثلاثة" (one over three), "١ جزء من ثلاثة" (one part of three).
+_RATIO = re.compile(
+    r"[ \t]+(?:(?i:in|out[ \t]+of)(?:[ \t]+(?i:every))?|من[ \t]+(?:كل|بين)|علي|جزء[ \t]+من)[ \t]+"
+)
 
 
 def _is_ratio(text: str, first: FoundNumber, second: FoundNumber) -> bool:
@@ -479,9 +611,19 @@ def _signed(text: str, n: FoundNumber, floor: int) -> FoundNumber:
 
 
 def _starts(text: str, start: int, stop: int) -> list[tuple[int, re.Match[str]]]:
-    """The matches that may start a number, by where their atom starts, in text order."""
+    """The matches that may start a number, by where their atom starts, in text order.
+
+    An ordinal comes before a number word at the same place (the sort is
+    stable), so that "twenty-first" is not read as twenty.
+    """
     patterns = _regexes()
-    found = [(m.start(), m) for m in patterns.digits.finditer(text, start, stop)]
+    ordinals = _ordinals()
+    found = []
+    first_ord = ordinals.at.match(text, start, stop)
+    if first_ord is not None:
+        found.append((start, first_ord))
+    found.extend((m.start() + 1, m) for m in ordinals.after_non_word.finditer(text, start, stop))
+    found.extend((m.start(), m) for m in patterns.digits.finditer(text, start, stop))
     first = patterns.word_at.match(text, start, stop)
     first_end = start
     if first is not None:
@@ -542,7 +684,44 @@ class _Reader:
             if self.a_start is not None:
                 start = self.a_start
         extended = self._extend(end)
-        return None if extended is None else self._result(start, extended)
+        if extended is None:
+            return None
+        if self.words and self.vague is None and not self.fraction and self.cur is not None:
+            extended = self._point(extended)
+        return self._result(start, extended)
+
+    def _point(self, end: int) -> int:
+        """A decimal point as a word: "three point five", "ثلاثة فاصلة خمسة"."""
+        text = self.folded.text
+        point = _point_word().match(text, end, self.stop)
+        if point is None:
+            return end
+        digits = ""
+        at = point.end()
+        scale = 1.0
+        for n in scan(self.folded, at, self.stop):
+            if n.start != at or n.is_vague or n.fraction or n.ordinal or n.value < 0:
+                break
+            value = n.value / n.scale  # "point five million": five, then the scale
+            if value % 1 or value >= 100 or (value >= 10 and digits):
+                break
+            digits += str(int(value))  # "point zero five" digit by digit; "point twenty-five"
+            if n.scale != 1.0 or value >= 10:
+                scale, at = n.scale, n.end
+                break
+            blank = _BLANK.match(text, n.end, self.stop)
+            at = n.end
+            if blank is None:
+                break
+            at = blank.end()
+        if not digits:
+            return end
+        while at > end and text[at - 1] in " \t":
+            at -= 1
+        self.cur = (self.cur or 0.0) + float("0." + digits)
+        if scale != 1.0:  # "two point five million"
+            self.total, self.cur, self.ceiling, self.last = self.cur * scale, None, scale, "scale"
+        return at
 
     # -- atoms ------------------------------------------------------------
 
@@ -599,6 +778,7 @@ class _Reader:
                 return True
             if role in ("hundred", "dozen"):
                 self._set(role, value, cur=value)
+                self.weak = value == 2  # "a couple" of a known noun; alone, two people
                 return True
         if role in ("one", "ten") and self._damma(start):
             marked = _vocabulary().marked.get(self._core(start))
@@ -686,6 +866,12 @@ class _Reader:
         following, suffix = patterns.following, patterns.suffix
         text = self.folded.text
         if self.last == "digits":
+            mixed = _MIXED.match(text, end, self.stop)
+            if mixed is not None and (self.cur or 0) % 1 == 0:
+                numerator, denominator = int(mixed.group(1)), int(mixed.group(2))
+                if numerator < denominator:
+                    self.cur = (self.cur or 0.0) + numerator / denominator
+                    return mixed.end()
             s = suffix.match(text, end, self.stop)
             if s is not None:
                 form = (s.group("glued") or s.group("spaced")).casefold()
@@ -770,7 +956,12 @@ class _Reader:
             self.weak = False
             return True
         # A fraction scaling what follows: "نصف مليون", "half a million", "half a dozen".
-        if last == "fraction" and conn in ("space", "a") and role in ("scale", "dozen"):
+        if (
+            last == "fraction"
+            and conn in ("space", "a")
+            and role in ("scale", "dozen")
+            and value != 2
+        ):
             factor, self.cur, self.fraction = self.cur or 0.0, None, False
             if role == "dozen":
                 self._set("dozen", 12, cur=factor * 12)
@@ -786,6 +977,7 @@ class _Reader:
             return True
         if (
             role == "dozen"
+            and value == 12
             and conn == "space"
             and self.cur is not None
             and last in (*_GROUP, "fraction")
@@ -836,6 +1028,8 @@ class _Reader:
         """Add a fraction: of the last scale ("مليون وربع"), or of one ("ثلاثة وربع")."""
         if self.last == "scale" and self.cur is None:
             self.total += part * self.ceiling
+        elif self.last == "dozen" and self.last_value == 12:
+            self.cur = (self.cur or 0) + part * 12  # "a dozen and a half": eighteen
         else:
             self.cur = (self.cur or 0) + part
         self._set("half", part)
@@ -900,6 +1094,17 @@ class _Reader:
             lang=self.lang,
             scale=self.ceiling if self.last == "scale" and self.cur is None else 1.0,
         )
+
+
+@functools.cache
+def _point_word() -> re.Pattern[str]:
+    forms = trie_pattern(
+        sorted(fold_word(w).casefold() for w in read_data("numbers.toml")["point"]["forms"])
+    )
+    return re.compile(rf"[ \t]+(?i:{forms})[ \t]+")
+
+
+_BLANK = re.compile(r"[ \t]+")
 
 
 def _word_in(m: re.Match[str]) -> _Word | None:

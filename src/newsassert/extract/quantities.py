@@ -472,7 +472,7 @@ class _Noun(NamedTuple):
 
 def _read(folded: Folded, lexicon: Lexicon) -> Iterator[Quantity]:
     text = folded.text
-    numbers = scan(folded)
+    numbers = [n for n in scan(folded) if not n.ordinal]  # a rank counts nothing
     st = _static()
     tables = _tables(lexicon)
     taken = 0  # a range reads the number after it too
@@ -660,7 +660,14 @@ def _not_a_count(
             return True
         if digits_only and (w0.key in st.year_markers or _is_month(w0, st)):
             return True  # "عام 2008", "January 27", "يناير 2024"
-        if digits_only and len(before) > 1 and not before[1].stop and before[1].key in st.labels:
+        if (
+            digits_only
+            and len(before) > 1
+            and not before[1].stop
+            and before[1].key in st.labels
+            and not (w0.text.isascii() and w0.text.isalpha() and w0.text.islower())
+        ):
+            # "Resolution No. 2334", "القرار الأممي 2334"; not "the brigade sent 300"
             return tables.lookup("unit", w0.text) is None and w0.key not in st.not_units
     if digits_only and n.start > 1 and text[n.start - 1] == "-" and text[n.start - 2].isalpha():
         return True  # "S-300", "أس-300": a model, not a count
