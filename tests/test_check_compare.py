@@ -7,7 +7,7 @@ import pytest
 from claim_factories import date, mention, person, quantity, role
 from newsassert import plugins
 from newsassert.check import consistency
-from newsassert.compare import Comparison, builtin_compare, compare
+from newsassert.compare import Comparison, builtin_compare, compare, states_name
 from newsassert.hookspecs import hookimpl
 
 
@@ -137,3 +137,32 @@ def test_unit_states_and_hedged_figures(a: object, b: object, expected: Comparis
 def test_a_nationality_counts_people(a: object, b: object, expected: Comparison) -> None:
     assert builtin_compare(a, b) is expected  # type: ignore[arg-type]
     assert builtin_compare(b, a) is expected  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name", "expected"),
+    [
+        # The name written out, in any case, inside a longer name or a title.
+        ("Iraqi officials said Izzat Ibrahim al-Douri had died.", "izzat ibrahim", True),
+        ("the sacking of Managing Director Paul Downton.", "paul downton", True),
+        # A full name by its surname standing alone, capitalized.
+        ("Muir's time was her best.", "laura muir", True),
+        ("Former Dons midfielder Sheerin, 39, has been manager.", "paul sheerin", True),
+        # Not when another given name stands before the surname.
+        ("Jane Muir said the race was hard.", "laura muir", False),
+        # A capitalized one-word name is no evidence (it may be a common word).
+        ("The moon was full.", "Moon", False),
+        ("x Paul Downtons.", "paul downton", False),
+        ("التقى الوزير محمد شياع السوداني الوفد.", "محمد شياع السوداني", True),
+    ],
+)
+def test_a_sentence_states_a_name(sentence: str, name: str, expected: bool) -> None:
+    assert states_name(sentence, name) is expected
+
+
+def test_a_person_is_supported_by_a_sentence_that_names_it() -> None:
+    a = person("s", "paul downton", lang="en")
+    b = mention("a", "England Cricket", sentence="the sacking of Director Paul Downton.", lang="en")
+    assert builtin_compare(a, b) is Comparison.AGREE
+    c = mention("a", "England Cricket", sentence="the sacking of Director Ed Smith.", lang="en")
+    assert builtin_compare(a, c) is Comparison.UNRELATED

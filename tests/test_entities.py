@@ -162,6 +162,50 @@ def test_english_people_without_a_title(text: str, expected: list[str]) -> None:
     assert _persons(text, "en") == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Lower-cased text (summaries): a given name and a surname-like word.
+        (
+            "natalia moon learned filipino to score a role . chris copeland , 31 , was there .",
+            ["natalia moon", "chris copeland"],
+        ),
+        # A given name that is a common word needs a word that is none after it.
+        ("mark zuckerberg will be there , and bill said so .", ["mark zuckerberg"]),
+        # A common word after a given name is a surname only when a known one.
+        ("natalia moved to manila in 2012 with her family .", []),
+        # Given names that are common words or places, before a given name or a place.
+        ("sister nicole and star rickie met in north brisbane , london wasps won .", []),
+        # Two words that are no common words before a reporting verb.
+        ("the court heard that shezoy tamang said he was sorry .", ["shezoy tamang"]),
+    ],
+)
+def test_english_people_in_lower_cased_text(text: str, expected: list[str]) -> None:
+    assert _persons(text, "en") == expected
+
+
+def test_lower_case_reading_only_in_lower_cased_text() -> None:
+    # In ordinary text a lower-case given name and word are no person.
+    text = "The Prime Minister said the talks with Iraq were useful, and chris moon agreed."
+    assert _persons(text, "en") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # After "and": a person when no organization's head word comes before it.
+        (
+            "It features Steven Berkoff, Joss Ackland and Nicole Keniheart.",
+            ["Steven Berkoff", "Nicole Keniheart"],
+        ),
+        ("It was found by Brian and Charlotte Smith, who travelled.", ["Charlotte Smith"]),
+        ("The Department of Trade and Industry said prices rose.", []),
+    ],
+)
+def test_a_person_after_and(text: str, expected: list[str]) -> None:
+    assert _persons(text, "en") == expected
+
+
 def test_a_later_surname_is_the_person_named_without_a_title() -> None:
     claims = newsassert.extract("التقى سامح شكري الوفد. وقال شكري إن المحادثات مثمرة.", lang="ar")
     people = _mentions(claims, "person")

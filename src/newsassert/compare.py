@@ -19,7 +19,9 @@ a plugin or a later stage adds a kind the same way):
   publication date) agrees with an absolute date that agrees in every field it
   gives, and with the same word;
 - mentions agree when they name the same entity (same canonical entity, same
-  key, or for persons cross-script name matching);
+  key, or for persons cross-script name matching); a person also agrees with
+  any mention whose sentence writes the person's name out (the article names
+  that person though its reader did not find the name there);
 - roles with the same title and a compatible country (equal, or one not
   stated) agree when they name the same person, and conflict when they name
   different people and the office has one holder at a time (see
@@ -478,7 +480,70 @@ def _weekday_names() -> Mapping[str, int]:
 
 
 def _compare_mentions(a: MentionClaim, b: MentionClaim, options: CompareOptions) -> Comparison:
-    return Comparison.AGREE if same_entity(a, b) else Comparison.UNRELATED
+    if same_entity(a, b) or (a.type == "person" and states_name(b.sentence, a.name)):
+        return Comparison.AGREE
+    return Comparison.UNRELATED
+
+
+# A word of a sentence, for finding a name in it (hyphens and apostrophes
+# inside a name are kept: al-Douri, O'Toole).
+_NAME_WORD = re.compile(r"\w+(?:[-'’]\w+)*")
+
+
+def states_name(sentence: str, name: str) -> bool:
+    """Whether ``sentence`` writes the person's ``name`` out.
+
+    The sentence of another claim is evidence that its article names the
+    person though no person was read there (``Managing Director Paul
+    Downton``: the name inside a capitalized title; a summary's lower-case
+    ``izzat ibrahim`` in ``Izzat Ibrahim al-Douri``). Case and Arabic
+    spelling variants are folded. A one-word name counts only when written in
+    lower case (a lower-cased text's surname): a capitalized one (``Moon``)
+    may be a common word of the sentence. A full name is also written out by
+    its surname standing alone, capitalized, with no other given name before
+    it (``Muir told BBC Scotland`` for ``laura muir``; not ``Jane Muir``).
+    """
+    words = name.split()
+    if not words or (len(words) < 2 and not name.islower()):
+        return False
+    wanted = tuple(key(w) for w in _NAME_WORD.findall(name))
+    if not wanted:
+        return False
+    if _contains(_sentence_words(sentence), wanted):
+        return True
+    return len(wanted) >= 2 and wanted[-1].isascii() and _alone(sentence, wanted[-1])
+
+
+def _alone(sentence: str, surname: str) -> bool:
+    """Whether the Latin ``surname`` (a key) stands in ``sentence`` capitalized and alone."""
+    raw = _sentence_raw_words(sentence)
+    for i, word in enumerate(raw):
+        if (
+            word[:1].isupper()
+            and key(_POSSESSIVE.sub("", word)) == surname
+            and (i == 0 or not raw[i - 1][:1].isupper())
+        ):
+            return True
+    return False
+
+
+_POSSESSIVE = re.compile(r"['’]s$")
+
+
+@functools.lru_cache(maxsize=4096)
+def _sentence_raw_words(sentence: str) -> tuple[str, ...]:
+    return tuple(_NAME_WORD.findall(sentence))
+
+
+@functools.lru_cache(maxsize=4096)
+def _sentence_words(sentence: str) -> tuple[str, ...]:
+    return tuple(key(w) for w in _NAME_WORD.findall(sentence))
+
+
+def _contains(words: tuple[str, ...], part: tuple[str, ...]) -> bool:
+    n = len(part)
+    first = part[0]
+    return any(words[i : i + n] == part for i in range(len(words) - n + 1) if words[i] == first)
 
 
 def _compare_roles(a: RoleClaim, b: RoleClaim, options: CompareOptions) -> Comparison:

@@ -31,6 +31,7 @@ import regex
 
 from newsassert.extract.entity_words import _LEXICON, _NAMED, _ROLES, _Word
 from newsassert.extract.entity_words import NameReader as _Reader
+from newsassert.lexicon import default_lexicon, form_key
 from newsassert.normalize import key
 from newsassert.text.data import read_data
 
@@ -135,6 +136,48 @@ class NameWords:
         self.org_heads = frozenset(words["english"]["org_heads"])
         self.joiners = frozenset(words["english"]["name_joiners"])
         self.epithets = frozenset(key(w) for w in words["arabic"]["epithets"])
+        english = read_data("english_words.json")
+        self.common = frozenset(english["common"])
+        self.surnames = frozenset(english["surnames"])
+        self.function = frozenset(words["english"]["function_words"])
+        # One-word places, organizations and demonyms that are given names
+        # too (london, jordan, chelsea): in lower case as weak as a common word.
+        lexicon = default_lexicon()
+        self.named = frozenset(
+            k
+            for kind in ("place", "org", "demonym")
+            for form in lexicon.forms(kind)
+            if " " not in (k := form_key(form)) and k.isascii()
+        )
+
+    def common_word(self, word: str) -> bool:
+        """Whether the lower-case English ``word`` is a common word or a form of one."""
+        if word in self.common or word in self.function:
+            return True
+        return any(
+            len(stem) >= 3 and stem in self.common
+            for ending, stem in _inflections(word)
+            if word.endswith(ending)
+        )
+
+
+def _inflections(word: str) -> tuple[tuple[str, str], ...]:
+    """The lemmas a regular English form may have, with the ending each drops."""
+    return (
+        ("s", word[:-1]),  # claims
+        ("es", word[:-2]),  # reaches
+        ("ies", word[:-3] + "y"),  # carries
+        ("d", word[:-1]),  # moved
+        ("ed", word[:-2]),  # learned
+        ("ed", word[:-3]),  # stopped
+        ("ied", word[:-3] + "y"),  # carried
+        ("ing", word[:-3]),  # playing
+        ("ing", word[:-3] + "e"),  # moving
+        ("ing", word[:-4]),  # stopping
+        ("ly", word[:-2]),  # quickly
+        ("er", word[:-2]),  # bigger: not a name test, a common comparative
+        ("est", word[:-3]),
+    )
 
 
 @functools.cache
@@ -164,6 +207,7 @@ def read_people(reader: _Reader) -> None:
     words, taken = reader.words, reader.taken
     names = name_words()
     n = len(words)
+    lower = _lower_cased(words)
     i = 0
     while i < n:
         tok = words[i]
@@ -173,6 +217,8 @@ def read_people(reader: _Reader) -> None:
         if tok.arabic:
             starts = tok.name_start >= 0 and not (tok.stop and reader._is_stop(i))
             end, skip = _arabic_name(reader, i, names) if starts else (i, 0)
+        elif lower:
+            end, skip = _lower_case_name(reader, i, names), 0
         else:
             end, skip = _latin_name(reader, i, names), 0
         if end > i and not any(taken[i:end]):
@@ -373,11 +419,90 @@ def _latin_name(reader: _Reader, i: int, names: NameWords) -> int:
         if words[k].text in names.org_heads or reader._lookup(k, _LEXICON, end - k):
             return i
     # A run after "of"/"for" that follows a capitalized word is the end of a
-    # longer name (Ministry of Foreign Affairs, Bank of England), no person.
-    if i >= 2 and words[i - 1].key in names.joiners and words[i - 2].upper:
+    # longer name (Ministry of Foreign Affairs, Bank of England), no person;
+    # after "and" only when an organization's head word comes before it
+    # (Department of Trade and Industry; not Joss Ackland and Nicole
+    # Keniheart, Brian and Charlotte Smith).
+    if (
+        i >= 2
+        and words[i - 1].key in names.joiners
+        and words[i - 2].upper
+        and (words[i - 1].key != "and" or words[i - 2].text in names.org_heads)
+    ):
         return i
     given = tok.key in names.latin
     said = end < n and words[end].key in names.reporting
     if not (given or said):
         return i
     return end
+
+
+# A text is read as lower-cased when at most this share of its Latin words is
+# capitalized (acronyms such as UNK do not count), and it has enough words to tell.
+_LOWER_SHARE = 0.01
+_LOWER_WORDS = 6
+
+
+def _lower_cased(words: list[_Word]) -> bool:
+    latin = capitalized = 0
+    for w in words:
+        if w.word and not w.arabic:
+            latin += 1
+            capitalized += w.upper and not w.text.isupper()
+    return latin >= _LOWER_WORDS and capitalized <= latin * _LOWER_SHARE
+
+
+def _latin_word(tok: _Word | None) -> bool:
+    return tok is not None and tok.word and not tok.arabic
+
+
+def _surname_like(word: str, names: NameWords, *, strict: bool) -> bool:
+    """Whether the lower-case ``word`` after a given name may be a surname.
+
+    ``strict``: after a given name that is a common word, only a word that is
+    none may follow (``will smith``, not ``will be``).
+    """
+    if len(word) < 2 or word in names.function or word in names.reporting:
+        return False
+    if not word.replace("-", "").replace("'", "").isalpha():
+        return False
+    if not names.common_word(word):
+        return True
+    return not strict and word in names.surnames
+
+
+def _lower_case_name(reader: _Reader, i: int, names: NameWords) -> int:
+    """The end of a person's name in lower-cased English starting at token ``i`` (else ``i``)."""
+    words = reader.words
+    n = len(words)
+    first = words[i]
+    if first.arabic or i + 1 >= n or not _latin_word(words[i + 1]):
+        return i
+    w1, w2 = first.key, words[i + 1].key
+    if w1 in names.function or w1 in names.reporting or w1 in reader.vocab.particles:
+        return i
+    if w1 in names.latin:
+        # A given name that is a common word or a place (will, mark, london)
+        # needs a second word that is neither, nor another given name
+        # (mark zuckerberg; not will be, sister nicole, london wasps).
+        if w1 in names.named or names.common_word(w1):
+            if w2 in names.latin or w2 in names.named or not _surname_like(w2, names, strict=True):
+                return i  # north brisbane, north american
+        elif not _surname_like(w2, names, strict=False):
+            return i
+        end = i + 2
+        # A middle name or a particle (mary kate olsen, abu bakr al-baghdadi).
+        nxt = words[end] if end < n else None
+        if (
+            _latin_word(nxt)
+            and nxt is not None
+            and (w2 in names.latin or w2 in reader.vocab.particles)
+            and _surname_like(nxt.key, names, strict=True)
+        ):
+            end += 1
+        return end
+    # Two words that are no common words before a reporting verb (shezoy bleary said).
+    said = i + 2 < n and words[i + 2].key in names.reporting
+    if said and all(_surname_like(w, names, strict=True) for w in (w1, w2)):
+        return i + 2
+    return i
