@@ -40,6 +40,7 @@ from newsassert.compare import (
     date_fields,
     names_match,
     unit_relation,
+    weekday_of,
 )
 from newsassert.errors import ConfigError
 from newsassert.model import Claim, DateClaim, MentionClaim, QuantityClaim, StatementClaim
@@ -90,6 +91,7 @@ def supported_by(
     failures: list[str] = []
     missing: list[str] = []
     relate = comparator(options)
+    weekdays = _states_weekdays(sources)
     reversed_ = 0
     for claim in claims:
         if isinstance(claim, StatementClaim) and said is not None:
@@ -100,7 +102,7 @@ def supported_by(
                 failures.append(f"statement:{claim.id}")
                 missing.append(f"{claim.text} ({claim.article}) {row.note}")
             continue
-        matches, vague, conflicts = _relations(claim, sources, relate, options)
+        matches, vague, conflicts = _relations(claim, sources, relate, options, weekdays)
         value = describe(claim)
         if not matches and vague and precision == "any":
             note = f"only vague support: {', '.join(dict.fromkeys(_short(c) for c in vague))}"
@@ -154,7 +156,15 @@ def _relations(
     sources: Sequence[Claim],
     relate: Callable[[Claim, Claim], Comparison],
     options: CompareOptions,
+    weekdays: bool = False,
 ) -> tuple[tuple[Claim, ...], tuple[Claim, ...], tuple[Claim, ...]]:
+    # When the sources state weekdays, a weekday is supported by a weekday (or
+    # a full date falling on it), not by a coarser date that merely contains
+    # one: "on Monday" is not backed by "September 2013" beside "on Wednesday".
+    # Sources that state no weekday leave the coarse date's support in place
+    # (an unresolved date is never unsupported by a date agreeing in every
+    # field it gives).
+    weekday_only = weekdays and isinstance(claim, DateClaim) and weekday_of(claim) is not None
     matches: list[Claim] = []
     vague: list[Claim] = []
     conflicts: list[Claim] = []
@@ -162,6 +172,8 @@ def _relations(
         if source.id == claim.id or source.kind != claim.kind:
             continue  # a claim does not support itself
         relation = relate(claim, source)
+        if weekday_only and isinstance(source, DateClaim) and weekday_of(source) is None:
+            continue
         if relation is Comparison.AGREE and _as_specific(source, claim):
             (vague if _vague_support(source, claim, options) else matches).append(source)
         elif relation is Comparison.CONFLICT or _surname_conflict(claim, source):
@@ -170,6 +182,11 @@ def _relations(
         # A country is supported by a city in it or by its demonym (newsassert.places).
         matches.extend(place_support(claim, sources))
     return tuple(matches), tuple(vague), tuple(conflicts)
+
+
+def _states_weekdays(sources: Sequence[Claim]) -> bool:
+    """Whether any source date gives a weekday (by its word or its full date)."""
+    return any(isinstance(s, DateClaim) and weekday_of(s) is not None for s in sources)
 
 
 def _as_specific(source: Claim, claim: Claim) -> bool:

@@ -14,7 +14,10 @@ def describe(claim: Claim) -> str:
         text = f"{Interval.of(claim)} {claim.unit or claim.unit_text or ''}".rstrip()
         return f"{text} in {claim.place}" if claim.place else text
     if isinstance(claim, DateClaim):
-        return describe_date(date_fields(claim))
+        fields = date_fields(claim)
+        # A date of which no field is known ("on Monday", "أمس" without a
+        # publication date) is shown in its own words, not as "unknown date".
+        return describe_date(fields) if any(f is not None for f in fields) else claim.text
     if isinstance(claim, MentionClaim):
         if claim.entity and claim.entity != claim.name:
             return f"{claim.name} = {claim.entity}"
