@@ -60,7 +60,10 @@ def _expected(item: dict[str, Any]) -> dict[str, Any]:
 
 def check_case(case: dict[str, Any]) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
     published = dt.date.fromisoformat(case["published"]) if case["published"] else None
-    got = [_as_record(case["text"], f) for f in find_dates(case["text"], published=published)]
+    # A case may state its outlet's order of numeric dates, as article metadata does.
+    month_first = {"month-first": True, "day-first": False}.get(case.get("date_order", ""))
+    found = find_dates(case["text"], published=published, month_first=month_first)
+    got = [_as_record(case["text"], f) for f in found]
     return got, [_expected(e) for e in case["expect"]]
 
 

@@ -59,13 +59,21 @@ def make_article(
 
 
 def extract(
-    text: str, lang: str | None = None, published: dt.date | str | None = None
+    text: str,
+    lang: str | None = None,
+    published: dt.date | str | None = None,
+    *,
+    date_order: str | None = None,
 ) -> list[Claim]:
     """The claims of a loose text (segmented as an article with id ``"text"``).
 
     ``lang`` forces the language of every paragraph; ``published`` (a date or
-    ``YYYY-MM-DD``) resolves weekdays and relative dates.
+    ``YYYY-MM-DD``) resolves weekdays and relative dates; ``date_order``
+    (``"month-first"`` or ``"day-first"``) is the order of the numeric dates
+    of English text, as an article's ``date_order`` metadata gives it.
     """
+    if date_order is not None and date_order not in ("month-first", "day-first"):
+        raise ConfigError(f"date_order must be month-first or day-first (got {date_order!r})")
     if isinstance(published, str):
         try:
             published = dt.date.fromisoformat(published)
@@ -73,5 +81,6 @@ def extract(
             raise ConfigError(
                 f"published must be a date or YYYY-MM-DD (got {published!r})"
             ) from None
-    article = make_article(text, id="text", published=published, lang=lang)
+    meta = (("date_order", date_order),) if date_order else ()
+    article = make_article(text, id="text", published=published, lang=lang, meta=meta)
     return list(extract_article(article))

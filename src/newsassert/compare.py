@@ -393,6 +393,12 @@ def _classes_in(lexicon: Lexicon) -> _Classes:
 
 
 def _compare_dates(a: DateClaim, b: DateClaim, options: CompareOptions) -> Comparison:
+    if a.low or b.low:
+        # An interval (a range, "last week", both readings of 09/11/2001) agrees
+        # with any date that may fall in it; it never conflicts.
+        sa, sb = date_span(a), date_span(b)
+        if sa is not None and sb is not None:
+            return Comparison.AGREE if sa[0] <= sb[1] and sb[0] <= sa[1] else Comparison.UNRELATED
     fa, fb = date_fields(a), date_fields(b)
     shared = [(x, y) for x, y in zip(fa, fb, strict=True) if x is not None and y is not None]
     if shared and any(x != y for x, y in shared):
@@ -405,6 +411,41 @@ def _compare_dates(a: DateClaim, b: DateClaim, options: CompareOptions) -> Compa
     if not any(f is not None for f in fa) or not any(f is not None for f in fb):
         return Comparison.AGREE if _unresolved_match(a, b) else Comparison.UNRELATED
     return Comparison.UNRELATED
+
+
+def date_span(claim: DateClaim) -> tuple[dt.date, dt.date] | None:
+    """The first and last day a date claim may be: an interval's ends, else the
+    day, month or year its fields give; None without a year."""
+    if claim.low and claim.high:
+        first, last = _period_span(claim.low), _period_span(claim.high)
+        if first is not None and last is not None:
+            return first[0], last[1]
+    return _fields_span(*date_fields(claim))
+
+
+def _period_span(iso: str) -> tuple[dt.date, dt.date] | None:
+    """``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD`` as the days it covers (``--MM-DD``: None)."""
+    try:
+        parts = [int(p) for p in iso.split("-")]
+    except ValueError:
+        return None
+    return _fields_span(*[*parts, None, None][:3]) if 1 <= len(parts) <= 3 else None
+
+
+def _fields_span(
+    year: int | None, month: int | None, day: int | None
+) -> tuple[dt.date, dt.date] | None:
+    try:
+        if year is None:
+            return None
+        if month is None:
+            return dt.date(year, 1, 1), dt.date(year, 12, 31)
+        if day is None:
+            last = dt.date(year + month // 12, month % 12 + 1, 1) - dt.timedelta(days=1)
+            return dt.date(year, month, 1), last
+        return dt.date(year, month, day), dt.date(year, month, day)
+    except (ValueError, OverflowError):
+        return None
 
 
 def _unresolved_match(a: DateClaim, b: DateClaim) -> bool:

@@ -192,6 +192,8 @@ def _states_weekdays(sources: Sequence[Claim]) -> bool:
 def _as_specific(source: Claim, claim: Claim) -> bool:
     # "25 January" is not supported by a source that says only "January".
     if isinstance(source, DateClaim) and isinstance(claim, DateClaim):
+        if source.low or claim.low:
+            return True  # an interval: the comparison said the two may be one date
         return all(
             s is not None
             for s, c in zip(date_fields(source), date_fields(claim), strict=True)

@@ -29,6 +29,8 @@ import re
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
+import attrs
+
 from newsassert.extract import hijri
 from newsassert.extract.dates_common import FoundDate, found, k, shift_month, trie
 from newsassert.extract.numbers import parse_number
@@ -72,7 +74,17 @@ def _tables() -> dict[str, Any]:
     rel_kind = {
         k(w): kind for kind, langs in words["relative"].items() for ws in langs.values() for w in ws
     }
+    decades = {k(w): n for w, n in words["decades"]["ar"].items()}
+    decades.update({"ال" + w: n for w, n in list(decades.items())})
+    quarters = {k(w): n for lang in ("en", "ar") for w, n in words["quarters"][lang].items()}
     return {
+        "decades": decades,
+        "quarters": quarters,
+        "this_century": [k(w) for w in words["decades"]["this_century_ar"]],
+        "last_century": [k(w) for w in words["decades"]["last_century_ar"]],
+        "fiscal": {k(w) for w in words["quarters"]["fiscal"]},
+        "between": [k(w) for w in words["year_ranges"]["before"]],
+        "years_word": [k(w) for w in words["year_ranges"]["years_word"]],
         "units": units,
         "hijri_months": hijri_months,
         "weekdays": weekdays,
@@ -112,10 +124,25 @@ def _pattern() -> re.Pattern[str]:
           (?P<in_count>\d{{1,3}}|an?|[a-z]+(?:-[a-z]+)?)[ \t]+(?P<in_unit>{unit_alt}) )(?!\w)
       # العام المقبل, الشهر الماضي, هذا العام; next year, last month.
     | (?P<named_ar>(?P<na_this>{_alt(words["this"]["ar"])}[ \t]+)?
-          (?P<na_unit>{_alt(periods["named_ar"]["year"] + periods["named_ar"]["month"])})
+          (?P<na_unit>{_alt(periods["named_ar"]["year"] + periods["named_ar"]["month"] + periods["named_ar"]["week"])})
           (?(na_this)|[ \t]+(?P<na_rel>{rel})) )(?!\w)
     | (?P<named_en>(?P<ne_rel>{_alt(words["relative"]["past"]["en"] + words["relative"]["next"]["en"] + words["relative"]["current"]["en"])})
-          [ \t]+(?P<ne_unit>year|month) )(?!\w)
+          [ \t]+(?P<ne_unit>year|month|week) )(?!\w)
+      # last night, الليلة الماضية: the evening before publication or the small hours of its day.
+    | (?P<last_night>last[ \t]+night|الليله[ \t]+الماضيه)(?!\w)
+      # Two years joined by "and" after "between": between 2016 and 2019, بين عامي 2016 و2019.
+    | (?P<yand>(?P<ya1>\d{{4}})[ \t]+(?:and|و)[ \t]*(?P<ya2>\d{{4}}))(?!\d)
+      # A calendar quarter of a year: Q3 2020, the third quarter of 2020, الربع الثالث من عام 2020.
+    | (?P<quarter>(?:q(?P<q_n>[1-4])|(?:the[ \t]+)?(?P<q_en>{_alt(words["quarters"]["en"])})[ \t]+quarter
+          |الربع[ \t]+(?P<q_ar>{_alt(words["quarters"]["ar"])}))
+        (?:[ \t]+(?:of|من))?(?:[ \t]+(?:عام|العام|سنه))?[ \t]*,?[ \t]*(?P<q_y>\d{{4}}) )(?!\d)
+      # Decades: the 1990s, '90s, mid-1990s; التسعينيات (من القرن الماضي).
+    | (?P<decade>(?P<dec_y>1[5-9]\d0|20\d0)[’']?s|(?P<dec_2>\d0)s)(?!\w)
+    | (?P<decade_ar>{_alt(t["decades"])})(?!\w)
+      # mid-2019, early-2020, late-1990s: the year (or decade) it is part of.
+    | (?P<mid>(?:mid|early|late)-(?P<mid_y>\d{{4}})(?P<mid_s>[’']?s)?)(?!\w)
+      # "on the 3rd." with no month: the 3rd before or after publication.
+    | (?P<nth>(?P<nth_d>[12]\d|3[01]|[1-9])(?:st|nd|rd|th))(?=[ \t]*(?:[.,;:!?)\n]|$))
       # اليوم التالي, the next day: counted from a day of the story, found unresolved.
     | (?P<narrative>{_alt(words["narrative_days"]["ar"] + words["narrative_days"]["en"])})(?!\w)
       # Hijri: 15 رمضان 1445 هـ, غرة شوال, رمضان 1445.
@@ -151,8 +178,13 @@ def find_phrases(
     is_arabic: Callable[[int], bool],
     month_follows: Callable[[int], bool],
     counted: Callable[[int], bool] = lambda at: False,
+    month_first: bool | None = None,
 ) -> Iterator[FoundDate]:
-    """The date phrases of ``text[start:end]`` (folded), in order."""
+    """The date phrases of ``text[start:end]`` (folded), in order.
+
+    ``month_first`` is the outlet's order of numeric dates in English text
+    (None: unknown, both readings kept as an interval).
+    """
     pattern = _pattern()
     at = start
     for candidate in _candidates(text, start, end):
@@ -163,7 +195,7 @@ def find_phrases(
             continue
         if m.start() > 0 and (text[m.start() - 1].isalnum() or text[m.start() - 1] in "/.-"):
             continue
-        got = _read(m, text, published, is_arabic, month_follows, counted)
+        got = _read(m, text, published, is_arabic, month_follows, counted, month_first)
         if got is None:
             # A day that its Hijri month does not have (31 صفر) rules out the
             # whole date; any other phrase ruled out may hide a shorter one.
@@ -186,6 +218,10 @@ def _gates() -> tuple[re.Pattern[str], re.Pattern[str]]:
         *words["this"]["ar"],
         *periods["named_ar"]["year"],
         *periods["named_ar"]["month"],
+        *periods["named_ar"]["week"],
+        "الليلة",
+        "الربع",
+        *t["decades"],
         *words["narrative_days"]["ar"],
         *t["hijri_months"],
         *(w for w, _ in t["weekdays"].items() if not w.isascii()),
@@ -202,9 +238,12 @@ _DIGIT_START = re.compile(r"\d(?<![\w/.\-:,]\d)")
 # year", "the next day", "Monday the 14th"): found by that word, and tried
 # from the few words before it. Words like "in" and "the" are everywhere.
 _EN_ANCHOR = re.compile(
-    r"[dwmyfts](?<![\w][dwmyfts])"
-    r"(?:ays?|eeks?|onths?|ears?|onday|uesday|ednesday|hursday|riday|aturday|unday)(?!\w)"
+    r"[dwmyftshnq](?<![\w][dwmyftshnq])"
+    r"(?:ays?|eeks?|onths?|ears?|onday|uesday|ednesday|hursday|riday|aturday|unday"
+    r"|ours?|inutes?|ight|uarter|[1-4])(?!\w)"
 )
+# mid-2019, early-1990s: tried from the first word.
+_PART_OF_YEAR = re.compile(r"(?<!\w)(?:mid|early|late)-\d")
 _WORD_START = re.compile(r"\b\w")
 
 
@@ -218,6 +257,7 @@ def _candidates(text: str, start: int, end: int) -> list[int]:
     for m in _EN_ANCHOR.finditer(text, start, end):
         lo = max(start, m.start() - 24)
         found.extend(w.start() for w in _WORD_START.finditer(text, lo, m.start() + 1))
+    found.extend(m.start() for m in _PART_OF_YEAR.finditer(text, start, end))
     return sorted(set(found))
 
 
@@ -228,6 +268,7 @@ def _read(
     is_arabic: Callable[[int], bool],
     month_follows: Callable[[int], bool],
     counted: Callable[[int], bool],
+    month_first: bool | None = None,
 ) -> FoundDate | None:
     if m.group("ar_period"):
         return _period(
@@ -243,12 +284,25 @@ def _read(
         )
     if m.group("named_ar") or m.group("named_en"):
         return _named(m, text, pub)
+    if m.group("last_night"):
+        day = _day_shift(pub, -1)
+        if pub is None or day is None:
+            return None
+        return attrs.evolve(interval(m.start(), m.end(), day, pub), relative=True)
+    if m.group("yand"):
+        return _years_between(m, text)
+    if m.group("quarter"):
+        return _quarter(m, text)
+    if m.group("decade") or m.group("decade_ar") or m.group("mid"):
+        return _decade(m, text)
+    if m.group("nth"):
+        return _nth(m, text, pub)
     if m.group("narrative"):
         return _suppressed(m.start(), m.end())
     if m.group("hijri"):
         return _hijri(m)
     if m.group("numeric"):
-        return _numeric(m, text, is_arabic, month_follows)
+        return _numeric(m, text, is_arabic, month_follows, month_first)
     if m.group("month_year"):
         month, year = int(m.group("my_m")), int(m.group("my_y"))
         if not 1 <= month <= 12:
@@ -298,6 +352,8 @@ def _period(
     sign = -1 if back else 1
     if pub is None:
         return None  # with no publication date it would be a date with no value
+    if unit in ("hour", "minute"):
+        return _clock_period(m, pub, sign, count * (60 if unit == "hour" else 1))
     if unit in ("day", "week"):
         try:
             day = pub + dt.timedelta(days=sign * count * (7 if unit == "week" else 1))
@@ -310,10 +366,165 @@ def _period(
     return found(m.start(), m.end(), pub.year + sign * count, None, None, True)
 
 
+_DAY_MINUTES = 24 * 60
+
+
+def _clock_period(m: re.Match[str], pub: dt.date, sign: int, minutes: int) -> FoundDate | None:
+    """ "two hours ago", "بعد 90 دقيقة": the publication day below a day; a whole
+    number of days exactly; else the two days the moment may fall on."""
+    days, rest = divmod(minutes, _DAY_MINUTES)
+    if days == 0:
+        return found(m.start(), m.end(), pub.year, pub.month, pub.day, True)
+    near = _day_shift(pub, sign * days)
+    if near is None:
+        return None
+    if rest == 0:
+        return found(m.start(), m.end(), near.year, near.month, near.day, True)
+    far = _day_shift(pub, sign * (days + 1))
+    if far is None:
+        return None
+    return attrs.evolve(interval(m.start(), m.end(), min(near, far), max(near, far)), relative=True)
+
+
+def _day_shift(day: dt.date | None, days: int) -> dt.date | None:
+    if day is None:
+        return None
+    try:
+        return day + dt.timedelta(days=days)
+    except OverflowError:
+        return None  # past the calendar's ends (a publication date of 0001-01-01)
+
+
+def _week(m: re.Match[str], pub: dt.date, kind: str) -> FoundDate | None:
+    """This, last or next week: calendar weeks from Monday, widened to the days
+    next to publication for "last" and "next" (they also mean the seven days before or after)."""
+    monday = _day_shift(pub, -pub.weekday())
+    if monday is None:
+        return None
+    ends = {
+        "current": (monday, _day_shift(monday, 6)),
+        "past": (_day_shift(monday, -7), _day_shift(pub, -1)),
+        "next": (_day_shift(pub, 1), _day_shift(monday, 13)),
+    }[kind]
+    low, high = ends
+    if low is None or high is None:
+        return None
+    return attrs.evolve(interval(m.start(), m.end(), low, high), relative=True)
+
+
+@functools.cache
+def _between_before() -> re.Pattern[str]:
+    t = _tables()
+    return re.compile(
+        rf"(?<!\w)(?:{trie(sorted(t['between']))})[ \t]+(?:(?:{trie(sorted(t['years_word']))})[ \t]+)?\Z"
+    )
+
+
+def _years_between(m: re.Match[str], text: str) -> FoundDate | None:
+    """ "between 2016 and 2019", "بين عامي 2016 و2019": the interval of the years."""
+    first, last = int(m.group("ya1")), int(m.group("ya2"))
+    if not (1900 <= first < last <= 2100 and last - first < 100):
+        return None
+    before = _between_before().search(text, max(0, m.start() - 24), m.start())
+    if before is None:
+        return None  # "2016 and 2019": two years, each its own date
+    return FoundDate(before.start(), m.end(), low=str(first), high=str(last))
+
+
+def _quarter(m: re.Match[str], text: str) -> FoundDate | None:
+    """ "Q3 2020", "الربع الثالث من عام 2020": the interval of the quarter's months."""
+    t = _tables()
+    words = re.findall(r"\w+", text[max(0, m.start() - 16) : m.start()])
+    if words and words[-1] in t["fiscal"]:
+        return _suppressed(m.start(), m.end())  # a fiscal quarter starts when the company says
+    number = m.group("q_n") or m.group("q_en") or m.group("q_ar")
+    quarter = int(number) if number.isdigit() else t["quarters"][k(number)]
+    year = int(m.group("q_y"))
+    first = 3 * quarter - 2
+    return FoundDate(
+        m.start(), m.end(), year, low=f"{year:04d}-{first:02d}", high=f"{year:04d}-{first + 2:02d}"
+    )
+
+
+def _decade(m: re.Match[str], text: str) -> FoundDate | None:
+    """The 1990s, '90s, التسعينيات: the interval of the ten years; mid-2019 its year."""
+    start, end = m.start(), m.end()
+    if m.group("mid"):
+        year = int(m.group("mid_y"))
+        if not m.group("mid_s"):
+            return found(start, end, year, None, None, False)
+        first = year
+    elif m.group("dec_y"):
+        first = int(m.group("dec_y"))
+    elif m.group("dec_2"):
+        if start == 0 or text[start - 1] not in "'’":
+            return None  # "in their 90s", "temperatures in the 90s": no decade
+        n = int(m.group("dec_2"))
+        if n == 20:
+            return None  # the '20s: 1920s or 2020s
+        first, start = (2000 + n if n < 20 else 1900 + n), start - 1
+    else:
+        n = _tables()["decades"][k(m.group("decade_ar"))]
+        first = 1900 + n
+        after = _century_after().match(text, end)
+        if after is not None:
+            if after.group("this"):
+                first = 2000 + n
+            end = after.end()
+    if first % 10:
+        return None
+    return FoundDate(start, end, low=str(first), high=str(first + 9))
+
+
+@functools.cache
+def _century_after() -> re.Pattern[str]:
+    """The century after an Arabic decade: القرن الماضي (the last), القرن الحالي (this)."""
+    t = _tables()
+    return re.compile(
+        rf"[ \t]+(?:من[ \t]+)?(?:(?P<this>{trie(sorted(t['this_century']))})"
+        rf"|{trie(sorted(t['last_century']))})(?!\w)"
+    )
+
+
+_ON_THE = re.compile(r"(?<!\w)on[ \t]+the[ \t]+\Z")
+
+
+def _nth(m: re.Match[str], text: str, pub: dt.date | None) -> FoundDate | None:
+    """ "on the 3rd." with no month: between the last 3rd before publication and the next after it."""
+    if pub is None or _ON_THE.search(text, max(0, m.start() - 12), m.start()) is None:
+        return None
+    day = int(m.group("nth_d"))
+    low = high = None
+    for back in range(3):  # the last such day on or before publication
+        y, mo = shift_month(pub.year, pub.month, -back)
+        d = _date_of(y, mo, day)
+        if d is not None and d <= pub:
+            low = d
+            break
+    for ahead in range(3):  # the first such day after publication
+        y, mo = shift_month(pub.year, pub.month, ahead)
+        d = _date_of(y, mo, day)
+        if d is not None and d > pub:
+            high = d
+            break
+    if low is None or high is None:
+        return None
+    return attrs.evolve(interval(m.start(), m.end(), low, high), relative=True)
+
+
+def _date_of(year: int, month: int, day: int) -> dt.date | None:
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
 def _named(m: re.Match[str], text: str, pub: dt.date | None) -> FoundDate | None:
     t = _tables()
     if m.group("named_ar"):
-        unit = "year" if k(m.group("na_unit")) in (k("العام"), k("السنة")) else "month"
+        unit = {k("العام"): "year", k("السنة"): "year", k("الأسبوع"): "week"}.get(
+            k(m.group("na_unit")), "month"
+        )
         kind = "current" if m.group("na_this") else t["rel_kind"].get(k(m.group("na_rel")))
     else:
         unit = m.group("ne_unit")
@@ -324,6 +535,8 @@ def _named(m: re.Match[str], text: str, pub: dt.date | None) -> FoundDate | None
         return None  # العام السابق: the year before the story's, not before publication
     if pub is None:
         return None
+    if unit == "week":
+        return _week(m, pub, kind)
     shift = {"past": -1, "next": 1}.get(kind, 0)
     if unit == "year":
         return found(m.start(), m.end(), pub.year + shift, None, None, True)
@@ -360,6 +573,7 @@ def _numeric(
     text: str,
     is_arabic: Callable[[int], bool],
     month_follows: Callable[[int], bool],
+    month_first: bool | None = None,
 ) -> FoundDate | None:
     a, b = int(m.group("n_a")), int(m.group("n_b"))
     sep = m.group("n_sep")
@@ -382,6 +596,10 @@ def _numeric(
         return None
     if is_arabic(m.start()) or len(readings) == 1 or readings[0] == readings[-1]:
         day, month = readings[0]  # day-first, or the one reading that is a date
+        return found(m.start(), m.end(), year, month, day, False)
+    if month_first is not None:
+        # The outlet's order is known (article metadata ``date_order``).
+        day, month = readings[1] if month_first else readings[0]
         return found(m.start(), m.end(), year, month, day, False)
     # English, and both readings are dates: the interval of the two, never one.
     if year is None:

@@ -50,7 +50,7 @@ from newsassert.text.arabic import DATE_FOLDS
 from newsassert.text.data import read_data
 from newsassert.text.patterns import trie_pattern
 
-__all__ = ["FoundDate", "find_dates", "find_in_normalized"]
+__all__ = ["FoundDate", "date_order", "find_dates", "find_in_normalized"]
 
 
 # ---------------------------------------------------------------------------
@@ -413,6 +413,7 @@ class _Context:
     cased: str  # the same text unfolded, for the capitals of English names
     published: dt.date | None
     lexicon: Lexicon | None  # its units tell a counted noun after a number
+    month_first: bool | None = None  # the outlet's order of numeric dates (English text)
 
 
 def _prev_word(text: str, start: int) -> str:
@@ -556,7 +557,11 @@ def _read_numeric(m: regex.Match[str], ctx: _Context) -> list[FoundDate] | None:
         and not _arabic_near(ctx, m.start())
     ):
         # English 09/11/2001: day-first in Britain, month-first in the US. Both
-        # readings are dates, so the claim is the interval between them.
+        # readings are dates: the outlet's order when the article states it,
+        # else the claim is the interval between them.
+        if ctx.month_first is not None:
+            day_ = swapped if ctx.month_first else first
+            return [_found(m.start(), m.end(), day_.year, day_.month, day_.day, False)]
         return [interval(m.start(), m.end(), min(first, swapped), max(first, swapped))]
     return [_found(m.start(), m.end(), year, month, day, False)]
 
@@ -773,6 +778,9 @@ def _read_year(m: regex.Match[str], ctx: _Context) -> list[FoundDate]:
         glued = m.group("glued") is not None
         before, at = _prev_word_at(ctx.text, m.start() - glued)
         after = _next_word(ctx.text, m.end())
+        other = _AND_NUMBER.match(ctx.text, m.end())
+        if _k(before) in _BETWEEN and other is not None and not _is_year(other.group(1)):
+            return []  # "between 2000 and 3000 people": a range of counts
         # "عامي 2011 و2014", "between 2011 and 2014": a year joined to a year before it.
         if before in ("and", "or", "to", "الي", "او"):
             before_that = _prev_word(ctx.text, at)
@@ -796,6 +804,10 @@ def _read_year(m: regex.Match[str], ctx: _Context) -> list[FoundDate]:
         ):
             return []  # أكثر من 2000, more than 2000
     return [_found(start, m.end(), year, None, None, False)]
+
+
+_BETWEEN = _keys(_WORDS["year_ranges"]["before"])
+_AND_NUMBER = regex.compile(r"[^\S\n]+(?:and[^\S\n]+|و[^\S\n]*)(\d[\d,.]*)")
 
 
 def _is_year(word: str) -> bool:
@@ -881,6 +893,7 @@ def _scan(ctx: _Context, start: int, end: int) -> list[FoundDate]:
             lambda at: _HAS_ARABIC.search(text, max(0, at - 80), at + 80) is not None,
             lambda at: _month_after().match(text, at) is not None,
             lambda at: _counted(_next_word_in_clause(text, at), ctx),
+            ctx.month_first,
         )
     )
     if not phrases:
@@ -958,11 +971,17 @@ class _Prepared:
     lowered: bool  # folded by str.lower(), one character at a time
 
     @classmethod
-    def of(cls, text: str, published: dt.date | None, lexicon: Lexicon | None) -> _Prepared:
+    def of(
+        cls,
+        text: str,
+        published: dt.date | None,
+        lexicon: Lexicon | None,
+        month_first: bool | None = None,
+    ) -> _Prepared:
         stripped, cut, orig = _strip_marks(text)
         folded, lowered = _fold(stripped)
         lexicon = lexicon if lexicon is not None else default_lexicon()
-        ctx = _Context(folded, stripped, published, lexicon)
+        ctx = _Context(folded, stripped, published, lexicon, month_first)
         return cls(text, stripped, cut, orig, ctx, lowered)
 
     def stripped_offset(self, index: int) -> int:
@@ -1001,18 +1020,26 @@ class _Prepared:
 
 
 def find_in_normalized(
-    text: str, *, published: dt.date | None = None, lexicon: Lexicon | None = None
+    text: str,
+    *,
+    published: dt.date | None = None,
+    lexicon: Lexicon | None = None,
+    month_first: bool | None = None,
 ) -> list[FoundDate]:
     """:func:`find_dates` on a text already in the matching form (offsets into it).
 
     For callers that hold a :class:`~newsassert.normalize.Normalized` already
     (an article's ``normalized``): normalization is then not paid twice.
     """
-    return _Prepared.of(text, published, lexicon).dates(0, len(text))
+    return _Prepared.of(text, published, lexicon, month_first).dates(0, len(text))
 
 
 def find_dates(
-    text: str, *, published: dt.date | None = None, lexicon: Lexicon | None = None
+    text: str,
+    *,
+    published: dt.date | None = None,
+    lexicon: Lexicon | None = None,
+    month_first: bool | None = None,
 ) -> list[FoundDate]:
     """The dates in ``text``, in order, with offsets into ``text`` itself.
 
@@ -1021,10 +1048,16 @@ def find_dates(
     without it those dates are found but left unresolved (``relative`` is
     still true for them). ``lexicon`` (default: the default lexicon) tells
     counted nouns, so that ``في 2000 موقع`` is not the year 2000.
+    ``month_first`` is the order of numeric dates in English text when the
+    outlet's is known (``09/11/2001``: True September, False November); by
+    default a date whose two readings are both dates is their interval.
     """
     normalized = normalize(text)
     out = []
-    for f in find_in_normalized(normalized.text, published=published, lexicon=lexicon):
+    found = find_in_normalized(
+        normalized.text, published=published, lexicon=lexicon, month_first=month_first
+    )
+    for f in found:
         start, end = normalized.to_original(f.start, f.end)
         out.append(attrs.evolve(f, start=start, end=end))
     return out
@@ -1041,14 +1074,16 @@ def _article_dates(article: Article, start: int, end: int) -> list[FoundDate]:
     """The dates of ``article.normalized.text[start:end]``, with offsets into that text."""
     text = article.normalized.text
     published, lexicon = article.published, lexicon_of(article)
+    month_first = date_order(article)
     prepared = _LAST[0]
     if (
         prepared is None
         or prepared.text is not text
         or prepared.ctx.published != published
         or prepared.ctx.lexicon is not lexicon
+        or prepared.ctx.month_first != month_first
     ):
-        prepared = _Prepared.of(text, published, lexicon)
+        prepared = _Prepared.of(text, published, lexicon, month_first)
         _LAST[0] = prepared
     if (
         prepared.lowered
@@ -1059,8 +1094,28 @@ def _article_dates(article: Article, start: int, end: int) -> list[FoundDate]:
     # A span that does not lie between line breaks is read alone.
     return [
         attrs.evolve(f, start=start + f.start, end=start + f.end)
-        for f in find_in_normalized(text[start:end], published=published, lexicon=lexicon)
+        for f in find_in_normalized(
+            text[start:end], published=published, lexicon=lexicon, month_first=month_first
+        )
     ]
+
+
+# The article metadata that states the order of its numeric dates: a
+# ``date_order`` of ``month-first`` or ``day-first`` (also mdy / dmy), or a
+# ``locale`` (en-US and en_US are month-first; any other locale day-first).
+_ORDER_WORDS = {"month-first": True, "mdy": True, "day-first": False, "dmy": False}
+_MONTH_FIRST_LOCALES = frozenset({"en-us", "en_us", "us", "en-ph", "en_ph"})
+
+
+def date_order(article: Article) -> bool | None:
+    """Whether the article's numeric dates are month-first (None: not stated)."""
+    for name, value in article.meta:
+        name, value = name.casefold(), value.strip().casefold()
+        if name == "date_order" and value in _ORDER_WORDS:
+            return _ORDER_WORDS[value]
+        if name == "locale" and value:
+            return value in _MONTH_FIRST_LOCALES
+    return None
 
 
 @hookimpl
