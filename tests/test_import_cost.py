@@ -13,10 +13,10 @@ import sys
 
 PROBE = """
 import newsassert, newsassert.cli
-from newsassert.extract import dates
+from newsassert.extract import date_pattern
 compiled = {
-    "date pattern": dates._pattern.cache_info().currsize,
-    "word gates": dates._word_gates.cache_info().currsize,
+    "date pattern": date_pattern._pattern.cache_info().currsize,
+    "word gates": date_pattern._word_gates.cache_info().currsize,
 }
 print(sorted(name for name, n in compiled.items() if n))
 """
