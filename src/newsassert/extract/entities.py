@@ -54,12 +54,12 @@ import attrs
 from newsassert.extract import lexicon_of, make_claim
 from newsassert.extract.entity_reader import _Found, _Reader
 from newsassert.extract.entity_vocab import _MASK, _tokens, _vocab
-from newsassert.extract.numbers import fold
 from newsassert.extract.people import read_people
 from newsassert.hookspecs import hookimpl
 from newsassert.lexicon import Lexicon
 from newsassert.model import Article, Claim, MentionClaim, RoleClaim, Segment
 from newsassert.normalize import Normalized
+from newsassert.text.folded import fold
 
 __all__ = ["Entities", "find_entities", "newsassert_extract_claims"]
 

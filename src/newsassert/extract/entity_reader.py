@@ -22,11 +22,11 @@ from newsassert.extract.entity_words import (
     _Tables,
     _Word,
 )
-from newsassert.extract.numbers import Folded
 from newsassert.extract.people import name_end, name_words, single_name
 from newsassert.lexicon import LexiconEntry
 from newsassert.names import name_key, names_match
 from newsassert.normalize import Normalized
+from newsassert.text.folded import Folded
 
 _MARKS = regex.compile(r"\p{Mn}+")
 # An Arabic imperfect verb: a prefix ي ت ن and a bare root, no long vowel

@@ -20,10 +20,10 @@ import attrs
 import regex
 
 from newsassert.extract.entity_words import _ROLE, _Tables, _Word
-from newsassert.extract.numbers import fold_word
 from newsassert.extract.people import name_words, start_of_name
 from newsassert.lexicon import Lexicon, LexiconEntry, form_key
 from newsassert.text.data import read_data
+from newsassert.text.folded import fold_word
 
 # A token and the gap before it. Every character outside the gap starts a
 # token, so ``findall`` yields the tokens ``finditer`` would, as strings, and

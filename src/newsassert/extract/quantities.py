@@ -40,7 +40,7 @@ from collections.abc import Iterator
 import attrs
 
 from newsassert.extract import lexicon_of, make_claim
-from newsassert.extract.numbers import Folded, FoundNumber, fold, scan
+from newsassert.extract.numbers import FoundNumber, scan
 from newsassert.extract.quantity_context import (
     _AGE,
     _AGE_UNITS,
@@ -60,6 +60,7 @@ from newsassert.extract.quantity_words import _Static, _static, _Tables, _tables
 from newsassert.hookspecs import hookimpl
 from newsassert.lexicon import Lexicon, default_lexicon, form_key
 from newsassert.model import Article, Claim, QuantityClaim, Segment
+from newsassert.text.folded import Folded, fold
 
 __all__ = ["Quantity", "read_quantities"]
 

@@ -13,9 +13,9 @@ from typing import NamedTuple
 
 import attrs
 
-from newsassert.extract.numbers import fold_word
 from newsassert.lexicon import Lexicon, LexiconEntry, form_key
 from newsassert.text.data import has_data, read_data
+from newsassert.text.folded import fold_word
 from newsassert.text.patterns import trie_pattern
 
 

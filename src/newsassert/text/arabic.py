@@ -3,7 +3,7 @@
 Three readers fold letters, each as far as its vocabulary allows, and each
 fold is the one before it and more:
 
-* :data:`NUMBER_FOLDS`, the number reader's (``newsassert.extract.numbers``,
+* :data:`NUMBER_FOLDS`, the number reader's (:mod:`newsassert.text.folded`,
   and through it quantities and entities): hamza on or under alef, madda and
   wasla alef are alef; ة is ه; ى is ي.
 * :data:`DATE_FOLDS`, the date reader's: those, and the hamza carriers ؤ (و)
