@@ -104,6 +104,7 @@ KIND_FIELDS: dict[str, dict[str, Any]] = {
         "negation_end": _null({"type": "integer", "minimum": 0}),
         "anchors": {"type": "array", "items": {"type": "string"}},
         "terms": {"type": "array", "items": {"type": "string"}},
+        "theme": {"type": "array", "items": {"type": "string"}},
         "mood": {"enum": list(MOODS)},
         "clause": {"type": "string"},
         "clause_start": {"type": "integer", "minimum": 0},

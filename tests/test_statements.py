@@ -99,6 +99,39 @@ def test_moods() -> None:
     assert one("Oil prices fell.", "fell").mood == "asserted"
 
 
+def test_intended_statements() -> None:
+    # A purpose (لـ and a verbal noun) or a plan is intended, not asserted.
+    assert one("الحكومة تدرس خطة لخفض الضرائب", "لخفض").mood == "intended"
+    assert one("The board plans to cut the dividend.", "cut").mood == "intended"
+    # لأدنى مستوى is where a fall went, not a purpose.
+    assert one("الذهب يهبط لأدنى مستوى", "لأدنى").mood == "asserted"
+
+
+def test_theme_is_what_the_predicate_is_said_of() -> None:
+    # يهبط بالذهب: the object after بـ, not the cause before it.
+    assert one("ارتفاع الدولار ينزل بالذهب", "ينزل").theme == ("ذهب",)
+    assert one("ارتفاع الدولار ينزل بالذهب", "ارتفاع").theme == ("دلر",)
+    # A second subject opens a second clause: the dollar is not gold's.
+    claim = one("الذهب يهبط والدولار يواصل صعوده", "يهبط")
+    assert claim.theme == ("ذهب",) and claim.clause == "الذهب يهبط"
+    # A word of an anchor gives its anchor too.
+    assert "figure:5" in one("مقتل خمسة مدنيين في قصف", "مقتل").theme
+
+
+def test_a_recouped_loss_is_negated_and_its_verb_says_nothing() -> None:
+    claim = one("النفط يعوض بعض خسائره", "خسائره")
+    assert claim.polarity == "negated" and claim.negation == "يعوض"
+    assert [c.text for c in statements("النفط يعوض بعض خسائره")] == ["خسائره"]
+    assert one("Copper pared its gains.", "gains").polarity == "negated"
+    # Only a gain or a loss is undone: يقلص الإنتاج is a cut.
+    assert one("أوبك تقلص الإنتاج", "تقلص").predicate == "fall"
+
+
+def test_a_saying_with_a_negated_complement_is_a_denial() -> None:
+    assert one("إعلان روسيا عدم وجود أدلة", "إعلان").predicate == "deny"
+    assert one("إعلان روسيا وجود أدلة", "إعلان").predicate == "confirm"
+
+
 def test_anchors_are_the_clause_s_names_figures_and_dates() -> None:
     claim = one("ارتفاع أسعار النفط في مصر بنسبة 5 بالمئة", "ارتفاع")
     assert "place:egypt" in claim.anchors

@@ -76,7 +76,7 @@ QUALIFIERS = (
 # place: it is a mention of its own type, which supports the country's name.
 MENTION_TYPES = ("person", "org", "place", "demonym")
 POLARITIES = ("affirmed", "negated")
-MOODS = ("asserted", "conditional", "quoted")
+MOODS = ("asserted", "conditional", "quoted", "intended")
 KINDS = ("quantity", "date", "mention", "role", "statement")
 
 
@@ -328,10 +328,13 @@ class StatementClaim(Claim):
     word with its span (``negation_start``, ``negation_end``), null when
     affirmed. ``anchors`` are the keys of the persons, organizations, places,
     figures and dates of the same clause; ``terms`` the stems of its other
-    content words; ``clause`` the clause itself, from ``clause_start`` to
-    ``clause_end``. ``mood`` is ``conditional`` inside "if"/إذا/لو and
-    ``quoted`` inside quotation marks: such a statement supports others but is
-    never set against them.
+    content words, and ``theme`` those of them the predicate is said of (its
+    subject or object: الذهب of الذهب يهبط and of يهبط بالذهب); ``clause``
+    the clause itself, from ``clause_start`` to ``clause_end``. ``mood`` is
+    ``conditional`` inside "if"/إذا/لو and ``quoted`` inside quotation marks:
+    such a statement supports others but is never set against them;
+    ``intended`` is a purpose or plan (لزيادة الإنتاج, "plans to raise"),
+    set only against another one.
     """
 
     kind: ClassVar[str] = "statement"
@@ -343,6 +346,7 @@ class StatementClaim(Claim):
         "negation_end",
         "anchors",
         "terms",
+        "theme",
         "mood",
         "clause",
         "clause_start",
@@ -356,6 +360,7 @@ class StatementClaim(Claim):
     negation_end: int | None = None
     anchors: tuple[str, ...] = attrs.field(default=(), converter=_strings_tuple)
     terms: tuple[str, ...] = attrs.field(default=(), converter=_strings_tuple)
+    theme: tuple[str, ...] = attrs.field(default=(), converter=_strings_tuple)
     mood: str = attrs.field(default="asserted", validator=_in(MOODS))
     clause: str = ""
     clause_start: int = 0

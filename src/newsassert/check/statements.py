@@ -56,6 +56,8 @@ def without_statements(claims: Iterable[Claim]) -> tuple[Claim, ...]:
 
 def aligned(a: StatementClaim, b: StatementClaim) -> bool:
     """Whether two statements speak of the same thing (see the module docstring)."""
+    if a.lang == b.lang and a.theme and b.theme and not set(a.theme) & set(b.theme):
+        return False  # said of different things (the gold that fell, the dollar that rose)
     shared_anchors = len(set(a.anchors) & set(b.anchors))
     if a.anchors and b.anchors and not shared_anchors:
         return False  # both name something, and not the same thing
@@ -64,6 +66,11 @@ def aligned(a: StatementClaim, b: StatementClaim) -> bool:
     if shared == 0 or shared < MIN_SHARE * smaller:
         return False
     return shared >= min(MIN_SHARED, smaller)
+
+
+def opposable(a: StatementClaim, b: StatementClaim) -> bool:
+    """Whether two statements' moods let them contradict: both asserted, or both intended."""
+    return a.mood == b.mood and a.mood in ("asserted", "intended")
 
 
 def opposition(a: StatementClaim, b: StatementClaim) -> str | None:
@@ -115,7 +122,7 @@ def statement_evidence(claim: StatementClaim, sources: StatementSources) -> Evid
         relation = opposition(claim, source)
         if relation == "agree":
             matches.append(source)
-        elif relation and claim.mood == "asserted" and source.mood == "asserted":
+        elif relation and opposable(claim, source):
             conflicts.append((source, relation))
     value = describe_statement(claim)
     if matches:
@@ -170,7 +177,7 @@ def statement_agree(claims: Sequence[StatementClaim], *, query: str = "") -> Ver
             relation = opposition(claim, other)
             if relation == "agree":
                 backers[claim.id].add(other.article)
-            elif relation and claim.mood == "asserted" and other.mood == "asserted":
+            elif relation and opposable(claim, other):
                 against[claim.id].append((other, relation))
     rows: list[Evidence] = []
     failures: list[str] = []

@@ -102,6 +102,7 @@ class Vocabulary:
     negation_ar: frozenset[str]
     negation_en: frozenset[str]
     particles: frozenset[str]
+    without: frozenset[str]
     not_negation: dict[str, tuple[tuple[str, ...], ...]]
     reach: int
     reach_ar: int
@@ -111,6 +112,13 @@ class Vocabulary:
     conditional_phrases: dict[str, tuple[tuple[str, ...], ...]]
     stop: frozenset[str]
     aux: frozenset[str]
+    reversal: frozenset[str]
+    reversible: frozenset[str]
+    intention: frozenset[str]
+    intention_phrases: dict[str, tuple[tuple[str, ...], ...]]
+    purpose_not: frozenset[str]
+    said_not: dict[str, str]
+    theme_skip: frozenset[str]
 
 
 @functools.cache
@@ -157,6 +165,8 @@ def vocabulary() -> Vocabulary:
                 polar.update((a, b))
     negation, clause = grammar["negation"], grammar["clause"]
     words = grammar["words"]
+    reversal, mood, theme = grammar["reversal"], grammar["mood"], grammar["theme"]
+    intention = (*mood["intention_ar"], *mood["intention_en"])
     return Vocabulary(
         ar_forms=ar_forms,
         ar_exact=ar_exact,
@@ -167,6 +177,7 @@ def vocabulary() -> Vocabulary:
         negation_ar=_keys(negation["ar"]),
         negation_en=frozenset(negation["en"]),
         particles=_keys(negation["particles"]),
+        without=_keys(negation["without"]),
         not_negation=_phrases((*negation["not_negation_ar"], *negation["not_negation_en"])),
         reach=int(negation["reach"]),
         reach_ar=int(negation["reach_ar"]),
@@ -180,6 +191,13 @@ def vocabulary() -> Vocabulary:
         ),
         stop=_keys((*words["ar"], *words["en"])),
         aux=_keys((*words["aux_en"], *words["aux_ar"])),
+        reversal=_keys((*reversal["ar"], *reversal["en"])),
+        reversible=frozenset(reversal["families"]),
+        intention=_keys(w for w in intention if " " not in w),
+        intention_phrases=_phrases(w for w in intention if " " in w),
+        purpose_not=frozenset(mood["purpose_not"]),
+        said_not=dict(mood["said_not"]),
+        theme_skip=_keys((*theme["ar"], *theme["en"])),
     )
 
 
@@ -364,11 +382,12 @@ def _clauses(
     """The clauses of a sentence, each with whether it stands inside quotation marks."""
     clause: list[_Token] = []
     for i, tok in enumerate(tokens):
-        # صعود وسقوط هارفي واينستين: two predicates joined share what follows.
-        if (
-            clause
-            and _conjoined(tok.word, tokens[i + 1].word if i + 1 < len(tokens) else "")
-            and family_of(clause[-1].word, "ar") is None
+        # صعود وسقوط هارفي واينستين: two predicates joined share what follows;
+        # الذهب يهبط والدولار يصعد: a second subject opens a second event.
+        joined = _conjoined(tok.word, tokens[i + 1].word if i + 1 < len(tokens) else "")
+        if clause and (
+            joined == "subject"
+            or (joined == "predicate" and family_of(clause[-1].word, "ar") is None)
         ):
             yield clause, quoted
             clause = []
@@ -387,18 +406,26 @@ def _clauses(
         yield clause, quoted
 
 
-def _conjoined(word: str, after: str) -> bool:
-    """Whether an Arabic word opens a clause of its own.
+def _conjoined(word: str, after: str) -> str | None:
+    """Whether an Arabic word opens a clause of its own, and how.
 
-    و and a predicate (وارتفاع), or و alone or with the article before a
-    predicate (واليورو يهبط): a headline's second event. وال before a noun
-    (الحكومة والمعارضة) joins two names of one clause.
+    ``"predicate"``: و and a predicate (وارتفاع), or و alone before one (صعود
+    و سقوط); ``"subject"``: و with a noun before a predicate (واليورو يهبط،
+    وروسيا تنفي), a headline's second event with a subject of its own. وال
+    before a noun and no predicate (الحكومة والمعارضة) joins two names of one
+    clause.
     """
     if not word.startswith("و") or word.isascii():
-        return False
+        return None
     if len(word) > 1 and family_of(word[1:], "ar") is not None:
-        return True
-    return (word == "و" or word.startswith("وال")) and family_of(after, "ar") is not None
+        return "predicate"
+    # An imperfect verb (يواصل، تنفي) is a predicate here even if no family lists it.
+    verb = len(after) > 3 and after[0] in "يت"
+    if word == "و":
+        return "predicate" if family_of(after, "ar") is not None else None
+    if len(word) > 3 and (verb or (word.startswith("وال") and family_of(after, "ar"))):
+        return "subject"
+    return None
 
 
 def _statements(
@@ -421,6 +448,14 @@ def _statements(
     lo = bisect.bisect_left(anchors, (c_start,))
     hi = bisect.bisect_left(anchors, (c_end,))
     inside = tuple(dict.fromkeys(label for _, _, label in anchors[lo:hi]))
+    # The anchor each word stands in (ستة of figure:6, روسيا of place:russia):
+    # a theme names it by its anchor.
+    labels: dict[int, str] = {}
+    for a_start, a_end, label in anchors[lo:hi]:
+        for j, tok in enumerate(clause):
+            t_start, t_end = norm.to_original(tok.start, tok.end)
+            if t_start < a_end and a_start < t_end and not tok.mark:
+                labels.setdefault(j, label)
     # Names are anchors, never predicates nor terms; the noun a figure
     # counts (عشرات المدنيين) stays a term.
     lo = bisect.bisect_left(names, (c_start,))
@@ -439,6 +474,8 @@ def _statements(
     cues: set[int] = set()
     skip = 0
     conditional = False
+    intended_after = len(words)  # the first word of intention ("plans to", يعتزم)
+    reversers: list[int] = []
     for i, word in enumerate(words):
         reading: tuple[str, bool] | None = None
         if skip:
@@ -454,6 +491,10 @@ def _statements(
             reading = predicate_key(word, lang)
             if len(reading[0]) < 2:
                 reading = None
+            if word in vocab.intention or _phrase_at(words, i, vocab.intention_phrases):
+                intended_after = min(intended_after, i)
+            if word in vocab.reversal:
+                reversers.append(i)
         readings.append(reading)
     negated: dict[int, int] = {}
     reach = vocab.reach_ar if lang == "ar" else vocab.reach
@@ -490,8 +531,21 @@ def _statements(
             )
         if target is not None and target not in negated:
             negated[target] = i
+    # A verb that undoes a gain or a loss ("recouped its losses", يعوض بعض
+    # خسائره) negates it, and says nothing of its own: the oil that recoups
+    # its losses neither fell nor is said to rise by it.
+    undone: set[int] = set()
+    for i in reversers:
+        for j in range(i + 1, min(len(words), i + 1 + reach)):
+            if (reading := readings[j]) is not None:
+                if reading[1] and reading[0] in vocab.reversible and j not in negated:
+                    negated[j] = i
+                    undone.add(i)
+                break
+            if not (words[j] in vocab.stop or words[j] in vocab.aux):
+                break
     for i, reading in enumerate(readings):
-        if reading is None:
+        if reading is None or i in undone:
             continue
         if reading[1] or i in negated:
             found.append((i, reading[0], negated.get(i)))
@@ -499,28 +553,47 @@ def _statements(
     if not found:
         return []
     predicates = {i for i, *_ in found}
+    content = [
+        j not in predicates
+        and j not in cues
+        and w not in vocab.stop
+        and w not in negation
+        and w not in vocab.aux
+        and w not in vocab.clause_words
+        and w[0].isalpha()
+        and len(w) > 2
+        for j, w in enumerate(words)
+    ]
+    glue = [
+        not content[j] and (w in vocab.stop or w in vocab.aux or w in negation)
+        for j, w in enumerate(words)
+    ]
     terms = tuple(
         sorted(
-            {
-                _term(w, lang)
-                for j, w in enumerate(words)
-                if j not in predicates
-                and j not in named
-                and w not in vocab.stop
-                and w not in negation
-                and w not in vocab.aux
-                and w not in vocab.clause_words
-                and w[0].isalpha()
-                and len(w) > 2
-            }
-            - {""}
+            {_term(w, lang) for j, w in enumerate(words) if content[j] and j not in named} - {""}
         )
     )
+    # A verb of saying whose complement is negated says the opposite: إعلان
+    # روسيا عدم وجود أدلة is a denial, as روسيا تنفي وجود أدلة.
+    last_particle = max((j for j in cues if words[j] in vocab.particles), default=-1)
+    found = [
+        (i, vocab.said_not[pred], cue)
+        if cue is None and pred in vocab.said_not and i < last_particle
+        else (i, pred, cue)
+        for i, pred, cue in found
+    ]
     clause_text = article.text[c_start:c_end]
-    mood = "quoted" if quoted else ("conditional" if conditional else "asserted")
     out: list[StatementClaim] = []
     for i, pred, cue_at in found:
         start, end = norm.to_original(clause[i].start, clause[i].end)
+        if quoted:
+            mood = "quoted"
+        elif conditional:
+            mood = "conditional"
+        elif i > intended_after or _purpose(words[i], pred, lang, vocab):
+            mood = "intended"
+        else:
+            mood = "asserted"
         neg: dict[str, Any] = {}
         if cue_at is not None:
             n_start, n_end = norm.to_original(clause[cue_at].start, clause[cue_at].end)
@@ -540,6 +613,7 @@ def _statements(
                 predicate=pred,
                 anchors=inside,
                 terms=terms,
+                theme=_theme(words, i, content, glue, labels, lang, vocab),
                 mood=mood,
                 clause=clause_text,
                 clause_start=c_start,
@@ -548,6 +622,65 @@ def _statements(
             )
         )
     return out
+
+
+def _purpose(word: str, pred: str, lang: str, vocab: Vocabulary) -> bool:
+    """Whether an Arabic predicate is a purpose: لـ and a verbal noun (لزيادة الإنتاج، للانسحاب)."""
+    if lang != "ar" or not word.startswith("ل") or pred in vocab.purpose_not:
+        return False
+    rest = word[2:] if word.startswith("لل") else word[1:]
+    return len(rest) > 2 and family_of(rest, "ar") == pred
+
+
+# How far from its predicate, in words, the theme is looked for, and how many
+# content words it takes on each side (ارتفاع أسعار النفط: أسعار and النفط).
+_THEME_REACH = 4
+_THEME_WORDS = 2
+
+
+def _theme(
+    words: Sequence[str],
+    i: int,
+    content: Sequence[bool],
+    glue: Sequence[bool],
+    labels: dict[int, str],
+    lang: str,
+    vocab: Vocabulary,
+) -> tuple[str, ...]:
+    """The content words a predicate is said of: its subject or object, not another predicate's.
+
+    The nearest content words on each side, up to another predicate; after an
+    Arabic verb with بـ (يهبط بالذهب، ترتفع بالأسعار) the object only: the
+    word before is the cause (ارتفاع الدولار ينزل بالذهب is a fall of gold).
+    """
+
+    def usable(j: int) -> bool:
+        return j in labels or (content[j] and words[j] not in vocab.theme_skip)
+
+    def named(j: int) -> set[str]:
+        # A word of an anchor is said by both (عشرات المدنيين: figure:12 and مدن).
+        return {labels.get(j, ""), _term(words[j], lang)}
+
+    n = len(words)
+    picked: list[int] = []
+    if lang == "ar" and i + 1 < n and words[i + 1].startswith("ب") and usable(i + 1):
+        picked = [i + 1] + ([i + 2] if i + 2 < n and usable(i + 2) else [])
+        return tuple(sorted(set().union(*(named(j) for j in picked)) - {""}))
+    for step in (-1, 1):
+        taken = 0
+        j = i + step
+        while 0 <= j < n and abs(j - i) <= _THEME_REACH and taken < _THEME_WORDS:
+            if step < 0 and words[j] in vocab.without:
+                break  # غارات دون قتلى: what stands before "without" is another event
+            if glue[j] and j not in labels:
+                j += step  # a function word or a negation between
+                continue
+            if not usable(j):
+                break  # another predicate, a negation, a figure: the theme ends
+            picked.append(j)
+            taken += 1
+            j += step
+    return tuple(sorted(set().union(*(named(j) for j in picked)) - {""}))
 
 
 def _phrase_at(
