@@ -371,8 +371,17 @@ def _classes_in(lexicon: Lexicon) -> _Classes:
             if unit_lemma(t["head"]) == whole
             for m in t["members"]
         }
-        for state in (unit_lemma(m) for m in table["members"]):
-            pairs.update(frozenset((state, kind)) for kind in kinds if kind != state)
+        # Two states are not one another ("32 dead" is not "dozens injured"),
+        # unless one is general enough to hold the other (a casualty is dead
+        # or injured).
+        states = {unit_lemma(m) for m in table["members"]}
+        general = {unit_lemma(m) for m in table.get("general", ())}
+        for state in sorted(states):
+            pairs.update(
+                frozenset((state, kind))
+                for kind in kinds
+                if kind != state and (kind not in states or bool({kind, state} & general))
+            )
     people: set[str] = set()
     for table in data.get("states", ()):
         whole = unit_lemma(table["of"])
