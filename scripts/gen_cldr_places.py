@@ -58,7 +58,7 @@ ALIASES = {
     "RU": ["Russian Federation", "روسيا الاتحادية"],
     "IR": ["Islamic Republic of Iran", "الجمهورية الإسلامية الإيرانية"],
     "KP": ["DPRK", "كوريا الديمقراطية"],
-    "TR": ["Türkiye", "Turkiye", "تركيا"],
+    "TR": ["Türkiye", "Turkiye", "Turkey", "تركيا"],
     "CZ": ["Czech Republic"],
     "MM": ["Burma", "بورما"],
     "CI": ["Ivory Coast", "ساحل العاج"],

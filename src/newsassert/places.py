@@ -23,6 +23,12 @@ def _place(lexicon: Lexicon, name: str) -> LexiconEntry | None:
     return lexicon.lookup("place", name)
 
 
+def _country_key(lexicon: Lexicon, name: str) -> str:
+    """The key of the country ``name`` as the lexicon spells it (Turkey and Türkiye are one)."""
+    entry = _place(lexicon, name)
+    return form_key(entry.canonical if entry is not None else name)
+
+
 def place_within(inner: str, outer: str, lexicon: Lexicon | None = None) -> bool:
     """Whether the place ``inner`` (a city or province) lies in the country ``outer``.
 
@@ -33,15 +39,17 @@ def place_within(inner: str, outer: str, lexicon: Lexicon | None = None) -> bool
     a, b = _place(lexicon, inner), _place(lexicon, outer)
     if a is None or b is None or a.country is None or b.country is not None:
         return False
-    return form_key(a.country) == form_key(b.canonical)
+    return _country_key(lexicon, a.country) == form_key(b.canonical)
 
 
 def place_support(claim: Claim, sources: Iterable[Claim]) -> tuple[Claim, ...]:
     """The claims of ``sources`` that support the place or demonym ``claim`` without naming it.
 
-    A country (``العراق``) is supported by a place within it (``الموصل``) or
-    by its demonym (``العراقي``); a demonym by its country, a place within
-    it, or another form of itself. Empty for any other claim.
+    A country (``العراق``) is supported by a place within it (``الموصل``),
+    by its demonym (``العراقي``) or by an organization of that country
+    (``المركزي التركي`` for ``تركيا``); a demonym by its country, a place
+    within it, an organization of its country, or another form of itself.
+    Empty for any other claim.
     """
     if not isinstance(claim, MentionClaim) or claim.type not in ("place", "demonym"):
         return ()
@@ -55,12 +63,21 @@ def place_support(claim: Claim, sources: Iterable[Claim]) -> tuple[Claim, ...]:
         country = claim.entity
     else:
         return ()
-    key = form_key(country)
+    key = _country_key(lexicon, country)
     out: list[Claim] = []
     for source in sources:
-        if not isinstance(source, MentionClaim) or source.type not in ("place", "demonym"):
+        if not isinstance(source, MentionClaim):
+            continue
+        if source.type == "org":
+            # An organization of one country (المركزي التركي, the Pentagon)
+            # names that country: its demonym may be read inside its name.
+            org = lexicon.lookup("org", source.entity or source.name)
+            if org is not None and org.country and _country_key(lexicon, org.country) == key:
+                out.append(source)
+            continue
+        if source.type not in ("place", "demonym"):
             continue
         where = source.entity or source.name
-        if form_key(where) == key or place_within(where, country, lexicon):
+        if _country_key(lexicon, where) == key or place_within(where, country, lexicon):
             out.append(source)
     return tuple(out)
