@@ -101,3 +101,26 @@ def test_every_known_circle_is_still_there() -> None:
     circles = _circles()
     gone = [sorted(c) for c in KNOWN_CIRCLES if c not in circles]
     assert not gone, f"{gone} no longer import each other: drop them from KNOWN_CIRCLES"
+
+
+def test_the_old_place_of_selection_hands_its_names_on_with_a_warning() -> None:
+    import warnings
+
+    import newsassert.query.selection as old
+    import newsassert.selection as new
+
+    for name in old.__all__:
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always")
+            assert getattr(old, name) is getattr(new, name)
+        assert [w.category for w in caught] == [DeprecationWarning]
+        assert f"newsassert.selection.{name}" in str(caught[0].message)
+    assert set(old.__all__) <= set(dir(old))
+
+
+def test_no_module_imports_the_old_place_of_selection() -> None:
+    modules = _modules()
+    users = [
+        m for m, p in modules.items() if "newsassert.query.selection" in _imported(m, p, modules)
+    ]
+    assert not users, f"{users} import newsassert.query.selection: import newsassert.selection"

@@ -11,7 +11,7 @@ from newsassert.errors import QueryError
 from newsassert.lexicon import Lexicon, LexiconEntry
 from newsassert.model import Claim, QuantityClaim, claim_from_dict
 from newsassert.query import evaluate
-from newsassert.query.selection import Selection
+from newsassert.selection import Selection
 
 GIVEN = json.loads((Path(__file__).parent / "compliance" / "aliases.json").read_text("utf-8"))
 CLAIMS: tuple[Claim, ...] = tuple(claim_from_dict(r) for r in GIVEN["given"])

@@ -113,7 +113,7 @@ def summary(claim: Claim) -> str:
             text += f" ({get('qualifier')} {span})"
         return text + (f" in {get('place')}" if get("place") else "")
     if claim.kind == "date":
-        from newsassert.query.selection import stated_value
+        from newsassert.selection import stated_value
 
         stated = stated_value(claim) or claim.text
         return f"{stated} (relative)" if get("relative") else str(stated)

@@ -25,7 +25,7 @@ from newsassert import Evidence, LexiconEntry, QuantityClaim, Verdict
 if TYPE_CHECKING:
     from newsassert.check.types import CheckSpecLike, CheckType
     from newsassert.corpus import Corpus
-    from newsassert.query.selection import Selection
+    from newsassert.selection import Selection
 
 __version__ = "0.1.0"
 
