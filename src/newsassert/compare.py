@@ -41,18 +41,17 @@ from typing import Any
 
 import attrs
 
+from newsassert.interval import Interval, exact
 from newsassert.lexicon import default_lexicon
 from newsassert.model import (
     Claim,
     Comparison,
     DateClaim,
-    Interval,
     Lexicon,
     MentionClaim,
     QuantityClaim,
     RoleClaim,
     date_fields,
-    exact,
     form_key,
 )
 from newsassert.normalize import key

@@ -5,11 +5,11 @@ because they share a point. The ends come from the claim's ``low`` and
 ``high`` (``None`` is unbounded); a ``more_than`` claim's low end and a
 ``less_than`` claim's high end are open when they equal the stated value.
 
-:class:`Interval` is a value like the claims, defined with them in
-:mod:`newsassert.model` (the rules of :mod:`newsassert.compare` use it too);
+:class:`Interval` is a value like the claims, defined below them in
+:mod:`newsassert.interval` (the rules of :mod:`newsassert.compare` use it too);
 the checks import it from here.
 """
 
-from newsassert.model import Interval, format_number
+from newsassert.interval import Interval, format_number
 
 __all__ = ["Interval", "format_number"]
