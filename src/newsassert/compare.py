@@ -68,6 +68,7 @@ __all__ = [
     "compare",
     "countries_compatible",
     "date_fields",
+    "date_span",
     "exact",
     "names_match",
     "register_comparison",

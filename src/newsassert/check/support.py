@@ -38,6 +38,7 @@ from newsassert.compare import (
     UnitRelation,
     comparator,
     date_fields,
+    date_span,
     names_match,
     unit_relation,
     weekday_of,
@@ -193,7 +194,7 @@ def _as_specific(source: Claim, claim: Claim) -> bool:
     # "25 January" is not supported by a source that says only "January".
     if isinstance(source, DateClaim) and isinstance(claim, DateClaim):
         if source.low or claim.low:
-            return True  # an interval: the comparison said the two may be one date
+            return _interval_specific(source, claim)
         return all(
             s is not None
             for s, c in zip(date_fields(source), date_fields(claim), strict=True)
@@ -207,6 +208,24 @@ def _as_specific(source: Claim, claim: Claim) -> bool:
     ):
         return len((claim.unit or "").split()) <= len((source.unit or "").split())
     return True
+
+
+def _interval_specific(source: DateClaim, claim: DateClaim) -> bool:
+    """A date against an interval: supported when it says no more than the
+    source ("the 2010s" by "2017"), or names one of the two ends ("September
+    11, 2001" by an English "09/11/2001", whose two readings are its ends);
+    two intervals when they are the same. "1953" is not supported by "the
+    1950s", nor "between 2014 and 2018" by "between 2015 and 2018"."""
+    if claim.low and source.low and (claim.low, claim.high) == (source.low, source.high):
+        return True  # the same interval, with or without its year ("4 to 6 August")
+    mine, theirs = date_span(claim), date_span(source)
+    if mine is None or theirs is None:
+        return False
+    if claim.low and source.low:
+        return mine == theirs  # two ranges: the same ends ("2014 to 2018" is not "2015 to 2018")
+    if mine[0] <= theirs[0] and theirs[1] <= mine[1]:
+        return True
+    return mine[0] == mine[1] and mine[0] in theirs
 
 
 def _vague_support(source: Claim, claim: Claim, options: CompareOptions) -> bool:
