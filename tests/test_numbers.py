@@ -198,6 +198,21 @@ def test_fractions_round_trip(drawn: tuple[str, float]) -> None:
     assert parse_number(text) == pytest.approx(value, rel=1e-9), text
 
 
+@given(nst.spoken_decimals() | nst.spoken_decimals(arabic=True))
+def test_spoken_decimals_round_trip(drawn: tuple[str, float]) -> None:
+    text, value = drawn
+    assert parse_number(text) == pytest.approx(value, rel=1e-12), text
+
+
+@given(nst.ordinal_texts() | nst.ordinal_texts(arabic=True))
+def test_ordinals_round_trip(drawn: tuple[str, int]) -> None:
+    # An ordinal is read whole, as its rank, and is no number of a count.
+    text, rank = drawn
+    found = find_numbers(normalize_text(text), ordinals=True)
+    assert [(n.value, n.ordinal) for n in found] == [(rank, True)], text
+    assert find_numbers(normalize_text(text)) == [], text
+
+
 def test_number_strategies_check_their_options() -> None:
     from hypothesis.errors import InvalidArgument
 

@@ -102,9 +102,24 @@ def _month_of(m: regex.Match[str], ctx: _Context) -> _Name | None:
     first = _MONTHS.get(_k(m.group("m1")))
     if first is None:
         return None
-    if first.lang == "en" and first.needs_context and not _capital(ctx, m.start("m1")):
-        return None  # "may", "march": lower case, a verb; "january" is the month
+    # "may", "march": lower case, a verb; "january" is the month. A day after
+    # it and a date cue before it, or a day and a year, make it the month
+    # ("on may 18", "march 9, 2016").
+    if (
+        first.lang == "en"
+        and first.needs_context
+        and not _capital(ctx, m.start("m1"))
+        and not (
+            m.group("monthday")
+            and (m.group("year") or _k(_prev_word(ctx.text, m.start("m1"))) in _LOWER_MONTH_CUES)
+        )
+    ):
+        return None
     return first
+
+
+# Before a lower-case "may 18" or "march 3": the words that make it a date.
+_LOWER_MONTH_CUES = frozenset({"on", "since", "until", "till", "by", "before", "after", "from"})
 
 
 def _capital(ctx: _Context, index: int) -> bool:

@@ -24,8 +24,6 @@ from newsassert.extract.number_words import (
     _connector,
     _is_ratio,
     _ordinal,
-    _ordinal_patterns,
-    _ordinals,
     _point_word,
     _regexes,
     _signed,
@@ -46,12 +44,17 @@ def scan(folded: Folded, start: int = 0, end: int | None = None) -> list[FoundNu
     for begin, m in _starts(text, start, stop):
         if begin < last_end:
             continue
-        if m.re in _ordinal_patterns():
+        if m.lastgroup in ("ord_ar", "ord_en"):
             ordinal = _ordinal(text, m)
             if ordinal is not None:
                 out.append(ordinal)
                 last_end = ordinal.end
-            continue
+                continue
+            # "a third": a fraction, read as a number word.
+            cardinal = _regexes().cardinal_at.match(text, begin, stop)
+            if cardinal is None:
+                continue
+            m = cardinal
         digits = m.lastgroup == "num"
         if digits:
             slash = _SLASH_FRACTION.match(text, begin, stop)
@@ -95,19 +98,9 @@ def scan(folded: Folded, start: int = 0, end: int | None = None) -> list[FoundNu
 
 
 def _starts(text: str, start: int, stop: int) -> list[tuple[int, re.Match[str]]]:
-    """The matches that may start a number, by where their atom starts, in text order.
-
-    An ordinal comes before a number word at the same place (the sort is
-    stable), so that "twenty-first" is not read as twenty.
-    """
+    """The matches that may start a number, by where their atom starts, in text order."""
     patterns = _regexes()
-    ordinals = _ordinals()
-    found = []
-    first_ord = ordinals.at.match(text, start, stop)
-    if first_ord is not None:
-        found.append((start, first_ord))
-    found.extend((m.start() + 1, m) for m in ordinals.after_non_word.finditer(text, start, stop))
-    found.extend((m.start(), m) for m in patterns.digits.finditer(text, start, stop))
+    found = [(m.start(), m) for m in patterns.digits.finditer(text, start, stop)]
     first = patterns.word_at.match(text, start, stop)
     first_end = start
     if first is not None:

@@ -113,8 +113,9 @@ class _Patterns:
     """The compiled patterns of the reader (built from the vocabulary on first use)."""
 
     digits: re.Pattern[str]  # a run of digits that may start a number
-    words: re.Pattern[str]  # a non-word character, then a number word
-    word_at: re.Pattern[str]  # a number word right at the start of the scanned range
+    words: re.Pattern[str]  # a non-word character, then an ordinal or a number word
+    word_at: re.Pattern[str]  # an ordinal or a number word at the start of the scanned range
+    cardinal_at: re.Pattern[str]  # a number word, not an ordinal, at a place
     following: re.Pattern[str]  # the next atom of an expression
     suffix: re.Pattern[str]  # a scale suffix after digits
 
@@ -148,9 +149,12 @@ def _regexes() -> _Patterns:
       | (?<!-)(?=(?i:[{en_first}]))(?P<en>(?i:{en}))(?![\w'])   # an English number word
     """
     # A word starts after a character that is not a word character (consumed,
-    # so the pattern starts with a class), or at the start of the range.
-    words = re.compile(rf"\W(?:{word})", re.VERBOSE)
-    word_at = re.compile(rf"(?<!\w)(?:{word})", re.VERBOSE)
+    # so the pattern starts with a class), or at the start of the range. An
+    # ordinal is tried first, in the same pass: "twenty-first" is not twenty.
+    ordinal = _ordinals().word
+    words = re.compile(rf"\W(?:{ordinal}|{word})", re.VERBOSE)
+    word_at = re.compile(rf"(?<!\w)(?:{ordinal}|{word})", re.VERBOSE)
+    cardinal_at = re.compile(rf"(?<!\w)(?:{word})", re.VERBOSE)
     following = re.compile(
         rf"""
         (?P<conn>
@@ -174,15 +178,14 @@ def _regexes() -> _Patterns:
         r"(?P<glued>(?i:k|m|b|bn|mn|mln|bln|tn|trn))(?!\w)"
         r"|[ \t](?P<spaced>(?i:bn|mn|mln|bln|tn|trn))(?!\w)"
     )
-    return _Patterns(digits, words, word_at, following, suffix)
+    return _Patterns(digits, words, word_at, cardinal_at, following, suffix)
 
 
 @attrs.frozen
 class _Ordinals:
     """The ordinal patterns (see ``[ordinal]`` in data/numbers.toml) and their values."""
 
-    after_non_word: re.Pattern[str]  # a non-word character, then an ordinal
-    at: re.Pattern[str]  # an ordinal right at the start of the scanned range
+    word: str  # the pattern of an ordinal (groups ord_ar, ord_en and their parts)
     values: Mapping[str, int]  # folded, casefolded word -> value
 
 
@@ -198,27 +201,24 @@ def _ordinals() -> _Ordinals:
     en = trie_pattern(en_words)
     en_units = trie_pattern(data["english_units"])
     en_tens = trie_pattern(data["english_tens_prefix"])
+    # A cheap one-character test before each alternation (as for the number words).
+    en_first = re.escape(
+        "".join(sorted({w[:1] for w in (*en_words, *data["english_tens_prefix"])}))
+    )
     word = rf"""
-        (?P<ord_ar>
+        (?=[وفبكال])(?P<ord_ar>
           (?:[وف]?[بك]?ال|[وف]?لل)            # the article, maybe after و ف ب ك (لل: ل + ال)
           (?P<ord_stem>{stems})ه?               # الثالث, الثالثة
           (?: [ \t]+(?P<ord_teen>{teen})        # الحادي عشر, الثالثة عشرة
             | [ \t]+و[ \t]*ال(?P<ord_tens>{tens})  # الحادي والعشرون
           )?
         )(?!\w)
-      | (?P<ord_en>(?i:
+      | (?=(?i:[{en_first}]))(?P<ord_en>(?i:
           (?P<ord_tp>{en_tens})[- ](?P<ord_tu>{en_units})   # twenty-first
         | {en}
         ))(?![\w'])
     """
-    after = re.compile(rf"\W(?:{word})", re.VERBOSE)
-    at = re.compile(rf"(?<!\w)(?:{word})", re.VERBOSE)
-    return _Ordinals(after, at, {k.casefold(): int(v) for k, v in values.items()})
-
-
-def _ordinal_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
-    ordinals = _ordinals()
-    return ordinals.after_non_word, ordinals.at
+    return _Ordinals(word, {k.casefold(): int(v) for k, v in values.items()})
 
 
 # A fraction in digits: 3/4, 1/2 (the numerator below the denominator, not

@@ -64,7 +64,9 @@ from newsassert.strategies._numbers import (
     fraction_texts,
     hijri_dates,
     negative_numbers,
+    ordinal_texts,
     separated_numbers,
+    spoken_decimals,
 )
 from newsassert.strategies._queries import queries
 from newsassert.strategies._text import (
@@ -93,8 +95,10 @@ __all__ = [
     "name_pairs",
     "negative_numbers",
     "numbers",
+    "ordinal_texts",
     "person_names",
     "quantities",
     "queries",
     "separated_numbers",
+    "spoken_decimals",
 ]

@@ -12,7 +12,11 @@ can check the round trip ``parse_number(text) == value``.
 * :func:`fraction_texts`: fractions and their sums (ثلاثة أرباع, سبعون وثلاثة
   أرباع, "two and a quarter");
 * :func:`hijri_dates`: a Hijri day (``15 رمضان 1445``, ``15/09/1445 هـ``) and
-  its Gregorian day by the Umm al-Qura tables.
+  its Gregorian day by the Umm al-Qura tables;
+* :func:`spoken_decimals`: a decimal point as a word (``three point one
+  four``, ``ثلاثة فاصلة خمسة``), maybe before a scale word;
+* :func:`ordinal_texts`: an ordinal (``twenty-first``, ``21st``, ``الحادي
+  عشر``, ``الرابعة والعشرون``) and its rank.
 """
 
 from __future__ import annotations
@@ -25,7 +29,14 @@ from hypothesis.strategies import DrawFn, SearchStrategy
 
 from newsassert.extract import hijri
 
-__all__ = ["fraction_texts", "hijri_dates", "negative_numbers", "separated_numbers"]
+__all__ = [
+    "fraction_texts",
+    "hijri_dates",
+    "negative_numbers",
+    "ordinal_texts",
+    "separated_numbers",
+    "spoken_decimals",
+]
 
 _ARABIC_INDIC = str.maketrans("0123456789", "٠١٢٣٤٥٦٧٨٩")
 _AR_UNITS = ["", "واحد", "اثنان", "ثلاثة", "أربعة", "خمسة", "ستة", "سبعة", "ثمانية", "تسعة"]
@@ -185,3 +196,132 @@ def hijri_dates(*, numeric: bool = True) -> SearchStrategy[tuple[str, dt.date]]:
     Gregorian day by the Umm al-Qura tables."""
     _check_keywords(numeric=numeric)
     return _hijri(numeric)
+
+
+_EN_ORDINAL_UNITS = [
+    "",
+    "first",
+    "second",
+    "third",
+    "fourth",
+    "fifth",
+    "sixth",
+    "seventh",
+    "eighth",
+    "ninth",
+]
+_EN_ORDINAL_TEENS = [
+    "tenth",
+    "eleventh",
+    "twelfth",
+    "thirteenth",
+    "fourteenth",
+    "fifteenth",
+    "sixteenth",
+    "seventeenth",
+    "eighteenth",
+    "nineteenth",
+]
+_EN_ORDINAL_TENS = [
+    "", "", "twentieth", "thirtieth", "fortieth", "fiftieth", "sixtieth", "seventieth",
+    "eightieth", "ninetieth",
+]  # fmt: skip
+# Arabic ordinal stems 1-9 (masculine; the feminine adds ة) and the tens' forms after و.
+_AR_ORDINAL_UNITS = [
+    "",
+    "الأول",
+    "الثاني",
+    "الثالث",
+    "الرابع",
+    "الخامس",
+    "السادس",
+    "السابع",
+    "الثامن",
+    "التاسع",
+]
+_AR_ORDINAL_TENS = [
+    "",
+    "",
+    "العشرون",
+    "الثلاثون",
+    "الأربعون",
+    "الخمسون",
+    "الستون",
+    "السبعون",
+    "الثمانون",
+    "التسعون",
+]
+
+
+@st.composite
+def _spoken(draw: DrawFn, arabic: bool) -> tuple[str, float]:
+    whole = draw(st.integers(0, 99))
+    digits = draw(st.lists(st.integers(0, 9), min_size=1, max_size=3))
+    if digits[-1] == 0:
+        digits[-1] = draw(st.integers(1, 9))  # "point five zero" is read as written, not drawn
+    if arabic:
+        words = [_arabic_words(d) if d else "صفر" for d in digits]
+        text = f"{_arabic_words(whole) if whole else 'صفر'} {draw(st.sampled_from(['فاصلة', 'فاصل']))} "
+    else:
+        words = [_english_words(d) if d else "zero" for d in digits]
+        text = f"{_english_words(whole) if whole else 'zero'} point "
+    value = float(f"{whole}.{''.join(map(str, digits))}")
+    text += " ".join(words)
+    if whole and draw(st.booleans()):
+        scale, factor = draw(
+            st.sampled_from(
+                [("مليون", 1e6), ("مليار", 1e9)] if arabic else [("million", 1e6), ("billion", 1e9)]
+            )
+        )
+        return f"{text} {scale}", value * factor
+    return text, value
+
+
+def spoken_decimals(*, arabic: bool = False) -> SearchStrategy[tuple[str, float]]:
+    """A decimal with its point written as a word ("four point two five", with ``arabic``
+    "أربعة فاصلة خمسة"), maybe before a scale word, and its value."""
+    _check_keywords(arabic=arabic)
+    return _spoken(arabic)
+
+
+def _english_ordinal(n: int) -> str:
+    tens, unit = divmod(n, 10)
+    if tens == 0:
+        return _EN_ORDINAL_UNITS[unit]
+    if tens == 1:
+        return _EN_ORDINAL_TEENS[unit]
+    return _EN_ORDINAL_TENS[tens] if unit == 0 else f"{_EN_TENS[tens]}-{_EN_ORDINAL_UNITS[unit]}"
+
+
+def _arabic_ordinal(n: int, feminine: bool) -> str:
+    tens, unit = divmod(n, 10)
+    fem = "ة" if feminine else ""
+    if n == 10:
+        return "العاشر" + fem
+    if tens == 0:
+        return ("الأولى" if feminine else "الأول") if unit == 1 else _AR_ORDINAL_UNITS[unit] + fem
+    first = ("الحادي" + fem) if unit == 1 else _AR_ORDINAL_UNITS[unit] + fem
+    if tens == 1:
+        return f"{first} {'عشرة' if feminine else 'عشر'}"
+    return _AR_ORDINAL_TENS[tens] if unit == 0 else f"{first} و{_AR_ORDINAL_TENS[tens]}"
+
+
+@st.composite
+def _ordinal(draw: DrawFn, arabic: bool) -> tuple[str, int]:
+    n = draw(st.integers(1, 99))
+    if arabic:
+        # The tens alone (العشرون) are also "the twenty": only compounds and 1-19.
+        if n >= 20 and n % 10 == 0:
+            n += 1
+        return _arabic_ordinal(n, draw(st.booleans())), n
+    if draw(st.booleans()):
+        suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+        return f"{n}{suffix}", n
+    return _english_ordinal(n), n
+
+
+def ordinal_texts(*, arabic: bool = False) -> SearchStrategy[tuple[str, int]]:
+    """An ordinal 1-99 ("twenty-first", "21st"; with ``arabic`` "الحادي والعشرون",
+    "الرابعة عشرة") and its rank."""
+    _check_keywords(arabic=arabic)
+    return _ordinal(arabic)
