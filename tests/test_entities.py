@@ -134,6 +134,16 @@ def _persons(text: str, lang: str = "ar") -> list[str]:
         ("قال محمد إن الوضع هادئ.", []),
         ("وتفقد القائد القطعات العسكرية في صلاح الدين.", []),
         ("ونفى المتحدث وجود أي اتفاق بشأن الأسرى.", []),
+        # A given name spelt like a conjunction and a verb (فيصل: ف + يصل).
+        ("وأفادت الوكالة بأن فيصل بن فرحان غادر إلى نيويورك.", ["فيصل بن فرحان"]),
+        # A definite family name ends the name, though a name word follows.
+        ("ودعا راشد الغنوشي أنصار الحركة إلى ضبط النفس.", ["راشد الغنوشي"]),
+        ("وأعلن حيدر العبادي النصر على التنظيم.", ["حيدر العبادي"]),
+        # Foreign given names and the foreign surnames after them.
+        ("واجتمع أردوغان مع فلاديمير بوتين في سوتشي.", ["فلاديمير بوتين"]),
+        ("وقال ستيفان دوجاريك إن المنظمة قلقة.", ["ستيفان دوجاريك"]),
+        ("ودان أنطونيو غوتيريش الهجوم على القافلة.", ["أنطونيو غوتيريش"]),
+        ("أعلنت المنظمة أن مارتن غريفيث سيزور صنعاء.", ["مارتن غريفيث"]),
         # A month or weekday name after a day number starts no name.
         ("وفي 27 يناير قتلت القوات ثلاثة مسلحين.", []),
         ("وفي 3 آب أعلنت الحكومة الحداد.", []),
@@ -227,8 +237,9 @@ def test_arabic_newswire_dev_set() -> None:
 
     scores = score(read())
     person_p, person_r, _ = scores["person"]
-    assert person_p >= 0.85 and person_r >= 0.80
-    assert scores["all"][2] >= 0.80
+    assert person_p >= 0.90 and person_r >= 0.85
+    assert scores["org"][2] >= 0.80
+    assert scores["all"][2] >= 0.88
 
 
 # --- offices ----------------------------------------------------------------------------

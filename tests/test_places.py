@@ -95,3 +95,13 @@ def test_a_central_bank_without_its_country_is_no_organization() -> None:
     # Every country has one: "the central bank" names none of them.
     claims = newsassert.extract("ارتفاع الليرة بسبب إجراءات البنك المركزي", lang="ar")
     assert not [c for c in claims if c.kind == "mention" and getattr(c, "type", "") == "org"]
+
+
+def test_a_ministry_takes_its_country_adjective() -> None:
+    # وزارة الدفاع التركية is one organization; its adjective still names Türkiye.
+    claims = newsassert.extract("وأكدت وزارة الدفاع التركية مقتل جنديين.", lang="ar")
+    mentions = [(c.type, c.text, c.entity) for c in claims if c.kind == "mention"]  # type: ignore[attr-defined]
+    assert mentions == [
+        ("org", "وزارة الدفاع التركية", "Ministry of Defense"),
+        ("demonym", "التركية", "Türkiye"),
+    ]

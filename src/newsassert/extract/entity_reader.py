@@ -532,7 +532,9 @@ class _Reader:
             end = at + size
             if size > 1 and any(taken[at + 1 : end]):
                 continue
-            name, (first, last) = self._text_and_span(at, end, dropped)
+            demonym = self._demonym_after(end) if table == 0 and entry.country is None else None
+            span_end = end if demonym is None else end + demonym[1]
+            name, (first, last) = self._text_and_span(at, span_end, dropped)
             name = name[dropped:]
             if name.startswith("ل") and word.text.startswith("لل"):
                 name = "ا" + name  # للعراق names العراق
@@ -540,9 +542,31 @@ class _Reader:
             key = name_key(entity) if entity else name_key(name)
             fields = {"type": kinds[table], "name": name, "key": key, "entity": entity}
             found.append(_Found("mention", first, last, fields))
-            for k in range(at, end):
+            if demonym is not None:
+                # وزارة الدفاع التركية: the ministry's name takes its country's
+                # adjective, which still names the country on its own.
+                country = demonym[0].country
+                text, span = self._text_and_span(end, span_end, 0)
+                fields = {
+                    "type": "demonym",
+                    "name": text,
+                    "key": name_key(country) if country else name_key(text),
+                    "entity": country,
+                }
+                found.append(_Found("mention", span[0], span[1], fields))
+            for k in range(at, span_end):
                 taken[k] = True
-            i = end
+            i = span_end
+
+    def _demonym_after(self, end: int) -> tuple[LexiconEntry, int] | None:
+        """The Arabic demonym agreeing with the organization that ends before token ``end``."""
+        words = self.words
+        if end >= len(words) or not words[end].arabic or not words[end].key.startswith("ال"):
+            return None
+        hit = self._lookup(end, _DEMONYMS, self.vocab.longest)
+        if hit is None or hit[3] != 0:
+            return None
+        return hit[0], hit[1]
 
 
 def _country(entry: LexiconEntry) -> str | None:

@@ -141,7 +141,14 @@ class _Vocab:
                 starts.append((variant, dropped, bits))
                 mask |= bits
                 extends |= self.continues.get(variant, 0)
-        stop = key in self.stop or (arabic and key[:1] in _CONJUNCTIONS and key[1:] in self.stop)
+        # A conjunction and a stop word (وقال, فيصل read as ف + يصل), unless the
+        # whole word is a common given name (فيصل, Faisal).
+        stop = key in self.stop or (
+            arabic
+            and key[:1] in _CONJUNCTIONS
+            and key[1:] in self.stop
+            and key not in name_words().strong
+        )
         given = arabic and text in self.folded_given_names
         upper = bool(_UPPER.match(text))
         forms = frozenset(v for v, _ in variants)

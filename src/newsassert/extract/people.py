@@ -108,9 +108,13 @@ class NameWords:
         weak = {key(w) for w in data["not_evidence"]} | common | calendar
         arabic: dict[str, list[object]] = data["arabic"]
         counts = {key(k): int(str(v[0])) for k, v in arabic.items()}
-        western = {key(w) for w in data["western"]}
+        western = {key(w) for w in (*data["western"], *data["foreign"])}
         given = set(counts) | western
         never = {key(w) for w in data["not_evidence"]} | calendar
+        # Given names of the West and foreign officials (جو, فلاديمير): the
+        # surname after them is foreign too and may end like a plural (بوتين,
+        # ماكرون) or start like a preposition (بلينكن).
+        self.foreign = frozenset(western)
         self.strong = frozenset(
             k for k in given if (k in western or counts.get(k, 0) >= _STRONG) and k not in weak
         )
@@ -291,6 +295,16 @@ def name_end(reader: _Reader, j: int, *, titled: bool, strong: bool = True) -> i
             kind = reader.lexicon_kind(end)
             if kind in ("named", "title", "demonym") or (kind == "role" and k.startswith("ال")):
                 break  # روحاني | واشنطن, محمد بن سلمان | ولي العهد, شاب | عراقي
+            if (
+                end - 1 > j
+                and _NISBA.match(prev)
+                and words[end - 2].key not in _GOVERNING
+                and not _NISBA.match(k)
+            ):
+                # A definite family name ends the name, though the next word
+                # is a name word too: راشد الغنوشي | أنصار, حيدر العبادي | النصر
+                # (another nisba goes on: محمد الحسيني الشيرازي).
+                break
         elif not reader._arabic_name_word(end, True):
             break
         elif prev.startswith("ال") and end - 1 > j and words[end - 2].key not in _GOVERNING:
@@ -303,7 +317,8 @@ def name_end(reader: _Reader, j: int, *, titled: bool, strong: bool = True) -> i
         # An unknown word is a name word second (محمد شياع), or third when it
         # is long and no verbal noun (رجب طيب أردوغان, not: جو بايدن فرض).
         bare = (titled or strong) and (
-            end - j == 1 or (end - j == 2 and len(k) >= 5 and not _MASDAR.match(k))
+            end - j == 1
+            or (end - j == 2 and len(k) >= 5 and not _MASDAR.match(k) and not _FUTURE.match(k))
         )
         if k.startswith("ال"):
             # A definite family name the data lacks (الدبيبة) ends the name,
@@ -315,10 +330,14 @@ def name_end(reader: _Reader, j: int, *, titled: bool, strong: bool = True) -> i
             goes_on = after is not None and (
                 (after.word and after.arabic and reader._is_stop(end + 1)) or after.text in ",،:؛"
             )
-            if (titled or strong or end - j >= 2) and goes_on:
+            # After a foreign surname the data lacks (غوتيريش), a definite
+            # word is the verb's object: أنطونيو غوتيريش | الهجوم.
+            foreign = end - j >= 2 and prev not in known
+            if (titled or strong or end - j >= 2) and goes_on and not foreign:
                 end += 1
             break
-        if bare and _bare_word(k, titled):
+        foreign = end - j == 1 and words[j].key[max(0, words[j].name_start) :] in names.foreign
+        if bare and _bare_word(k, titled or foreign):
             end += 1
             continue
         break
@@ -335,6 +354,10 @@ _MASDAR_NOT_TAFAAUL = regex.compile(r"^(?:ا..ا.|ا.ت.ا.|است..ا.|ان..ا
 
 
 _FAEEL = regex.compile(r"^..ي.$")
+# A verb in the future (سيزور, ستعقد): not the third word of a name.
+_FUTURE = regex.compile(r"^س[يتن]")
+# A definite nisba: السوداني, الغنوشي.
+_NISBA = regex.compile(r"^ال..+ي$")
 
 
 def single_name(k: str) -> bool:
