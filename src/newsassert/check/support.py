@@ -24,6 +24,8 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
 
+import regex
+
 from newsassert.check.interval import Interval
 from newsassert.check.statements import (
     StatementSources,
@@ -182,7 +184,44 @@ def _relations(
     if not matches and not vague:
         # A country is supported by a city in it or by its demonym (newsassert.places).
         matches.extend(place_support(claim, sources))
+    if not matches and not vague and not conflicts:
+        matches.extend(_year_written(claim, sources))
     return tuple(matches), tuple(vague), tuple(conflicts)
+
+
+_YEAR_TOKEN = regex.compile(r"(?<![\p{N}\p{L}])(\d{4})(?![\p{N}])")
+
+
+def _year_written(claim: Claim, sources: Sequence[Claim]) -> tuple[Claim, ...]:
+    """Source claims whose sentence writes the year ``claim`` states alone.
+
+    A year read in one text may be written in the other where no date was
+    read ("Rio 2016" beside "the 2016 Rio Olympics", "their disastrous 2014
+    World Cup" beside "the 2014 world cup"): the year is then stated by the
+    source, though not as a date claim. Only a year alone (no month, no day,
+    not a span, not relative) is matched this way.
+    """
+    if not (
+        isinstance(claim, DateClaim)
+        and claim.year is not None
+        and claim.month is None
+        and claim.day is None
+        and claim.low is None
+        and not claim.relative
+    ):
+        return ()
+    year = str(claim.year)
+    seen: set[str] = set()
+    found: list[Claim] = []
+    for source in sources:
+        sentence = source.sentence
+        if sentence in seen:
+            continue
+        seen.add(sentence)
+        if year in _YEAR_TOKEN.findall(sentence):
+            found.append(source)
+            break
+    return tuple(found)
 
 
 def _states_weekdays(sources: Sequence[Claim]) -> bool:

@@ -32,6 +32,7 @@ from newsassert.extract.date_pattern import (
     _WD_VERB_FOLLOWERS,
     _WEEKDAYS,
     _WORDS,
+    _YEAR_DETERMINERS,
     _k,
     _keys,
     _Name,
@@ -442,6 +443,7 @@ def _read_year(m: regex.Match[str], ctx: _Context) -> list[FoundDate]:
             or (_k(before) == "of" and _word_in(_prev_word(ctx.text, at), _PERIOD_OF))
             or _word_in(before, _EVENT_NOUNS)
             or _word_in(after, _EVENT_NOUNS)  # the 2014 elections
+            or _modifies_event(ctx.text, m.start() - glued, m.end(), before)
         )
         if not joined and (glued or not cued):
             return []
@@ -453,6 +455,45 @@ def _read_year(m: regex.Match[str], ctx: _Context) -> list[FoundDate]:
         ):
             return []  # أكثر من 2000, more than 2000
     return [_found(start, m.end(), year, None, None, False)]
+
+
+def _modifies_event(text: str, start: int, end: int, before: str) -> bool:
+    """A year naming an event of a noun phrase around it, within its clause.
+
+    English puts the year before the noun: "the 2014 season", "his 1968
+    bloodless coup", "star of 1962 classic film" (a determiner, then an event
+    noun among the next three words). Arabic puts it after: "مهرجان كان
+    السينمائي 2018", "هدنة 2017" (an event noun among the three words before).
+    A year changed in a summary is then a date that the source must state.
+    """
+    if _HAS_ARABIC.search(before):
+        words = _CLAUSE_WORD.findall(_clause_before(text, start))[-3:]
+        # بجائزة, لمهرجان: a preposition joined to the noun.
+        return any(
+            _word_in(w, _EVENT_NOUNS) or (w[:1] in "بل" and _word_in(w[1:], _EVENT_NOUNS))
+            for w in words
+        )
+    if _k(before) not in _YEAR_DETERMINERS:
+        return False
+    return any(
+        _word_in(w, _EVENT_NOUNS) for w in _CLAUSE_WORD.findall(_clause_after(text, end))[:3]
+    )
+
+
+_CLAUSE_WORD = regex.compile(r"[\p{L}\p{M}]+")
+_CLAUSE_END = regex.compile(r"[.,;:!?،؛()\"\n]")
+
+
+def _clause_before(text: str, start: int) -> str:
+    window = text[max(0, start - 60) : start]
+    cut = [m.end() for m in _CLAUSE_END.finditer(window)]
+    return window[cut[-1] :] if cut else window
+
+
+def _clause_after(text: str, end: int) -> str:
+    window = text[end : end + 60]
+    m = _CLAUSE_END.search(window)
+    return window[: m.start()] if m else window
 
 
 _BETWEEN = _keys(_WORDS["year_ranges"]["before"])
