@@ -77,7 +77,19 @@ def _tables() -> dict[str, Any]:
     decades = {k(w): n for w, n in words["decades"]["ar"].items()}
     decades.update({"ال" + w: n for w, n in list(decades.items())})
     quarters = {k(w): n for lang in ("en", "ar") for w, n in words["quarters"][lang].items()}
+    en_months = {row["key"]: row["month"] for row in months["months"] if row["lang"] == "en"}
+    en_weekdays = {
+        row["key"]: row["weekday"]
+        for row in months["weekdays"]
+        if row["lang"] == "en" and not row["needs_context"]
+    }
+    holidays = {k(w): (md[0], md[1]) for w, md in words["holidays"]["en"].items()}
     return {
+        "en_months": en_months,
+        "en_weekdays": en_weekdays,
+        "holidays": holidays,
+        "holiday_cues": {k(w) for w in words["holidays"]["cues"]},
+        "nth": {k(w): n for w, n in words["nth_weekday"]["en"].items()},
         "decades": decades,
         "quarters": quarters,
         "this_century": [k(w) for w in words["decades"]["this_century_ar"]],
@@ -141,6 +153,11 @@ def _pattern() -> re.Pattern[str]:
     | (?P<decade_ar>{_alt(t["decades"])})(?!\w)
       # mid-2019, early-2020, late-1990s: the year (or decade) it is part of.
     | (?P<mid>(?:mid|early|late)-(?P<mid_y>\d{{4}})(?P<mid_s>[’']?s)?)(?!\w)
+      # The first Tuesday of October 2024; the last Sunday in March.
+    | (?P<nth_wd>(?:the[ \t]+)?(?P<nw_n>{_alt(words["nth_weekday"]["en"])})[ \t]+(?P<nw_wd>{_alt(t["en_weekdays"])})
+          [ \t]+(?:of|in)[ \t]+(?P<nw_m>{_alt(t["en_months"])})(?:[ \t]*,?[ \t]*(?P<nw_y>\d{{4}}))?)(?![\w])
+      # Christmas Day, New Year's Eve, Christmas 2023 (fixed-date holidays).
+    | (?P<holiday>(?P<hol>{_alt(words["holidays"]["en"])})(?:[ \t]+(?P<hol_y>\d{{4}}))?)(?![\w'])
       # "on the 3rd." with no month: the 3rd before or after publication.
     | (?P<nth>(?P<nth_d>[12]\d|3[01]|[1-9])(?:st|nd|rd|th))(?=[ \t]*(?:[.,;:!?)\n]|$))
       # اليوم التالي, the next day: counted from a day of the story, found unresolved.
@@ -242,8 +259,10 @@ _EN_ANCHOR = re.compile(
     r"(?:ays?|eeks?|onths?|ears?|onday|uesday|ednesday|hursday|riday|aturday|unday"
     r"|ours?|inutes?|ight|uarter|[1-4])(?!\w)"
 )
-# mid-2019, early-1990s: tried from the first word.
-_PART_OF_YEAR = re.compile(r"(?<!\w)(?:mid|early|late)-\d")
+# mid-2019, early-1990s: tried from the first word; and the holidays.
+_PART_OF_YEAR = re.compile(
+    r"(?<!\w)(?:(?:mid|early|late)-\d|christmas|xmas|new[ \t]+years?|valentines?|halloween|boxing[ \t]+day)"
+)
 _WORD_START = re.compile(r"\b\w")
 
 
@@ -297,6 +316,10 @@ def _read(
         return _decade(m, text)
     if m.group("nth"):
         return _nth(m, text, pub)
+    if m.group("nth_wd"):
+        return _nth_weekday(m)
+    if m.group("holiday"):
+        return _holiday(m, text)
     if m.group("narrative"):
         return _suppressed(m.start(), m.end())
     if m.group("hijri"):
@@ -512,6 +535,38 @@ def _nth(m: re.Match[str], text: str, pub: dt.date | None) -> FoundDate | None:
     return attrs.evolve(interval(m.start(), m.end(), low, high), relative=True)
 
 
+def _nth_weekday(m: re.Match[str]) -> FoundDate | None:
+    """ "the first Tuesday of October 2024": that day; without a year, the month."""
+    t = _tables()
+    n = t["nth"][k(m.group("nw_n"))]
+    weekday = t["en_weekdays"][k(m.group("nw_wd"))]
+    month = t["en_months"][k(m.group("nw_m"))]
+    if not m.group("nw_y"):
+        return found(m.start(), m.end(), None, month, None, False)
+    year = int(m.group("nw_y"))
+    days = [d for d in (_date_of(year, month, day) for day in range(1, 32)) if d is not None]
+    hits = [d for d in days if d.weekday() == weekday]
+    if n > len(hits):
+        # The fifth Monday of a month that has four: no day, and no shorter
+        # reading either ("Monday" alone would resolve to another day).
+        return _suppressed(m.start(), m.end())
+    d = hits[n - 1] if n > 0 else hits[-1]
+    return found(m.start(), m.end(), d.year, d.month, d.day, False)
+
+
+def _holiday(m: re.Match[str], text: str) -> FoundDate | None:
+    """Christmas Day, New Year's Eve (a day and month; with a year, the day)."""
+    t = _tables()
+    name = k(m.group("hol"))
+    before = re.findall(r"\w+", text[max(0, m.start() - 8) : m.start()])
+    named_day = name.endswith(("day", "eve"))
+    if not (named_day or m.group("hol_y") or (before and before[-1] in t["holiday_cues"])):
+        return None  # "a Christmas tree", "Halloween costumes": no date
+    month, day = t["holidays"][name]
+    year = int(m.group("hol_y")) if m.group("hol_y") else None
+    return found(m.start(), m.end(), year, month, day, False)
+
+
 def _date_of(year: int, month: int, day: int) -> dt.date | None:
     try:
         return dt.date(year, month, day)
@@ -585,8 +640,8 @@ def _numeric(
         if sep != "/" or month_follows(m.end()):
             return None  # 7-8 is a score or a range; 7/8 أغسطس is read by the calendar pattern
         before = re.search(r"([\w]+)[ \t]*\Z", text[max(0, m.start() - 20) : m.start()])
-        if before is None or k(before.group(1)) not in _tables()["cues"]:
-            return None  # 24/7, 1/3: no date without a cue word before
+        if (before is None or k(before.group(1)) not in _tables()["cues"]) and not _alone(m, text):
+            return None  # 24/7, 1/3: no date without a cue word before (or a line of its own)
     readings = []
     for day, month in ((a, b), (b, a)):
         # Without a year, a day that exists in a leap year (2000) may be meant.
@@ -607,6 +662,14 @@ def _numeric(
     first = dt.date(year, readings[0][1], readings[0][0])
     second = dt.date(year, readings[1][1], readings[1][0])
     return interval(m.start(), m.end(), min(first, second), max(first, second))
+
+
+def _alone(m: re.Match[str], text: str) -> bool:
+    """Whether the match is its line's only content (a date line: "12/25")."""
+    line_start = text.rfind("\n", 0, m.start()) + 1
+    line_end = text.find("\n", m.end())
+    line_end = len(text) if line_end < 0 else line_end
+    return not text[line_start : m.start()].strip() and not text[m.end() : line_end].strip(" \t.")
 
 
 def _valid(year: int, month: int, day: int) -> bool:
