@@ -331,7 +331,7 @@ class StatementClaim(Claim):
     the clause itself, from ``clause_start`` to ``clause_end``. ``mood`` is
     ``conditional`` inside "if"/إذا/لو and ``quoted`` inside quotation marks:
     such a statement supports others but is never set against them;
-    ``intended`` is a purpose or plan (لزيادة الإنتاج, "plans to raise"),
+    ``intended`` is a plan (خطة لزيادة الإنتاج, "plans to raise"),
     set only against another one.
     """
 

@@ -8,8 +8,9 @@ an English word WordNet gives an antonym (``data/antonyms_en.tsv``), or the
 word a negation governs (``لم يعلن``, "was not arrested"). Each predicate is a
 :class:`~newsassert.model.StatementClaim`:
 
-- ``predicate``: the family key, else the word's stem: for Arabic a light
-  stem (clitics و ف ب ل ك ال, the imperfect prefix and the pronoun suffixes
+- ``predicate``: the family key (an Arabic word meets a listed form as
+  written, less its clitics, imperfect prefix and endings), else the word's
+  stem: for Arabic a light stem (clitics و ف ب ل ك ال, the imperfect prefix and the pronoun suffixes
   taken off, then the long vowels, so that يعلن، أعلن and إعلان share
   ``علن``), for English the Snowball stem of the lemma (irregular forms from
   WordNet's ``verb.exc``: "rose" is ``rise``);
@@ -33,6 +34,7 @@ from __future__ import annotations
 
 import bisect
 import functools
+import itertools
 import re
 from collections.abc import Generator, Iterable, Sequence
 from importlib import resources
@@ -87,14 +89,16 @@ _NEGATING_PREDICATES = frozenset({"deny", "reject", "refuse", "fail", "withdraw"
 # The proclitics a form matched as written may carry (وفاز، بالفوز).
 _AR_CLITICS = ("", "و", "ف", "ب", "ل", "ال", "وال", "بال", "لل", "فال", "وب", "ول")
 _WEAK = str.maketrans("", "", "اويىءئؤأإآ")
+_AND = frozenset({"و", "and", "or", "او"})
 
 
 @attrs.frozen
 class Vocabulary:
     """The data the extractor and the statement checks read, built once."""
 
-    ar_forms: dict[str, str]  # light stem of a form -> family key
-    ar_exact: dict[str, str]  # a form too short to stem (فاز، يفوز) -> family key
+    ar_forms: dict[str, str]  # a form and its stems before a suffix -> family key
+    ar_verbs: dict[str, str]  # the stem an imperfect prefix goes on (رتفع of ارتفع) -> family key
+    ar_adjectives: dict[str, str]  # a participle or adjective that takes ة (مستقر، قياسي)
     en_forms: dict[str, str]  # Snowball stem of an English lemma -> family key
     antonyms: frozenset[tuple[str, str]]  # pairs of keys or stems that contradict
     en_polar: frozenset[str]  # English stems that have an antonym
@@ -116,7 +120,6 @@ class Vocabulary:
     reversible: frozenset[str]
     intention: frozenset[str]
     intention_phrases: dict[str, tuple[tuple[str, ...], ...]]
-    purpose_not: frozenset[str]
     said_not: dict[str, str]
     theme_skip: frozenset[str]
 
@@ -127,22 +130,20 @@ def vocabulary() -> Vocabulary:
     families = read_data("predicates.toml")["family"]
     grammar = read_data("statements.toml")
     ar_forms: dict[str, str] = {}
-    ar_exact: dict[str, str] = {}
+    ar_verbs: dict[str, str] = {}
+    ar_adjectives: dict[str, str] = {}
     en_forms: dict[str, str] = {}
     antonyms: set[tuple[str, str]] = set()
     for family in families:
         name = family["key"]
         for form in family.get("ar", ()):
-            # A form is a bare lemma (a perfect verb, a masdar): its whole
-            # skeleton, nothing taken off (تراجع and مقتل begin with their
-            # stem). A skeleton of two letters (فاز، واجه) is as much جوية
-            # or دون: such forms match only as written, each inflection
-            # listed (فاز، يفوز، تفوز، فوز).
-            skeleton = key(form).translate(_WEAK)
-            if len(skeleton) >= 3:
-                ar_forms.setdefault(skeleton, name)
-            else:
-                ar_exact.setdefault(key(form), name)
+            for written, verb in _ar_bases(key(form)):
+                ar_forms.setdefault(written, name)
+                if verb:
+                    ar_verbs.setdefault(verb, name)
+            folded = key(form)
+            if folded.startswith("م") or folded.endswith("ي"):
+                ar_adjectives.setdefault(folded, name)
         for lemma in (name, *family.get("en", ())):
             en_forms.setdefault(_en_stem(lemma), name)
         for other in family.get("contrary", ()):
@@ -169,7 +170,8 @@ def vocabulary() -> Vocabulary:
     intention = (*mood["intention_ar"], *mood["intention_en"])
     return Vocabulary(
         ar_forms=ar_forms,
-        ar_exact=ar_exact,
+        ar_verbs=ar_verbs,
+        ar_adjectives=ar_adjectives,
         en_forms=en_forms,
         antonyms=frozenset(antonyms),
         en_polar=frozenset(polar),
@@ -195,7 +197,6 @@ def vocabulary() -> Vocabulary:
         reversible=frozenset(reversal["families"]),
         intention=_keys(w for w in intention if " " not in w),
         intention_phrases=_phrases(w for w in intention if " " in w),
-        purpose_not=frozenset(mood["purpose_not"]),
         said_not=dict(mood["said_not"]),
         theme_skip=_keys((*theme["ar"], *theme["en"])),
     )
@@ -273,19 +274,78 @@ def _ar_analyses(word: str) -> tuple[str, ...]:
     return (*dict.fromkeys(out), default)
 
 
+# Arabic forms are matched as written, less what may stand around them:
+# the proclitics (conjunction, prepositions, article, future س), the
+# imperfect prefix, and the endings of person, number and case with a
+# pronoun after them (ارتفاعاتها، يرتفعون، وبانخفاضه). Nothing inside the
+# word is dropped, so تونس is not نسي nor سلمان سلم.
+_AR_PROCLITICS = (
+    "", "و", "ف", "ب", "ل", "ال", "وال", "فال", "بال", "لل", "ولل", "فلل", "وبال", "فبال", "وب",
+    "ول", "فب", "فل", "س", "وس", "فس", "ك", "كال",
+)
+# No ي: a nisba adjective (الاجتماعي، اليمنية) is no event.
+_AR_ENDINGS = ("", "ت", "تا", "وا", "ون", "ين", "ان", "ن", "نا", "تم", "ات", "ا")
+_AR_PRONOUNS = ("", "ه", "ها", "هم", "هما", "هن", "ك", "كم", "ني", "نا")
+_AR_SUFFIXES_ALL = frozenset(e + p for e in _AR_ENDINGS for p in _AR_PRONOUNS)
+# Tried the least taken off first: ارتفاع before ارتف + اع.
+_AR_SUFFIX_LONGEST = max(map(len, _AR_SUFFIXES_ALL))
+
+
+def _ar_bases(form: str) -> list[tuple[str, str | None]]:
+    """The written bases of a listed form, each with the stem its imperfect is made on.
+
+    A feminine noun in ـه takes its endings on ـت (زيادته، زيادات); a verb in
+    ـي (تعافى) ends in ـت، ـوا when conjugated (تعافت); a verb's imperfect
+    puts ي ت ن before the perfect, less the ا of the derived forms (ارتفع ->
+    يرتفع، أعلن -> يعلن، تراجع -> يتراجع).
+    """
+    verb = form[1:] if form.startswith("ا") and len(form) >= 4 else form
+    found: list[tuple[str, str | None]] = [(form, verb if len(verb) >= 3 else None)]
+    if form.endswith("ه"):
+        found += [(form[:-1] + "ت", None), (form[:-1] + "ات", None)]
+    if form.endswith("ي") and len(form) >= 4:
+        found += [(form[:-1] + "ت", None), (form[:-1] + "وا", None)]
+    return found
+
+
+@functools.lru_cache(maxsize=65536)
+def _ar_family(word: str) -> str | None:
+    # ``word`` is folded with its ة kept: a ة ends a noun (رحلة is no رحل
+    # with a pronoun); it follows a listed form in ـه (زيادة) or the
+    # feminine of a participle or adjective (مستقرة، قياسية، ناجحة).
+    vocab = vocabulary()
+    taa = word.endswith("ة")
+    for clitic in _AR_PROCLITICS:
+        if not word.startswith(clitic):
+            continue
+        rest = word[len(clitic) :]
+        if taa:
+            stem = rest[:-1]
+            if (found := vocab.ar_forms.get(stem + "ه")) is not None:
+                return found
+            if len(stem) >= 3 and (found := vocab.ar_adjectives.get(stem)) is not None:
+                return found
+            continue
+        for cut in range(min(_AR_SUFFIX_LONGEST, len(rest)) + 1):
+            if cut and rest[-cut:] not in _AR_SUFFIXES_ALL:
+                continue
+            core = rest[: len(rest) - cut]
+            # A form of two letters (فر، حل) only as written.
+            if len(core) < 3 and (clitic or cut or not core):
+                continue
+            # The future س goes before an imperfect only (سيرتفع).
+            if clitic[-1:] != "س" and (found := vocab.ar_forms.get(core)) is not None:
+                return found
+            if core[0] in "يتن" and (found := vocab.ar_verbs.get(core[1:])) is not None:
+                return found
+    return None
+
+
 def family_of(word: str, lang: str) -> str | None:
     """The predicate family of a word (folded Arabic, or English), or ``None``."""
     vocab = vocabulary()
     if lang == "ar":
-        for stem in _ar_analyses(word)[:-1]:
-            found = vocab.ar_forms.get(stem)
-            if found is not None:
-                return found
-        bare = word.replace("ة", "ه")
-        for clitic in _AR_CLITICS:
-            if bare.startswith(clitic) and (found := vocab.ar_exact.get(bare[len(clitic) :])):
-                return found
-        return None
+        return _ar_family(word)
     return vocab.en_forms.get(_en_stem(vocab.irregular.get(word, word)))
 
 
@@ -550,9 +610,20 @@ def _statements(
         if reading[1] or i in negated:
             found.append((i, reading[0], negated.get(i)))
     found.sort()
+    # Contraries joined by "and" (صعود وسقوط، "rose and fell", ups and downs)
+    # say that it moved both ways: neither is set against anything.
+    both = {
+        k
+        for (i, a, cue_a), (j, b, cue_b) in itertools.pairwise(found)
+        if (cue_a is None) == (cue_b is None)
+        and contrary(a, b)
+        and ((j == i + 1 and words[j].startswith("و")) or (j == i + 2 and words[i + 1] in _AND))
+        for k in (i, j)
+    }
+    found = [f for f in found if f[0] not in both]
     if not found:
         return []
-    predicates = {i for i, *_ in found}
+    predicates = {i for i, *_ in found} | both
     content = [
         j not in predicates
         and j not in cues
@@ -590,7 +661,7 @@ def _statements(
             mood = "quoted"
         elif conditional:
             mood = "conditional"
-        elif i > intended_after or _purpose(words[i], pred, lang, vocab):
+        elif i > intended_after:
             mood = "intended"
         else:
             mood = "asserted"
@@ -622,14 +693,6 @@ def _statements(
             )
         )
     return out
-
-
-def _purpose(word: str, pred: str, lang: str, vocab: Vocabulary) -> bool:
-    """Whether an Arabic predicate is a purpose: لـ and a verbal noun (لزيادة الإنتاج، للانسحاب)."""
-    if lang != "ar" or not word.startswith("ل") or pred in vocab.purpose_not:
-        return False
-    rest = word[2:] if word.startswith("لل") else word[1:]
-    return len(rest) > 2 and family_of(rest, "ar") == pred
 
 
 # How far from its predicate, in words, the theme is looked for, and how many
