@@ -9,6 +9,7 @@ The pipeline, one module or package per stage::
 from __future__ import annotations
 
 import importlib
+import importlib.util
 import sys
 import types
 from typing import TYPE_CHECKING, Any
@@ -84,6 +85,10 @@ _EXPORTS = {
 
 def __getattr__(name: str) -> Any:
     if name not in _EXPORTS:
+        # A stage by its module's name (newsassert.normalize.key): found even
+        # when no module has imported it yet.
+        if not name.startswith("_") and importlib.util.find_spec(f"newsassert.{name}"):
+            return importlib.import_module(f"newsassert.{name}")
         raise AttributeError(f"module 'newsassert' has no attribute {name!r}")
     _load_all()
     return globals()[name]

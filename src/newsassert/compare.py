@@ -54,9 +54,9 @@ from newsassert.model import (
     date_fields,
     form_key,
 )
-from newsassert.normalize import key
 from newsassert.plugins import plugin_manager
 from newsassert.text.data import read_data
+from newsassert.text.normalize import key
 
 __all__ = [
     "CONFLICTING_KINDS",

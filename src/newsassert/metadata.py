@@ -28,8 +28,8 @@ import regex
 
 from newsassert.extract.dates import FoundDate, find_dates
 from newsassert.model import Segment
-from newsassert.normalize import key
 from newsassert.text.data import read_data
+from newsassert.text.normalize import key
 from newsassert.text.patterns import alternation
 
 __all__ = ["Metadata", "dates_in", "find_metadata", "is_date_line", "label_value"]

@@ -23,10 +23,10 @@ from typing import TYPE_CHECKING, Any, ClassVar
 import attrs
 
 from newsassert.interval import Interval, format_number
-from newsassert.normalize import key, normalize
+from newsassert.text.normalize import key, normalize
 
 if TYPE_CHECKING:
-    from newsassert.normalize import Normalized
+    from newsassert.text.normalize import Normalized
 
 __all__ = [
     "CLAIM_SOURCES",

@@ -44,8 +44,8 @@ from typing import Any, NamedTuple
 
 import regex
 
-from newsassert.normalize import normalize_text
 from newsassert.text.data import read_data
+from newsassert.text.normalize import normalize_text
 
 __all__ = ["name_distance", "name_key", "name_parts", "names_match"]
 

@@ -40,8 +40,8 @@ import regex
 
 from newsassert.metadata import is_date_line
 from newsassert.model import Segment
-from newsassert.normalize import key
 from newsassert.text.data import read_data
+from newsassert.text.normalize import key
 from newsassert.text.patterns import alternation
 
 __all__ = ["detect_lang", "segment", "segment_and_lang", "sentences"]

@@ -15,9 +15,9 @@ from collections.abc import Iterable, Mapping, Sequence
 import attrs
 import regex
 
-from newsassert.normalize import key
-from newsassert.text.arabic import DATE_FOLDS
+from newsassert.text.arabic import CONJUNCTIONS, DATE_FOLDS, proclitic_runs
 from newsassert.text.data import read_data
+from newsassert.text.normalize import key
 from newsassert.text.patterns import trie_pattern
 
 _CLDR = read_data("months.json")
@@ -301,7 +301,7 @@ def _gate_words() -> list[str]:
         *_all(_WORDS["month_modifiers"]),
     ]
     phrases = {_k(w) for w in starts}
-    clitics = ("", "و", "ف", "ب", "ل", "وب", "ول", "فب", "فل")
+    clitics = proclitic_runs(CONJUNCTIONS, ("ب", "ل"))  # no ك before a date word
     return sorted({c + w for w in phrases for c in clitics if not c or _HAS_ARABIC.match(w)})
 
 

@@ -60,7 +60,7 @@ from newsassert.extract.dates_common import FoundDate
 from newsassert.hookspecs import hookimpl
 from newsassert.lexicon import Lexicon, default_lexicon
 from newsassert.model import Article, Claim, DateClaim, Segment
-from newsassert.normalize import normalize
+from newsassert.text.normalize import normalize
 
 __all__ = ["FoundDate", "date_order", "find_dates", "find_in_normalized"]
 

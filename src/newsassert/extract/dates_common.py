@@ -9,7 +9,7 @@ from collections.abc import Iterable
 
 import attrs
 
-from newsassert.normalize import key
+from newsassert.text.normalize import key
 from newsassert.text.patterns import trie_pattern
 
 __all__ = ["FoundDate", "found", "k", "shift_month", "trie"]

@@ -58,8 +58,8 @@ from newsassert.extract.people import read_people
 from newsassert.hookspecs import hookimpl
 from newsassert.lexicon import Lexicon
 from newsassert.model import Article, Claim, MentionClaim, RoleClaim, Segment
-from newsassert.normalize import Normalized
 from newsassert.text.folded import fold
+from newsassert.text.normalize import Normalized
 
 __all__ = ["Entities", "find_entities", "newsassert_extract_claims"]
 
@@ -89,7 +89,7 @@ def find_entities(text: str, lexicon: Lexicon) -> Entities:
 
 @functools.lru_cache(maxsize=64)
 def _find(text: str, lexicon: Lexicon) -> Entities:
-    from newsassert.normalize import normalize
+    from newsassert.text.normalize import normalize
 
     return _read(normalize(text), lexicon)
 

@@ -25,8 +25,8 @@ from newsassert.extract.entity_words import (
 from newsassert.extract.people import name_end, name_words, single_name
 from newsassert.lexicon import LexiconEntry
 from newsassert.names import name_key, names_match
-from newsassert.normalize import Normalized
 from newsassert.text.folded import Folded
+from newsassert.text.normalize import Normalized
 
 _MARKS = regex.compile(r"\p{Mn}+")
 # An Arabic imperfect verb: a prefix ي ت ن and a bare root, no long vowel

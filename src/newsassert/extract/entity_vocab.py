@@ -22,6 +22,7 @@ import regex
 from newsassert.extract.entity_words import _ROLE, _Tables, _Word
 from newsassert.extract.people import name_words, start_of_name
 from newsassert.lexicon import Lexicon, LexiconEntry, form_key
+from newsassert.text.arabic import CONJUNCTIONS, PREPOSITIONS
 from newsassert.text.data import read_data
 from newsassert.text.folded import fold_word
 
@@ -46,8 +47,8 @@ _TOKEN = regex.compile(
 _ARABIC = regex.compile(r"\p{Arabic}")
 _UPPER = regex.compile(r"\p{Lu}")
 # Proclitics an Arabic word may carry: a conjunction, then a preposition.
-_CONJUNCTIONS = ("و", "ف")
-_PREPOSITIONS = ("ب", "ل", "ك")
+_CONJUNCTIONS = CONJUNCTIONS
+_PREPOSITIONS = PREPOSITIONS
 
 
 # Above this many distinct words (or pieces of text between spaces) a

@@ -13,6 +13,7 @@ from typing import Any
 import attrs
 
 from newsassert.extract.digits import RUN
+from newsassert.text.arabic import ARTICLE, CONJUNCTIONS
 from newsassert.text.data import read_data
 from newsassert.text.folded import fold_word
 from newsassert.text.patterns import trie_pattern
@@ -66,14 +67,14 @@ def _words(table: Mapping[str, Any], lang: str) -> dict[str, _Word]:
 # every prefixed form, so the regex never backtracks over a prefix.
 _AR_PREFIXES = tuple(
     c + p + a
-    for c in ("", "و", "ف")
+    for c in ("", *CONJUNCTIONS)
     for p, a in (
         ("", ""),
-        ("", "ال"),
+        ("", ARTICLE),
         ("ب", ""),
-        ("ب", "ال"),
+        ("ب", ARTICLE),
         ("ك", ""),
-        ("ك", "ال"),
+        ("ك", ARTICLE),
         ("ل", ""),
         ("ل", "ل"),
     )

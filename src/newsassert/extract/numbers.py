@@ -89,7 +89,7 @@ def parse_number(text: str) -> float | None:
     ``"ثلاثة وعشرين"`` → 23, ``"one hundred and fifty"`` → 150. A vague
     expression (``"عشرات"``) has no single value: ``None``.
     """
-    from newsassert.normalize import normalize_text
+    from newsassert.text.normalize import normalize_text
 
     stripped = normalize_text(text).strip()
     word = _vocabulary().arabic.get(fold_word(stripped))

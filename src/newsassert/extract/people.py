@@ -32,8 +32,9 @@ import regex
 from newsassert.extract.entity_words import _LEXICON, _NAMED, _ROLES, _Word
 from newsassert.extract.entity_words import NameReader as _Reader
 from newsassert.lexicon import default_lexicon, form_key
-from newsassert.normalize import key
+from newsassert.text.arabic import CONJUNCTIONS, PREPOSITIONS
 from newsassert.text.data import read_data
+from newsassert.text.normalize import key
 
 __all__ = [
     "NameWords",
@@ -47,8 +48,9 @@ __all__ = [
 _MAX_WORDS = 6
 # Particles that govern the next word of a name: it is a name word whatever it is.
 _GOVERNING = frozenset({"بن", "ابن", "بنت", "ال", "ابو", "ام", "عبد", "ولد"})
-# A conjunction or preposition a name may carry at its start (ومحمد, لمحمد).
-_PROCLITICS = ("و", "ف", "ل", "ب")
+# A conjunction or preposition a name may carry at its start (ومحمد, لمحمد);
+# not ك.
+_PROCLITICS = (*CONJUNCTIONS, *(p for p in PREPOSITIONS if p != "ك"))
 # A given name borne by this many people (in the data) is evidence enough to
 # start a name followed by an unknown word; rarer ones need a known second word.
 _STRONG = 10

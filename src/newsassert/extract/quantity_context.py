@@ -20,8 +20,9 @@ from newsassert.extract.quantity_words import (
     _widest,
 )
 from newsassert.lexicon import LexiconEntry
+from newsassert.text.arabic import CONJUNCTIONS, PREPOSITIONS
 
-_AR_PREP = "وفبلك"
+_AR_PREP = "".join((*CONJUNCTIONS, *PREPOSITIONS))
 _LATIN_WORD = re.compile(r"[A-Za-z\u00c0-\u024f]+")
 _ARABIC_LETTER = re.compile(r"[\u0600-\u06ff\u0750-\u077f]")
 # Between the ends of a range; the second may repeat the currency sign ("$3 to $5").

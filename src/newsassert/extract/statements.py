@@ -54,8 +54,8 @@ from newsassert.model import (
     Segment,
     StatementClaim,
 )
-from newsassert.normalize import key
 from newsassert.text.data import read_data
+from newsassert.text.normalize import key
 
 __all__ = ["Vocabulary", "contrary", "family_of", "statement_claims", "vocabulary"]
 

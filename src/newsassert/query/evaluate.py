@@ -44,12 +44,12 @@ import regex
 from newsassert.errors import QueryError, RegexTimeoutError
 from newsassert.lexicon import Lexicon, form_key
 from newsassert.model import Claim
-from newsassert.normalize import normalize_text
 from newsassert.query._regex import pattern_problem
 from newsassert.query.ast import And, Compare, In, IsNull, Literal, Node, Not, Or
 from newsassert.query.fields import ANY_SECTION, CLASSES, META_PREFIX, Field, field_of, fields_of
 from newsassert.query.lexer import quote
 from newsassert.query.parser import did_you_mean, unknown
+from newsassert.text.normalize import normalize_text
 
 __all__ = ["REGEX_BUDGET", "REGEX_TIMEOUT", "MetaTable", "Predicate", "check", "meta_values", "plan"]
 

@@ -19,11 +19,11 @@ from newsassert.model import (
     RoleClaim,
     claim_id,
 )
-from newsassert.normalize import key
 from newsassert.strategies._expected import interval
 from newsassert.strategies._queries import _date_text
 from newsassert.strategies._text import person_names
 from newsassert.strategies._words import _check_choice, _vocabulary
+from newsassert.text.normalize import key
 
 _IDS = st.text("abcdefghijklmnopqrstuvwxyz0123456789_-", min_size=1, max_size=12)
 

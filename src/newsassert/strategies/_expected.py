@@ -17,7 +17,7 @@ from newsassert.model import (
     QuantityClaim,
     RoleClaim,
 )
-from newsassert.normalize import key
+from newsassert.text.normalize import key
 
 
 def _close(a: float | None, b: float | None) -> bool:

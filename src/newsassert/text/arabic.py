@@ -20,7 +20,15 @@ claims), folding them as the key does changes two claims, both wrong:
 
 from __future__ import annotations
 
-__all__ = ["DATE_FOLDS", "KEY_FOLDS", "NUMBER_FOLDS"]
+__all__ = [
+    "ARTICLE",
+    "CONJUNCTIONS",
+    "DATE_FOLDS",
+    "KEY_FOLDS",
+    "NUMBER_FOLDS",
+    "PREPOSITIONS",
+    "proclitic_runs",
+]
 
 NUMBER_FOLDS: tuple[tuple[str, str], ...] = (
     ("\u0623", "\u0627"),  # أ
@@ -41,3 +49,20 @@ KEY_FOLDS: tuple[tuple[str, str], ...] = (
     ("\u0673", "\u0627"),  # ٳ
     ("\u0675", "\u0627"),  # ٵ
 )
+
+# The proclitics an Arabic word may carry, in the order they come: a
+# conjunction (و "and", ف "so"), then a preposition (ب "by, with", ل "for,
+# to", ك "like"), then the article; ل + ال is written لل. Each reader allows
+# the ones its words take (the people reader no ك, the date reader no ك and no
+# article), built from these.
+CONJUNCTIONS: tuple[str, ...] = ("\u0648", "\u0641")  # و ف
+PREPOSITIONS: tuple[str, ...] = ("\u0628", "\u0644", "\u0643")  # ب ل ك
+ARTICLE = "\u0627\u0644"  # ال
+
+
+def proclitic_runs(
+    conjunctions: tuple[str, ...] = CONJUNCTIONS, prepositions: tuple[str, ...] = PREPOSITIONS
+) -> tuple[str, ...]:
+    """Every run of proclitics a word may start with, none first: ``""``, each
+    conjunction, each preposition, then each conjunction with each preposition."""
+    return ("", *conjunctions, *prepositions, *(c + p for c in conjunctions for p in prepositions))
