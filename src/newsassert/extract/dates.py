@@ -35,7 +35,6 @@ counted from publication, Hijri dates) in :mod:`newsassert.extract.date_phrases`
 
 from __future__ import annotations
 
-import bisect
 import datetime as dt
 import functools
 from collections.abc import Iterator
@@ -61,27 +60,9 @@ from newsassert.hookspecs import hookimpl
 from newsassert.lexicon import Lexicon, default_lexicon
 from newsassert.model import Article, Claim, DateClaim, Segment
 from newsassert.text.normalize import normalize
+from newsassert.text.offsets import OffsetMap, removing
 
 __all__ = ["FoundDate", "date_order", "find_dates", "find_in_normalized"]
-
-
-def _strip_marks(text: str) -> tuple[str, list[int], list[int]]:
-    """``text`` without combining marks, and breakpoints mapping offsets back."""
-    if _MARKS.search(text) is None:
-        return text, [0], [0]
-    pieces: list[str] = []
-    cut: list[int] = [0]  # offset in the stripped text where a run starts
-    orig: list[int] = [0]  # its offset in ``text``
-    last = 0
-    n = 0
-    for mark in _MARKS.finditer(text):
-        pieces.append(text[last : mark.start()])
-        n += mark.start() - last
-        last = mark.end()
-        cut.append(n)
-        orig.append(last)
-    pieces.append(text[last:])
-    return "".join(pieces), cut, orig
 
 
 def _scan(ctx: _Context, start: int, end: int) -> list[FoundDate]:
@@ -164,17 +145,15 @@ def _scan_calendar(ctx: _Context, start: int, end: int) -> Iterator[FoundDate]:
 class _Prepared:
     """A text in the matching form made ready for the date pattern.
 
-    ``stripped`` is ``text`` without combining marks, ``cut`` and ``orig`` the
-    breakpoints mapping its offsets back (see :func:`_strip_marks`), and
-    ``ctx`` holds it folded, with the publication date and lexicon. Only when
+    ``stripped`` is ``text`` without combining marks, ``bare`` the same with
+    its map back to ``text``, and ``ctx`` holds it folded, with the publication date and lexicon. Only when
     it was ``lowered`` is a paragraph of the folded text the paragraph folded
     alone (the fallback folds a whole text at once).
     """
 
     text: str
     stripped: str
-    cut: list[int]
-    orig: list[int]
+    bare: OffsetMap
     ctx: _Context
     lowered: bool  # folded by str.lower(), one character at a time
 
@@ -186,19 +165,16 @@ class _Prepared:
         lexicon: Lexicon | None,
         month_first: bool | None = None,
     ) -> _Prepared:
-        stripped, cut, orig = _strip_marks(text)
+        bare = removing(OffsetMap, text, _MARKS)
+        stripped = bare.text
         folded, lowered = _fold(stripped)
         lexicon = lexicon if lexicon is not None else default_lexicon()
         ctx = _Context(folded, stripped, published, lexicon, month_first)
-        return cls(text, stripped, cut, orig, ctx, lowered)
+        return cls(text, stripped, bare, ctx, lowered)
 
     def stripped_offset(self, index: int) -> int:
         """The offset in ``stripped`` of ``text[index]`` (of the next letter when it is a mark)."""
-        if len(self.cut) == 1:
-            return index
-        k = bisect.bisect_right(self.orig, index) - 1
-        run_end = self.cut[k + 1] if k + 1 < len(self.cut) else len(self.stripped)
-        return min(self.cut[k] + index - self.orig[k], run_end)
+        return self.bare.from_source(index)
 
     def dates(self, start: int, end: int) -> list[FoundDate]:
         """The dates of ``text[start:end]``, with offsets into ``text``.
@@ -207,18 +183,16 @@ class _Prepared:
         text or follows one: the date pattern and the words it looks at never
         cross a line break, so a paragraph is read here as it would be alone.
         """
-        stripped, cut, orig = self.stripped, self.cut, self.orig
-        plain = len(cut) == 1
+        stripped, bare = self.stripped, self.bare
+        plain = len(stripped) == len(self.text)  # no mark was dropped
         out: list[FoundDate] = []
         for f in _scan(self.ctx, self.stripped_offset(start), self.stripped_offset(end)):
             first, last = f.start, f.end
             if stripped[last - 1] == "." and last - 1 > first:
                 last -= 1  # a sentence's full stop after "May." is not the date's
             if not plain:  # back to offsets with the marks
-                k = bisect.bisect_right(cut, first) - 1
-                first = orig[k] + first - cut[k]
-                k = bisect.bisect_right(cut, last - 1) - 1
-                last = orig[k] + last - 1 - cut[k] + 1
+                first = bare.source_offset(first)
+                last = bare.source_offset(last - 1) + 1
                 # the marks on the last letter (غداً)
                 last = _MARKS_AT.match(self.text, last, end).end()
             if (first, last) != (f.start, f.end):

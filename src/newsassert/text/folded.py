@@ -8,13 +8,13 @@ each folded character came from.
 
 from __future__ import annotations
 
-import bisect
 import re
 import unicodedata
 
 import attrs
 
 from newsassert.text.arabic import NUMBER_FOLDS
+from newsassert.text.offsets import OffsetMap, removing
 
 
 def _mark_class() -> str:
@@ -41,29 +41,15 @@ _MARKS = re.compile(_mark_class() + "+")
 
 
 @attrs.frozen
-class Folded:
-    """A folded text and the map from its offsets back to the input's."""
+class Folded(OffsetMap):
+    """A folded text and the map from its offsets back to the input's (its source).
 
-    text: str
-    source: str = attrs.field(repr=False)
-    # At folded offset _at[k] and after, add _shift[k] to get the input offset.
-    _at: tuple[int, ...] = attrs.field(repr=False, default=(0,))
-    _shift: tuple[int, ...] = attrs.field(repr=False, default=(0,))
+    Marks dropped just before an offset belong to the preceding character, so
+    a span's end mapped by :meth:`to_input` or :meth:`span` keeps the marks of
+    its last letter.
+    """
 
-    def to_input(self, index: int) -> int:
-        """The input offset of the folded character at ``index`` (or of the end).
-
-        Marks dropped just before ``index`` belong to the preceding character,
-        so a span's end mapped this way keeps the marks of its last letter.
-        """
-        if index >= len(self.text):
-            return len(self.source)
-        k = bisect.bisect_right(self._at, index) - 1
-        return index + self._shift[k]
-
-    def span(self, start: int, end: int) -> tuple[int, int]:
-        """A span of the folded text as a span of the input."""
-        return self.to_input(start), self.to_input(end) if end > start else self.to_input(start)
+    to_input = OffsetMap.source_offset
 
 
 # str.translate looks every character up in a dict: on Arabic text a chain of
@@ -85,19 +71,4 @@ def fold_word(text: str) -> str:
 
 def fold(text: str) -> Folded:
     """Drop diacritics and unify the letters Arabic spelling varies on, keeping offsets."""
-    folded = _fold_letters(text)
-    if _MARKS.search(folded) is None:
-        return Folded(folded, text)
-    at = [0]
-    shift = [0]
-    pieces: list[str] = []
-    last = 0
-    removed = 0
-    for m in _MARKS.finditer(folded):
-        pieces.append(folded[last : m.start()])
-        removed += m.end() - m.start()
-        at.append(m.end() - removed)
-        shift.append(removed)
-        last = m.end()
-    pieces.append(folded[last:])
-    return Folded("".join(pieces), text, tuple(at), tuple(shift))
+    return removing(Folded, _fold_letters(text), _MARKS, source=text)

@@ -14,20 +14,22 @@ Two forms, for two jobs:
   never for reporting them.
 
 Both are single passes of :meth:`str.translate` (plus a regex pass for the
-few characters that are removed or expand). The offset map is piecewise
-linear: it records a breakpoint only where a character was removed or became
-several, so text without such characters costs nothing to map.
+few characters that are removed or expand). The offset map
+(:class:`~newsassert.text.offsets.OffsetMap`, the one the readers' folds use
+too) is piecewise linear: it records a breakpoint only where a character was
+removed or became several, so text without such characters costs nothing to
+map.
 """
 
 from __future__ import annotations
 
-import bisect
 import unicodedata
 
 import attrs
 import regex
 
 from newsassert.text.arabic import KEY_FOLDS
+from newsassert.text.offsets import OffsetMap
 
 __all__ = ["Normalized", "key", "normalize", "normalize_text"]
 
@@ -131,52 +133,26 @@ _PRE_KEY_MARKS = regex.compile(
 
 
 @attrs.frozen
-class Normalized:
-    """The matching form of a text and the map back to the original's offsets."""
+class Normalized(OffsetMap):
+    """The matching form of a text and the map back to the original's offsets.
 
-    text: str
-    original: str = attrs.field(repr=False)
-    # Breakpoints: at normalized offset _norm[k] the map restarts at original
-    # offset _orig[k]; _step[k] is 1 for a run of one-to-one characters and 0
-    # for the characters an expansion produced from one original character.
-    _norm: tuple[int, ...] = attrs.field(repr=False, default=(0,))
-    _orig: tuple[int, ...] = attrs.field(repr=False, default=(0,))
-    _step: tuple[int, ...] = attrs.field(repr=False, default=(1,))
+    An :class:`~newsassert.text.offsets.OffsetMap` whose source is the
+    original text, under the names the stages use.
+    """
 
-    def original_offset(self, index: int) -> int:
-        """The original offset of the character at ``index`` of the matching form."""
-        if index >= len(self.text):
-            return len(self.original)
-        k = bisect.bisect_right(self._norm, index) - 1
-        return self._orig[k] + (index - self._norm[k]) * self._step[k]
+    @property
+    def original(self) -> str:
+        """The original text, which is never altered."""
+        return self.source
 
-    def from_original(self, offset: int) -> int:
-        """The first index of the matching form whose original offset is ``offset`` or after.
-
-        The inverse of :meth:`original_offset` for segment bounds and other
-        original offsets: one bisection over the breakpoints, not over the text.
-        """
-        if offset <= 0:
-            return 0
-        k = bisect.bisect_right(self._orig, offset) - 1
-        run_end = self._norm[k + 1] if k + 1 < len(self._norm) else len(self.text)
-        if self._step[k] == 0:  # characters an expansion produced, all at _orig[k]
-            return self._norm[k] if self._orig[k] == offset else run_end
-        return min(self._norm[k] + offset - self._orig[k], run_end)
-
-    def to_original(self, start: int, end: int) -> tuple[int, int]:
-        """Map a span of the matching form to the exact span of the original text."""
-        if not 0 <= start <= end <= len(self.text):
-            raise ValueError(f"span ({start}, {end}) is outside 0..{len(self.text)}")
-        if start == end:
-            at = self.original_offset(start)
-            return at, at
-        return self.original_offset(start), self.original_offset(end - 1) + 1
+    original_offset = OffsetMap.source_offset
+    from_original = OffsetMap.from_source
+    to_original = OffsetMap.to_source
 
     def original_span(self, start: int, end: int) -> str:
         """The original text of a span of the matching form."""
-        a, b = self.to_original(start, end)
-        return self.original[a:b]
+        a, b = self.to_source(start, end)
+        return self.source[a:b]
 
 
 def normalize_text(text: str) -> str:
