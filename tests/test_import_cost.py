@@ -13,7 +13,7 @@ import sys
 
 PROBE = """
 import newsassert, newsassert.cli
-from newsassert.extract import date_pattern
+from newsassert.readers import date_pattern
 compiled = {
     "date pattern": date_pattern._pattern.cache_info().currsize,
     "word gates": date_pattern._word_gates.cache_info().currsize,

@@ -13,7 +13,7 @@ their values:
   labelled date (``تاريخ النشر:``) wins, then the first date after the title.
   The dates not chosen are kept as ``other_dates``.
 
-Dates are read with the date extractor's :func:`newsassert.extract.dates.find_dates`
+Dates are read with the date reader's :func:`newsassert.readers.dates.find_dates`
 (``27-1-2024``, ``27th, January 2024``, ``الجمعة 3 مايو 2024``).
 """
 
@@ -26,8 +26,8 @@ from collections.abc import Sequence
 import attrs
 import regex
 
-from newsassert.extract.dates import FoundDate, find_dates
 from newsassert.model import Segment
+from newsassert.readers.dates import FoundDate, find_dates
 from newsassert.text.data import read_data
 from newsassert.text.normalize import key
 from newsassert.text.patterns import alternation

@@ -1,8 +1,8 @@
 """Extract quantities: a number, its hedge, what it counts and where.
 
-For each number :mod:`newsassert.extract.numbers` finds in a segment, the
+For each number :mod:`newsassert.readers.numbers` finds in a segment, the
 extractor reads the words around it (in the folded matching form, see
-:func:`newsassert.extract.numbers.fold`):
+:func:`newsassert.readers.numbers.fold`):
 
 1. *Is it a count at all?* Numbers in dates (``25 كانون الثاني``, ``7 و8
    أغسطس``, ``January 27``), years (``عام 2008``, ``in 2014``, a bare 19xx/20xx
@@ -40,7 +40,6 @@ from collections.abc import Iterator
 import attrs
 
 from newsassert.extract import lexicon_of, make_claim
-from newsassert.extract.numbers import FoundNumber, scan
 from newsassert.extract.quantity_context import (
     _AGE,
     _AGE_UNITS,
@@ -60,6 +59,7 @@ from newsassert.extract.quantity_words import _Static, _static, _Tables, _tables
 from newsassert.hookspecs import hookimpl
 from newsassert.lexicon import Lexicon, default_lexicon, form_key
 from newsassert.model import Article, Claim, QuantityClaim, Segment
+from newsassert.readers.numbers import FoundNumber, scan
 from newsassert.text.folded import Folded, fold
 
 __all__ = ["Quantity", "read_quantities"]

@@ -9,7 +9,6 @@ import re
 from collections.abc import Sequence
 from typing import NamedTuple
 
-from newsassert.extract.numbers import FoundNumber
 from newsassert.extract.quantity_words import (
     _key,
     _Static,
@@ -20,6 +19,7 @@ from newsassert.extract.quantity_words import (
     _widest,
 )
 from newsassert.lexicon import LexiconEntry
+from newsassert.readers.numbers import FoundNumber
 from newsassert.text.arabic import CONJUNCTIONS, PREPOSITIONS
 
 _AR_PREP = "".join((*CONJUNCTIONS, *PREPOSITIONS))
@@ -359,7 +359,7 @@ def _english_modifiers(words: Sequence[_Tok], st: _Static, tables: _Tables) -> i
 
 
 def _is_number_word(k: str) -> bool:
-    from newsassert.extract.numbers import is_number_word
+    from newsassert.readers.numbers import is_number_word
 
     return is_number_word(k)
 

@@ -27,7 +27,7 @@ from hypothesis import strategies as st
 from hypothesis.errors import InvalidArgument
 from hypothesis.strategies import DrawFn, SearchStrategy
 
-from newsassert.extract import hijri
+from newsassert.readers import hijri
 
 __all__ = [
     "fraction_texts",

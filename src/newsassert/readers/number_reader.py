@@ -1,6 +1,6 @@
 """The scan of a folded text for numbers, and the reader of one number
 expression, atom by atom, by the grammar of each language (see
-:mod:`newsassert.extract.numbers`).
+:mod:`newsassert.readers.numbers`).
 """
 
 from __future__ import annotations
@@ -10,8 +10,8 @@ from operator import itemgetter
 
 import attrs
 
-from newsassert.extract.digits import read_run
-from newsassert.extract.number_words import (
+from newsassert.readers.digits import read_run
+from newsassert.readers.number_words import (
     _A_BEFORE,
     _BLANK,
     _DAMMA,

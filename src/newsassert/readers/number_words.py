@@ -12,7 +12,7 @@ from typing import Any
 
 import attrs
 
-from newsassert.extract.digits import RUN
+from newsassert.readers.digits import RUN
 from newsassert.text.arabic import ARTICLE, CONJUNCTIONS
 from newsassert.text.data import read_data
 from newsassert.text.folded import fold_word

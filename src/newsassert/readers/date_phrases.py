@@ -31,9 +31,9 @@ from typing import Any
 
 import attrs
 
-from newsassert.extract import hijri
-from newsassert.extract.dates_common import FoundDate, found, k, shift_month, trie
-from newsassert.extract.numbers import parse_number
+from newsassert.readers import hijri
+from newsassert.readers.dates_common import FoundDate, found, k, shift_month, trie
+from newsassert.readers.numbers import parse_number
 from newsassert.text.data import read_data
 
 __all__ = ["SUPPRESSED", "find_phrases", "interval"]

@@ -10,8 +10,9 @@ import datetime as dt
 import attrs
 import regex
 
-from newsassert.extract import hijri
-from newsassert.extract.date_pattern import (
+from newsassert.lexicon import Lexicon
+from newsassert.readers import hijri
+from newsassert.readers.date_pattern import (
     _DATE_CUES,
     _DAY_OFFSET,
     _EVENT_NOUNS,
@@ -37,9 +38,8 @@ from newsassert.extract.date_pattern import (
     _keys,
     _Name,
 )
-from newsassert.extract.date_phrases import interval
-from newsassert.extract.dates_common import FoundDate, _date
-from newsassert.lexicon import Lexicon
+from newsassert.readers.date_phrases import interval
+from newsassert.readers.dates_common import FoundDate, _date
 
 
 @attrs.frozen
