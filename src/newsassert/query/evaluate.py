@@ -440,7 +440,7 @@ class _Builder:
         keys = {form_key(value)}
         if field.name == "predicate":
             # predicate = ارتفع selects the family of the word, as rise does.
-            from newsassert.extract.statements import predicate_key
+            from newsassert.extract.statement_words import predicate_key
 
             lang = "en" if value.isascii() else "ar"
             keys.add(form_key(predicate_key(form_key(value), lang)[0]))
