@@ -8,6 +8,9 @@ from pathlib import Path
 import pytest
 
 import newsassert
+from claim_factories import mention, quantity
+from newsassert.check.agree import agree
+from newsassert.compare import Comparison, builtin_compare
 from newsassert.lexicon import default_lexicon
 from newsassert.places import place_within
 
@@ -105,3 +108,26 @@ def test_a_ministry_takes_its_country_adjective() -> None:
         ("org", "وزارة الدفاع التركية", "Ministry of Defense"),
         ("demonym", "التركية", "Türkiye"),
     ]
+
+
+def test_a_figure_in_a_city_supports_the_figure_in_its_country() -> None:
+    in_iraq = quantity("s", 10, place="Iraq")
+    in_mosul = quantity("a", 10, place="Mosul")
+    assert builtin_compare(in_iraq, in_mosul) is Comparison.AGREE
+    # Not the reverse: a source that says Iraq does not say Mosul.
+    assert builtin_compare(in_mosul, in_iraq) is Comparison.UNRELATED
+    # Two places never make a conflict (the city's figure is part of the country's).
+    assert builtin_compare(in_iraq, quantity("a", 25, place="Mosul")) is Comparison.UNRELATED
+
+
+def test_agree_counts_a_city_for_its_country() -> None:
+    places = [
+        mention("a", "الموصل", type="place", entity="Mosul"),
+        mention("b", "العراق", type="place", entity="Iraq"),
+        mention("c", "Iraq", type="place", entity="Iraq", lang="en"),
+    ]
+    verdict = agree(places)
+    assert verdict
+    assert verdict.majority == "Iraq"
+    # A city of another country dissents.
+    assert not agree([*places, mention("d", "دمشق", type="place", entity="Damascus")])

@@ -10,6 +10,9 @@ a plugin or a later stage adds a kind the same way):
   ``data/unit_classes.toml``), their places do not differ and their intervals
   share a point; a figure with no unit agrees with an equal figure with no unit
   (or an age), or with an equal figure whose words around it are the same.
+  A figure placed in a city agrees with the same figure placed in the city's
+  country (the first claim the country, the second the city: the city
+  supports the country, not the reverse).
   They conflict when they count the same unit, both name the same place and
   the intervals are disjoint (without a place two figures may count different
   things, so they are only unrelated, unless the caller opts in with
@@ -54,6 +57,7 @@ from newsassert.model import (
     date_fields,
     form_key,
 )
+from newsassert.places import place_within
 from newsassert.plugins import plugin_manager
 from newsassert.text.data import read_data
 from newsassert.text.normalize import key
@@ -163,6 +167,10 @@ def _compare_quantities(a: QuantityClaim, b: QuantityClaim, options: CompareOpti
     if relation is UnitRelation.NONE:
         return Comparison.AGREE if _bare_figures_match(a, b, ia, ib) else Comparison.UNRELATED
     if a.place and b.place and not same_place(a.place, b.place):
+        # A figure placed in a city supports the same figure placed in its
+        # country (not the reverse); two places never make a conflict.
+        if place_within(b.place, a.place) and ia.overlaps(ib):
+            return Comparison.AGREE
         return Comparison.UNRELATED
     if ia.overlaps(ib) or _same_stated_value(a, b):
         return Comparison.AGREE

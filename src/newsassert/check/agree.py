@@ -40,6 +40,7 @@ from newsassert.check.verdict import Evidence, Verdict
 from newsassert.compare import date_fields, same_entity, same_person
 from newsassert.errors import ConfigError
 from newsassert.model import Claim, DateClaim, MentionClaim, QuantityClaim, RoleClaim
+from newsassert.places import place_within
 
 __all__ = ["Consensus", "agree", "consensus"]
 
@@ -401,7 +402,13 @@ def _role_covers(claim: Claim, candidate: Claim) -> bool:
 
 def _mention_covers(claim: Claim, candidate: Claim) -> bool:
     assert isinstance(claim, MentionClaim) and isinstance(candidate, MentionClaim)
-    return same_entity(claim, candidate)
+    if same_entity(claim, candidate):
+        return True
+    # An article that names the city agrees with one that names its country
+    # (Mosul is in Iraq); one that names only the country does not say Mosul.
+    return claim.type == candidate.type == "place" and place_within(
+        claim.entity or claim.name, candidate.entity or candidate.name
+    )
 
 
 def _text_covers(claim: Claim, candidate: Claim) -> bool:
