@@ -6,6 +6,7 @@ expression, atom by atom, by the grammar of each language (see
 from __future__ import annotations
 
 import re
+from decimal import Decimal
 from operator import itemgetter
 
 import attrs
@@ -115,6 +116,8 @@ def _starts(text: str, start: int, stop: int) -> list[tuple[int, re.Match[str]]]
 
 
 _WORD_AT = re.compile(r"\w+")
+_POWER = re.compile(r"\^([+-]?\d{1,2})(?![\d.,]\d)")
+_PER_BEFORE = re.compile(r"(?<!\w)في[ \t]+\Z")
 # Roles that make up the group below a scale ("ثلاثمائة وخمسة وعشرين").
 _GROUP = frozenset({"one", "ten", "teen", "tens", "hundred", "digits"})
 
@@ -151,7 +154,7 @@ class _Reader:
             end = run[1]
         else:
             word, start = self._word_of(m)
-            if word is None or not self._first(word, start):
+            if word is None or self._per_hundred(word, m, start) or not self._first(word, start):
                 return None
             end = m.end()
             if self.a_start is not None:
@@ -197,6 +200,15 @@ class _Reader:
         return at
 
     # -- atoms ------------------------------------------------------------
+
+    def _per_hundred(self, word: _Word, m: re.Match[str], start: int) -> bool:
+        """ "بالمئة", "في المائة": per cent, not the number 100."""
+        if word.role != "hundred" or word.value != 100 or not self.definite:
+            return False
+        prefix = m.group("ar") or ""
+        if prefix.lstrip("وف").startswith("بال"):
+            return True
+        return _PER_BEFORE.search(self.folded.text, max(0, start - 6), start) is not None
 
     def _word_of(self, m: re.Match[str]) -> tuple[_Word | None, int]:
         """The word a start match found, and where its span starts."""
@@ -339,6 +351,11 @@ class _Reader:
         following, suffix = patterns.following, patterns.suffix
         text = self.folded.text
         if self.last == "digits":
+            power = _POWER.match(text, end, self.stop)
+            if power is not None and self.cur:
+                # "1.1^23", "2,5^-1": a power written with a caret.
+                self.cur = float(Decimal(repr(self.cur)) ** int(power.group(1)))
+                return power.end()
             mixed = _MIXED.match(text, end, self.stop)
             if mixed is not None and (self.cur or 0) % 1 == 0:
                 numerator, denominator = int(mixed.group(1)), int(mixed.group(2))
@@ -480,6 +497,9 @@ class _Reader:
             self._add_part(value)
             self.closed = word.lang == "ar" or value != 0.5
             return True
+        # "ثلاثمائة ودزينتان": a dozen (or two) added after a hundred or a scale.
+        if last in ("scale", "hundred") and role == "dozen" and conn == "wa" and word.lang == "ar":
+            return self._add(value, "dozen")
         # After a scale or a hundred, a smaller part: "ألفين وخمسمائة", "مليون و200
         # ألف", "two thousand five hundred", "one hundred and fifty".
         if last in ("scale", "hundred") and role in _GROUP:
