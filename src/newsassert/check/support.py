@@ -22,6 +22,7 @@ office, the other selection names someone else with the same surname
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Iterable, Sequence
 
 import regex
@@ -32,6 +33,7 @@ from newsassert.check.statements import (
     statement_evidence,
     without_statements,
 )
+from newsassert.check.support_index import StatementIndex, SupportIndex
 from newsassert.check.values import describe
 from newsassert.check.verdict import Evidence, Verdict
 from newsassert.compare import (
@@ -78,6 +80,29 @@ def supported_by(
     failed for a conflict (:mod:`newsassert.check.statements`);
     ``statements=False`` leaves them out.
     """
+    return _supported_by(
+        selection,
+        other,
+        precision=precision,
+        unplaced=unplaced,
+        open_bound=open_bound,
+        statements=statements,
+        indexed=True,
+    )
+
+
+def _supported_by(
+    selection: Iterable[Claim],
+    other: Iterable[Claim],
+    *,
+    precision: str,
+    unplaced: bool,
+    open_bound: float | None,
+    statements: bool,
+    indexed: bool,
+) -> Verdict:
+    # ``indexed=False`` compares each claim with every claim of ``other``:
+    # the tests hold the index to that.
     if precision not in PRECISIONS:
         raise ConfigError(f"'precision' must be one of {', '.join(PRECISIONS)} (got {precision!r})")
     options = CompareOptions(unplaced=bool(unplaced), open_bound=open_bound)
@@ -85,7 +110,19 @@ def supported_by(
     sources = tuple(other)
     if not statements:
         claims, sources = without_statements(claims), without_statements(sources)
-    said = StatementSources(sources) if any(c.kind == "statement" for c in claims) else None
+    relate = comparator(options)
+    weekdays = _states_weekdays(sources)
+    relations: Callable[[Claim], _Found]
+    if indexed:
+        relations = _IndexedRelations(SupportIndex(sources, options), relate, options, weekdays)
+    else:
+
+        def relations(claim: Claim) -> _Found:
+            return _relations(claim, sources, relate, options, weekdays)
+
+    said: StatementSources | None = None
+    if any(c.kind == "statement" for c in claims):
+        said = StatementIndex(sources) if indexed else StatementSources(sources)
     query = _text_of(selection)
     by = _text_of(other)
     if by:
@@ -93,8 +130,6 @@ def supported_by(
     rows: list[Evidence] = []
     failures: list[str] = []
     missing: list[str] = []
-    relate = comparator(options)
-    weekdays = _states_weekdays(sources)
     reversed_ = 0
     for claim in claims:
         if isinstance(claim, StatementClaim) and said is not None:
@@ -105,7 +140,7 @@ def supported_by(
                 failures.append(f"statement:{claim.id}")
                 missing.append(f"{claim.text} ({claim.article}) {row.note}")
             continue
-        matches, vague, conflicts = _relations(claim, sources, relate, options, weekdays)
+        matches, vague, conflicts = relations(claim)
         value = describe(claim)
         if not matches and vague and precision == "any":
             note = f"only vague support: {', '.join(dict.fromkeys(_short(c) for c in vague))}"
@@ -154,13 +189,41 @@ def supported_by(
     )
 
 
+_Found = tuple[tuple[Claim, ...], tuple[Claim, ...], tuple[Claim, ...]]
+
+
 def _relations(
     claim: Claim,
     sources: Sequence[Claim],
     relate: Callable[[Claim, Claim], Comparison],
     options: CompareOptions,
     weekdays: bool = False,
-) -> tuple[tuple[Claim, ...], tuple[Claim, ...], tuple[Claim, ...]]:
+    year_written: Callable[[str], tuple[Claim, ...]] | None = None,
+) -> _Found:
+    """The claims of ``sources`` that support ``claim``, only vaguely, or conflict with it.
+
+    ``year_written`` finds the source whose sentence writes a year (by
+    default, among ``sources``; the index looks among all of them).
+    """
+    matches, vague, conflicts = _compared(claim, sources, relate, options, claim.id, weekdays)
+    if not matches and not vague:
+        # A country is supported by a city in it or by its demonym (newsassert.places).
+        matches = place_support(claim, sources)
+    if not matches and not vague and not conflicts:
+        year = _year_alone(claim)
+        if year is not None:
+            matches = (year_written or functools.partial(_year_written, sources))(year)
+    return matches, vague, conflicts
+
+
+def _compared(
+    claim: Claim,
+    sources: Sequence[Claim],
+    relate: Callable[[Claim, Claim], Comparison],
+    options: CompareOptions,
+    own_id: str | None,
+    weekdays: bool,
+) -> _Found:
     # When the sources state weekdays, a weekday is supported by a weekday (or
     # a full date falling on it), not by a coarser date that merely contains
     # one: "on Monday" is not backed by "September 2013" beside "on Wednesday".
@@ -172,7 +235,7 @@ def _relations(
     vague: list[Claim] = []
     conflicts: list[Claim] = []
     for source in sources:
-        if source.id == claim.id or source.kind != claim.kind:
+        if source.id == own_id or source.kind != claim.kind:
             continue  # a claim does not support itself
         relation = relate(claim, source)
         if weekday_only and isinstance(source, DateClaim) and weekday_of(source) is None:
@@ -181,27 +244,15 @@ def _relations(
             (vague if _vague_support(source, claim, options) else matches).append(source)
         elif relation is Comparison.CONFLICT or _surname_conflict(claim, source):
             conflicts.append(source)
-    if not matches and not vague:
-        # A country is supported by a city in it or by its demonym (newsassert.places).
-        matches.extend(place_support(claim, sources))
-    if not matches and not vague and not conflicts:
-        matches.extend(_year_written(claim, sources))
     return tuple(matches), tuple(vague), tuple(conflicts)
 
 
 _YEAR_TOKEN = regex.compile(r"(?<![\p{N}\p{L}])(\d{4})(?![\p{N}])")
 
 
-def _year_written(claim: Claim, sources: Sequence[Claim]) -> tuple[Claim, ...]:
-    """Source claims whose sentence writes the year ``claim`` states alone.
-
-    A year read in one text may be written in the other where no date was
-    read ("Rio 2016" beside "the 2016 Rio Olympics", "their disastrous 2014
-    World Cup" beside "the 2014 world cup"): the year is then stated by the
-    source, though not as a date claim. Only a year alone (no month, no day,
-    not a span, not relative) is matched this way.
-    """
-    if not (
+def _year_alone(claim: Claim) -> str | None:
+    """The year a date claim states alone (no month, no day, not a span, not relative)."""
+    if (
         isinstance(claim, DateClaim)
         and claim.year is not None
         and claim.month is None
@@ -209,24 +260,89 @@ def _year_written(claim: Claim, sources: Sequence[Claim]) -> tuple[Claim, ...]:
         and claim.low is None
         and not claim.relative
     ):
-        return ()
-    year = str(claim.year)
+        return str(claim.year)
+    return None
+
+
+def _year_written(sources: Sequence[Claim], year: str) -> tuple[Claim, ...]:
+    """The first source claim whose sentence writes ``year`` (see :func:`_year_alone`).
+
+    A year read in one text may be written in the other where no date was
+    read ("Rio 2016" beside "the 2016 Rio Olympics", "their disastrous 2014
+    World Cup" beside "the 2014 world cup"): the year is then stated by the
+    source, though not as a date claim. Only a year alone is matched this way.
+    """
     seen: set[str] = set()
-    found: list[Claim] = []
     for source in sources:
         sentence = source.sentence
         if sentence in seen:
             continue
         seen.add(sentence)
-        if year in _YEAR_TOKEN.findall(sentence):
-            found.append(source)
-            break
-    return tuple(found)
+        if year in year_tokens(sentence):
+            return (source,)
+    return ()
+
+
+def year_tokens(sentence: str) -> list[str]:
+    """The four-digit numbers a sentence writes, as words of their own."""
+    found: list[str] = _YEAR_TOKEN.findall(sentence)
+    return found
 
 
 def _states_weekdays(sources: Sequence[Claim]) -> bool:
     """Whether any source date gives a weekday (by its word or its full date)."""
     return any(isinstance(s, DateClaim) and weekday_of(s) is not None for s in sources)
+
+
+class _IndexedRelations:
+    """:func:`_relations` over the candidates of a :class:`SupportIndex`.
+
+    Claims the index gives one signature (the mentions of one name) relate
+    to the same claims: they are compared once, and each claim gets that
+    answer less itself.
+    """
+
+    def __init__(
+        self,
+        index: SupportIndex,
+        relate: Callable[[Claim, Claim], Comparison],
+        options: CompareOptions,
+        weekdays: bool,
+    ) -> None:
+        self._index, self._relate, self._options = index, relate, options
+        self._weekdays = weekdays
+        self._year_written = functools.partial(index.first_writing, tokens=year_tokens)
+        self._shared: dict[object, tuple[_Found, list[tuple[Claim, ...]]]] = {}
+
+    def __call__(self, claim: Claim) -> _Found:
+        index = self._index
+        signature = index.signature(claim)
+        if signature is None:
+            candidates = index.candidates(claim)
+            return _relations(
+                claim, candidates, self._relate, self._options, self._weekdays, self._year_written
+            )
+        shared = self._shared.get(signature)
+        if shared is None:
+            candidates = index.candidates(claim)
+            found = _compared(claim, candidates, self._relate, self._options, None, self._weekdays)
+            # place_support of the candidates, made when first needed
+            shared = self._shared[signature] = (found, [])
+        (matches, vague, conflicts), places = shared
+        if index.holds(claim.id):
+            own = claim.id
+            matches = tuple(c for c in matches if c.id != own)
+            vague = tuple(c for c in vague if c.id != own)
+            conflicts = tuple(c for c in conflicts if c.id != own)
+        if not matches and not vague:
+            if not places:
+                places.append(place_support(claim, index.candidates(claim)))
+            matches = places[0]
+        if not matches and not vague and not conflicts:
+            year = _year_alone(claim)
+            if year is not None:
+                matches = self._year_written(year)
+        return matches, vague, conflicts
 
 
 def _as_specific(source: Claim, claim: Claim) -> bool:
