@@ -156,7 +156,7 @@ def _claim(draw: st.DrawFn, article: str) -> Claim:
     )
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=150, deadline=None)
 @given(
     claims=st.lists(_claim("s"), max_size=8),
     sources=st.lists(_claim("a"), max_size=16),

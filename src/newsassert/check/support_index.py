@@ -20,9 +20,10 @@ What a claim is compared with:
   unit: every figure whose interval meets its own or that states the same
   number (no rule lets two figures without a common point agree, and only
   related units conflict);
-- a date: the dates that give at least its fields, with the same values (a
-  date that gives no field, "today" unresolved, is compared with every date),
-  and the date intervals ("last week", a range) whose days meet its own;
+- a date: the dates that give at least its fields, with the same values, and
+  the date intervals ("last week", a range) whose days meet its own; a date
+  that gives no field ("today" unresolved) and an interval are compared with
+  every date;
 - a role: the roles of the same title;
 - a mention: the mentions of its type with the same canonical entity, the same
   key, the same lexicon entry or form; a person's name is matched by sound
@@ -108,8 +109,7 @@ class SupportIndex:
         self._keys: dict[tuple[object, ...], list[int]] = defaultdict(list)
         self._figures = _Figures()
         self._bare_figures = _Figures()
-        self._days = _Spans()  # the days each date may be
-        self._ranged_days = _Spans()  # ... of the dates that are intervals
+        self._ranged_days = _Spans()  # the days each date interval may be
         self._sentence_words: dict[str, list[int]] = defaultdict(list)
         self._sentences: dict[str, frozenset[str]] = {}
         self._persons: dict[str, list[int]] = defaultdict(list)
@@ -126,7 +126,7 @@ class SupportIndex:
                 self._keys["role", rules._fold(claim.title)].append(i)
             elif isinstance(claim, MentionClaim):
                 self._file_mention(i, claim)
-        for spans in (self._figures, self._bare_figures, self._days, self._ranged_days):
+        for spans in (self._figures, self._bare_figures, self._ranged_days):
             spans.freeze()
 
     def signature(self, claim: Claim) -> tuple[object, ...] | None:
@@ -222,29 +222,42 @@ class SupportIndex:
     # --- dates ------------------------------------------------------------------
 
     def _file_date(self, i: int, claim: DateClaim) -> None:
+        if claim.low:
+            # An interval ("last week", a range) is compared by its days.
+            self._keys[("ranged",)].append(i)
+            span = rules.date_span(claim)
+            if span is None:
+                self._keys[("ranged without days",)].append(i)
+            else:
+                self._ranged_days.add(i, span[0].toordinal(), span[1].toordinal())
+            return
         fields = date_fields(claim)
         for mask in _MASKS:
             if all(f is not None for f, m in zip(fields, mask, strict=True) if m):
                 self._keys["date", mask, _project(fields, mask)].append(i)
-        span = rules.date_span(claim)
-        if span is not None:
-            first, last = span[0].toordinal(), span[1].toordinal()
-            self._days.add(i, first, last)
-            if claim.low:
-                self._ranged_days.add(i, first, last)
 
     def _date_candidates(self, claim: DateClaim, found: set[int]) -> None:
+        if claim.low:
+            # An interval agrees with any date that may fall in it, and one
+            # without a year by its fields or weekday: compared with every date.
+            found.update(self._by_kind.get("date", ()))
+            return
         fields = date_fields(claim)
         mask = tuple(f is not None for f in fields)
+        keys = self._keys.get
         if any(mask):
-            found.update(self._keys.get(("date", mask, _project(fields, mask)), ()))
+            found.update(keys(("date", mask, _project(fields, mask)), ()))
         else:
             found.update(self._by_kind.get("date", ()))
-        # A date interval agrees with any date that may fall in it.
+            return
+        # The intervals whose days meet the date's (all of them when its days
+        # are not known).
         span = rules.date_span(claim)
-        if span is not None:
-            days = self._days if claim.low else self._ranged_days
-            days.meeting(span[0].toordinal(), span[1].toordinal(), found)
+        if span is None:
+            found.update(keys(("ranged",), ()))
+        else:
+            self._ranged_days.meeting(span[0].toordinal(), span[1].toordinal(), found)
+            found.update(keys(("ranged without days",), ()))
 
     # --- mentions ---------------------------------------------------------------
 
