@@ -87,9 +87,11 @@ _NAMES = (
     "Mustafa Al-Kadhimi", "Yolanda Romanowski", "الينا رومانسكي", "Masoud Barzani",
     "مسرور بارزاني", "Barzani",
 )  # fmt: skip
-_PLACES = ("Iraq", "العراق", "Mosul", "الموصل", "Syria", "Baghdad")
-_DEMONYMS = (("العراقي", "Iraq"), ("Iraqi", "Iraq"), ("السوري", "Syria"))
-_ORGS = ("الأمم المتحدة", "United Nations", "NATO", "حلف الناتو")
+_PLACES = ("Iraq", "العراق", "Mosul", "الموصل", "Syria", "Baghdad", "the United States")
+_DEMONYMS = (
+    ("العراقي", "Iraq"), ("Iraqi", "Iraq"), ("السوري", "Syria"), ("الأمريكي", "United States"),
+)  # fmt: skip
+_ORGS = ("الأمم المتحدة", "United Nations", "NATO", "حلف الناتو", "the Pentagon", "البنتاغون")
 # Date intervals: a month, a range of days, a year, a day of no year.
 _SPANS = (
     (None, None), (None, None), ("2024-01", "2024-01"), ("2024-01-20", "2024-02-05"),

@@ -31,7 +31,8 @@ What a claim is compared with:
   with each distinct person name of the other side once, and the claims
   behind the names that match it (or its surname) are its candidates, with
   the mentions whose sentence holds its first word or its surname (a
-  sentence that writes the name out supports it); a country or demonym also gets the places within the country and its demonyms
+  sentence that writes the name out supports it); a country or demonym also
+  gets the places within the country, its demonyms and its organizations
   (:func:`newsassert.places.place_support`).
 
 A plugin that answers the ``newsassert_compare`` hook, or a comparison rule
@@ -67,6 +68,7 @@ from newsassert.model import (
     form_key,
 )
 from newsassert.normalize import key
+from newsassert.places import _country_key
 from newsassert.plugins import plugin_manager
 
 __all__ = ["StatementIndex", "SupportIndex"]
@@ -276,14 +278,19 @@ class SupportIndex:
             entry = _lookup(self._lexicon, kind, claim.name)
             if entry is not None:
                 self._keys["canonical", kind, entry.canonical].append(i)
+        # What newsassert.places.place_support looks for: the country itself
+        # (as a place or a demonym), a place within it, an organization of it.
+        lexicon = self._lexicon
         if kind in ("place", "demonym"):
-            # What newsassert.places.place_support looks for: the place or
-            # demonym itself, or a place within the country.
             where = claim.entity or claim.name
-            self._keys["where", form_key(where)].append(i)
-            entry = _lookup(self._lexicon, "place", where)
+            self._keys["country", _country_key(lexicon, where)].append(i)
+            entry = _lookup(lexicon, "place", where)
             if entry is not None and entry.country is not None:
-                self._keys["within", form_key(entry.country)].append(i)
+                self._keys["within", _country_key(lexicon, entry.country)].append(i)
+        elif kind == "org":
+            org = _lookup(lexicon, "org", claim.entity or claim.name)
+            if org is not None and org.country:
+                self._keys["country", _country_key(lexicon, org.country)].append(i)
 
     def _mention_candidates(self, claim: MentionClaim, found: set[int]) -> None:
         kind, keys = claim.type, self._keys.get
@@ -306,7 +313,7 @@ class SupportIndex:
         if kind in ("place", "demonym"):
             country = self._country_of(claim)
             if country is not None:
-                found.update(keys(("where", form_key(country)), ()))
+                found.update(keys(("country", _country_key(self._lexicon, country)), ()))
                 entry = _lookup(self._lexicon, "place", country)
                 if entry is not None:
                     found.update(keys(("within", form_key(entry.canonical)), ()))
