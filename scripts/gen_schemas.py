@@ -147,7 +147,9 @@ def report_schema() -> dict[str, Any]:
     key_lists = {"type": "object", "additionalProperties": keys}
     verdict = {
         "type": "object",
-        "required": ["check", "holds", "summary", "query", "majority", "failures", "evidence"],
+        "required": [
+            "check", "holds", "summary", "query", "majority", "failures", "by_kind", "evidence"
+        ],
         "properties": {
             "check": {"type": "string"},
             "holds": {"type": "boolean"},
@@ -155,6 +157,11 @@ def report_schema() -> dict[str, Any]:
             "query": {"type": "string"},
             "majority": _null({"type": "string"}),
             "failures": keys,
+            "by_kind": {
+                "type": "object",
+                "description": "the failing rows by claim kind",
+                "additionalProperties": {"type": "integer"},
+            },
             "evidence": {
                 "type": "array",
                 "items": {
@@ -225,7 +232,7 @@ def report_schema() -> dict[str, Any]:
         "title": "newsassert JSON report",
         "description": f"`newsassert check --format json` (report version {REPORT_VERSION}).",
         "type": "object",
-        "required": ["report", "newsassert", "articles", "totals", "checks"],
+        "required": ["report", "newsassert", "articles", "totals", "by_kind", "checks"],
         "properties": {
             "report": {"const": REPORT_VERSION},
             "newsassert": {"type": "string"},
@@ -234,6 +241,11 @@ def report_schema() -> dict[str, Any]:
                 "type": "object",
                 "required": list(STATUSES),
                 "properties": {s: {"type": "integer", "minimum": 0} for s in STATUSES},
+            },
+            "by_kind": {
+                "type": "object",
+                "description": "the failing rows of the failed checks by claim kind",
+                "additionalProperties": {"type": "integer", "minimum": 0},
             },
             "checks": {"type": "array", "items": check},
             "baseline": {

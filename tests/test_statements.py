@@ -401,3 +401,23 @@ def test_a_check_file_switches_statements_off(tmp_path: Path) -> None:
         (spec,) = load_check_file(checks)
         (result,) = run_checks(spec, corpus)
         assert result.verdict.holds is holds, result.verdict.summary
+
+
+def test_verdict_counts_its_failures_by_kind() -> None:
+    from newsassert.check.verdict import kinds_line
+    from newsassert.report.json_report import json_report
+
+    source, summary = _pair("ارتفعت أسعار النفط في مصر.", "انخفاض أسعار النفط في مصر.")
+    verdict = supported_by(summary, source)
+    assert verdict.by_kind == {"statement": 1}
+    assert verdict.to_dict()["by_kind"] == {"statement": 1}
+    assert kinds_line(verdict) == "failing: statement 1"
+    assert "failing: statement 1" in str(verdict)
+    # A run's report sums them over its failed checks.
+    from newsassert.check.verdict import CheckResult
+
+    result = CheckResult.of("s", "claim", "supported_by", verdict)
+    assert json_report([result])["by_kind"] == {"statement": 1}
+    # Without statements the verdict holds and counts nothing.
+    held = supported_by(summary, source, statements=False)
+    assert held and held.by_kind == {} and kinds_line(held) == ""

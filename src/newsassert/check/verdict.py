@@ -20,6 +20,7 @@ __all__ = [
     "Paint",
     "Verdict",
     "evidence_lines",
+    "kinds_line",
     "observe_verdicts",
     "render_verdict",
     "verdict_html",
@@ -151,6 +152,19 @@ class Verdict:
                 seen.setdefault(claim.id, claim)
         return tuple(seen.values())
 
+    @property
+    def by_kind(self) -> dict[str, int]:
+        """The failing rows by claim kind (``{"quantity": 1, "statement": 2}``), kinds sorted.
+
+        Statements are less precise evidence than figures, names and dates:
+        a reader weighs a verdict by what failed in it.
+        """
+        counts: dict[str, int] = {}
+        for row in self.evidence:
+            if row.role in FAILING_ROLES:
+                counts[row.claim.kind] = counts.get(row.claim.kind, 0) + 1
+        return dict(sorted(counts.items()))
+
     def to_dict(self) -> dict[str, Any]:
         return {
             "check": self.check,
@@ -159,8 +173,21 @@ class Verdict:
             "query": self.query,
             "majority": self.majority,
             "failures": list(self.failures),
+            "by_kind": self.by_kind,
             "evidence": [row.to_dict() for row in self.evidence],
         }
+
+
+def kinds_line(verdict: Verdict) -> str:
+    """``failing: quantity 1, statement 2`` when statements are among the failures, else ``""``.
+
+    Said apart so that a reader sees at once which failures rest on the
+    statement heuristics (and that ``statements = false`` leaves them out).
+    """
+    kinds = verdict.by_kind
+    if "statement" not in kinds:
+        return ""
+    return "failing: " + ", ".join(f"{kind} {n}" for kind, n in kinds.items())
 
 
 @attrs.frozen(kw_only=True)
@@ -291,6 +318,8 @@ def render_verdict(verdict: Verdict, *, color: bool = False, indent: str = "") -
     paint = Paint(color)
     status = paint("good", "holds") if verdict.holds else paint("bad", "FAILS")
     lines = [f"{indent}{verdict.check} {status}: {verdict.summary}"]
+    if kinds := kinds_line(verdict):
+        lines.append(f"{indent}  {kinds}")
     if verdict.query:
         lines.append(f"{indent}  query:    {verdict.query}")
     if verdict.majority is not None:

@@ -49,6 +49,9 @@ def json_report(
             for a in (corpus or ())
         ],
         "totals": {s: sum(r.status == s for r in results) for s in statuses},
+        # The failing rows of the failed checks by claim kind: statements
+        # (the less precise kind) counted apart from figures, names and dates.
+        "by_kind": _by_kind(r for r in results if r.status == "failed"),
         "checks": [_check(r, baseline) for r in results],
     }
     if baseline is not None:
@@ -58,6 +61,14 @@ def json_report(
             "stale": {k: list(v) for k, v in baseline.stale.items()},
         }
     return document
+
+
+def _by_kind(results: Iterable[CheckResult]) -> dict[str, int]:
+    counts: dict[str, int] = {}
+    for result in results:
+        for kind, n in result.verdict.by_kind.items():
+            counts[kind] = counts.get(kind, 0) + n
+    return dict(sorted(counts.items()))
 
 
 def _check(result: CheckResult, baseline: BaselineComparison | None) -> dict[str, Any]:

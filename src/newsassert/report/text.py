@@ -23,7 +23,13 @@ from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
 from newsassert._bidi import SCOPED
-from newsassert.check.verdict import STATUS_MARKS, Paint, evidence_lines, render_verdict
+from newsassert.check.verdict import (
+    STATUS_MARKS,
+    Paint,
+    evidence_lines,
+    kinds_line,
+    render_verdict,
+)
 from newsassert.text.display import has_rtl, text_width
 
 if TYPE_CHECKING:
@@ -108,6 +114,8 @@ def render_result(
         return "\n".join(lines)
     verdict = result.verdict
     lines.append(f"      {verdict.summary}")
+    if kinds := kinds_line(verdict):
+        lines.append(f"      {kinds}")
     if result.query:
         lines.append(paint("dim", f"      query: {result.query}"))
     if evidence and verdict.evidence:
