@@ -218,7 +218,17 @@ def _statements(
 ) -> list[StatementClaim]:
     norm = article.normalized
     words = [t.word for t in clause]
+    negation = vocab.negation_ar if lang == "ar" else vocab.negation_en
+    # Most clauses hold no predicate a family or WordNet knows and no
+    # negation: nothing below can find a statement in them.
+    if not any(
+        w in negation
+        or (w[0].isalpha() and w not in vocab.stop and predicate_key(w, lang)[1])
+        for w in words
+    ):
+        return []
     c_start, c_end = norm.to_original(clause[0].start, clause[-1].end)
+    spans = [norm.to_original(t.start, t.end) for t in clause]
     # An anchor belongs to the clause it starts in ("0.1%" reaches past the
     # clause's last word, "0.1").
     # The anchors are sorted by start: the clause's are a slice (a long
@@ -230,21 +240,15 @@ def _statements(
     # a theme names it by its anchor.
     labels: dict[int, str] = {}
     for a_start, a_end, label in anchors[lo:hi]:
-        for j, tok in enumerate(clause):
-            t_start, t_end = norm.to_original(tok.start, tok.end)
-            if t_start < a_end and a_start < t_end and not tok.mark:
+        for j, (t_start, t_end) in enumerate(spans):
+            if t_start < a_end and a_start < t_end and not clause[j].mark:
                 labels.setdefault(j, label)
     # Names are anchors, never predicates nor terms; the noun a figure
     # counts (عشرات المدنيين) stays a term.
     lo = bisect.bisect_left(names, (c_start,))
     hi = bisect.bisect_left(names, (c_end,))
     mentioned = [(a, b) for a, b in names[lo:hi] if b <= c_end]
-    named = {
-        j
-        for j, tok in enumerate(clause)
-        if mentioned and _inside(norm.to_original(tok.start, tok.end), mentioned)
-    }
-    negation = vocab.negation_ar if lang == "ar" else vocab.negation_en
+    named = {j for j, span in enumerate(spans) if mentioned and _inside(span, mentioned)}
     # (token, predicate, cue): a cue negates the first predicate a family
     # knows within reach after it, else the first content word after it.
     found: list[tuple[int, str, int | None]] = []
@@ -374,7 +378,7 @@ def _statements(
     clause_text = article.text[c_start:c_end]
     out: list[StatementClaim] = []
     for i, pred, cue_at in found:
-        start, end = norm.to_original(clause[i].start, clause[i].end)
+        start, end = spans[i]
         if quoted:
             mood = "quoted"
         elif conditional:
@@ -385,7 +389,7 @@ def _statements(
             mood = "asserted"
         neg: dict[str, Any] = {}
         if cue_at is not None:
-            n_start, n_end = norm.to_original(clause[cue_at].start, clause[cue_at].end)
+            n_start, n_end = spans[cue_at]
             neg = {
                 "polarity": "negated",
                 "negation": article.text[n_start:n_end],
