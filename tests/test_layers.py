@@ -124,3 +124,17 @@ def test_no_module_imports_the_old_place_of_selection() -> None:
         m for m, p in modules.items() if "newsassert.query.selection" in _imported(m, p, modules)
     ]
     assert not users, f"{users} import newsassert.query.selection: import newsassert.selection"
+
+
+# A module longer than this holds more than one job: split it by job (see
+# docs/concepts/pipeline.md, "Where each stage lives"); 600 is the aim.
+MOST_LINES = 800
+
+
+def test_no_module_is_over_800_lines() -> None:
+    long = {
+        name: lines
+        for name, path in _modules().items()
+        if (lines := len(path.read_text(encoding="utf-8").splitlines())) > MOST_LINES
+    }
+    assert not long, f"modules over {MOST_LINES} lines: {long}"
