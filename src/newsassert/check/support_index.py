@@ -50,6 +50,7 @@ from collections.abc import Callable, Iterable, Sequence
 from decimal import Decimal
 
 from newsassert import compare as rules
+from newsassert import units
 from newsassert.check.statements import StatementSources
 from newsassert.compare import CompareOptions, names_match, unit_lemma
 from newsassert.interval import exact
@@ -125,7 +126,7 @@ class SupportIndex:
             elif isinstance(claim, DateClaim):
                 self._file_date(i, claim)
             elif isinstance(claim, RoleClaim):
-                self._keys["role", rules._fold(claim.title)].append(i)
+                self._keys["role", units._fold(claim.title)].append(i)
             elif isinstance(claim, MentionClaim):
                 self._file_mention(i, claim)
         for spans in (self._figures, self._bare_figures, self._ranged_days):
@@ -172,7 +173,7 @@ class SupportIndex:
         elif isinstance(claim, DateClaim):
             self._date_candidates(claim, found)
         elif isinstance(claim, RoleClaim):
-            found.update(self._keys.get(("role", rules._fold(claim.title)), ()))
+            found.update(self._keys.get(("role", units._fold(claim.title)), ()))
         elif isinstance(claim, MentionClaim):
             self._mention_candidates(claim, found)
         return [self._sources[i] for i in sorted(found)]
@@ -188,11 +189,11 @@ class SupportIndex:
         if claim.unit is not None:
             lemma = unit_lemma(claim.unit)
             self._keys["unit", lemma].append(i)
-            head = rules._head(lemma)
+            head = units._head(lemma)
             if head is not None:
                 self._keys["head", head].append(i)
-            classes = rules._unit_classes()
-            if lemma.startswith(rules._NATIONALITY):
+            classes = units._unit_classes()
+            if lemma.startswith(units._NATIONALITY):
                 self._keys[("nationality",)].append(i)
             elif lemma in classes.people:
                 self._keys[("people",)].append(i)
@@ -212,13 +213,13 @@ class SupportIndex:
         found.update(keys(("unit", lemma), ()))
         for partner in self._partners.get(lemma, ()):
             found.update(keys(("unit", partner), ()))
-        head = rules._head(lemma)
+        head = units._head(lemma)
         if head is not None:
             found.update(keys(("unit", head), ()))
         found.update(keys(("head", lemma), ()))
-        if lemma.startswith(rules._NATIONALITY):
+        if lemma.startswith(units._NATIONALITY):
             found.update(keys(("people",), ()))
-        elif lemma in rules._unit_classes().people:
+        elif lemma in units._unit_classes().people:
             found.update(keys(("nationality",), ()))
 
     # --- dates ------------------------------------------------------------------
@@ -268,7 +269,7 @@ class SupportIndex:
             self._sentence_words[word].append(i)
         kind = claim.type
         if claim.entity:
-            self._keys["entity", kind, rules._fold(claim.entity)].append(i)
+            self._keys["entity", kind, units._fold(claim.entity)].append(i)
         if claim.key:
             self._keys["key", kind, claim.key].append(i)
         if kind == "person":
@@ -295,7 +296,7 @@ class SupportIndex:
     def _mention_candidates(self, claim: MentionClaim, found: set[int]) -> None:
         kind, keys = claim.type, self._keys.get
         if claim.entity:
-            found.update(keys(("entity", kind, rules._fold(claim.entity)), ()))
+            found.update(keys(("entity", kind, units._fold(claim.entity)), ()))
         if claim.key:
             found.update(keys(("key", kind, claim.key), ()))
         if kind == "person":
@@ -456,7 +457,7 @@ def _unit_partners() -> dict[str, frozenset[str]]:
 @functools.lru_cache(maxsize=8)
 def _partners_in(lexicon: Lexicon) -> dict[str, frozenset[str]]:
     partners: dict[str, set[str]] = defaultdict(set)
-    for pair in rules._unit_classes().pairs:
+    for pair in units._unit_classes().pairs:
         members = tuple(pair)
         if len(members) == 2:
             a, b = members
