@@ -194,6 +194,16 @@ def test_english_people_in_lower_cased_text(text: str, expected: list[str]) -> N
     assert _persons(text, "en") == expected
 
 
+def test_a_lower_case_surname_is_the_person_named_before() -> None:
+    text = "chris copeland , 31 , was stabbed outside a club . copeland was taken to hospital ."
+    people = _mentions(newsassert.extract(text, lang="en"), "person")
+    assert [m.name for m in people] == ["chris copeland", "copeland"]
+    assert people[0].key == people[1].key
+    # A surname that is a common word is not linked in lower case (the moon).
+    text = "natalia moon moved to manila in 2012 . the moon was full that night ."
+    assert _persons(text, "en") == ["natalia moon"]
+
+
 def test_lower_case_reading_only_in_lower_cased_text() -> None:
     # In ordinary text a lower-case given name and word are no person.
     text = "The Prime Minister said the talks with Iraq were useful, and chris moon agreed."

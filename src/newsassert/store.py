@@ -77,7 +77,7 @@ __all__ = [
 
 
 # Bump when extraction changes in a way that makes old cached claims wrong.
-EXTRACTOR_VERSION = "21"
+EXTRACTOR_VERSION = "22"
 _SCHEMA = 2  # of the rows: 1 was one JSON blob of records a file
 _APPLICATION_ID = 0x4E534154  # "NSAT": marks the file as newsassert's
 

@@ -86,6 +86,9 @@ class _Reader:
         # The keys of the words read_roles asked whether they are a known
         # person's: only those can make a second reading differ.
         self.tested: set[str] = set()
+        # Whether the text is lower-cased (the people reader decides): then a
+        # Latin surname is linked to its full name without a capital.
+        self.lower_cased = False
 
     # -- helpers ---------------------------------------------------------
 
@@ -486,7 +489,7 @@ class _Reader:
                 person = linked
                 if tok.arabic and dropped == 0 and self._adjective(i):
                     break  # الجيش السوداني: an adjective, not the person
-                if not tok.arabic and not tok.upper:
+                if not tok.arabic and not tok.upper and not self._lower_surname(tok):
                     break
                 # Extend back over the rest of the name when it is written out.
                 start = i
@@ -502,6 +505,10 @@ class _Reader:
                     name = name[dropped:]
                 self._emit(start, i + 1, span, "person", name, person.key, person.entity)
                 break
+
+    def _lower_surname(self, tok: _Word) -> bool:
+        """A lower-case surname of a lower-cased text, not a common word (copeland, not moon)."""
+        return self.lower_cased and not name_words().common_word(tok.key)
 
     def _adjective(self, i: int) -> bool:
         if i == 0 or not self.words[i - 1].word:

@@ -93,6 +93,7 @@ class NameReader(Protocol):
 
     words: list[_Word]
     taken: list[bool]
+    lower_cased: bool
 
     @property
     def vocab(self) -> NameVocab: ...

@@ -213,7 +213,7 @@ def read_people(reader: _Reader) -> None:
     words, taken = reader.words, reader.taken
     names = name_words()
     n = len(words)
-    lower = _lower_cased(words)
+    lower = reader.lower_cased = _lower_cased(words)
     i = 0
     while i < n:
         tok = words[i]
