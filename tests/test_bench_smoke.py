@@ -45,3 +45,21 @@ def test_benchmark_reports_every_stage(tmp_path: Path, capsys: pytest.CaptureFix
     assert "generated 8: 8 articles" in out
     assert out.count("2,000 claims") == 5  # each query over the repeated claims
     assert "built-in checks over generated 8" in out
+
+
+def test_support_benchmark_compares_the_index_with_the_pairwise_check(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    spec = importlib.util.spec_from_file_location(
+        "bench_support", ROOT / "benchmarks" / "bench_support.py"
+    )
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    corpus = tmp_path / "news.jsonl"
+    code = module.main(["--articles", "8", "16", "--corpus", str(corpus), "--naive-up-to", "16"])
+    out = capsys.readouterr().out
+    assert code == 0
+    rows = [line.split() for line in out.splitlines() if line.strip()[:1].isdigit()]
+    assert [row[0] for row in rows] == ["8", "16"]
+    assert out.count("same verdict") == 2 and "DIFFERENT" not in out

@@ -58,6 +58,24 @@ def pytest_configure(config: pytest.Config) -> None:
         state_of(config)
 
 
+@pytest.hookimpl(tryfirst=True)
+def pytest_sessionstart(session: pytest.Session) -> None:
+    config = session.config
+    if not _started(config) or not config.pluginmanager.hasplugin("dsession"):
+        return
+    from newsassert.plugin.state import state_of
+
+    # The pytest-xdist controller, before it starts its workers: extract the
+    # corpus once, on as many processes as there will be workers, into the
+    # cache, so that each worker reads it back instead of extracting all of it.
+    state_of(config).prepare_for_workers(_workers(config))
+
+
+def _workers(config: pytest.Config) -> int:
+    count = getattr(config.option, "numprocesses", None)
+    return count if isinstance(count, int) and count > 0 else 1
+
+
 def pytest_unconfigure(config: pytest.Config) -> None:
     state = config.stash.get(STATE, None)
     if state is not None:

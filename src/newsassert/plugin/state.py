@@ -12,6 +12,7 @@ the baseline and the report, so they are written once, whole.
 
 from __future__ import annotations
 
+import contextlib
 import pickle
 from collections.abc import Iterable
 from pathlib import Path
@@ -135,6 +136,29 @@ class RunState:
         if isinstance(loaded, NewsAssertError):
             raise loaded
         return loaded
+
+    def prepare_for_workers(self, workers: int) -> None:
+        """Fill the cache with the configured corpus, on ``workers`` processes (pytest-xdist).
+
+        Each worker loads the corpus for itself; with the cache filled it
+        reads the articles back and decodes only the claims of the items it
+        runs, instead of every worker extracting every article. Without the
+        cache, or with no corpus, there is nothing to share.
+        """
+        if not self.settings.cache or self.settings.corpus is None:
+            return
+        import newsassert
+
+        # Not kept: the controller runs no item (the report reloads it from the
+        # cache). A broken corpus is reported by each worker's collection, as
+        # without this.
+        with contextlib.suppress(NewsAssertError):
+            newsassert.load(
+                str(self.settings.corpus),
+                aliases=self.settings.aliases,
+                cache=True,
+                jobs=workers,
+            )
 
     @property
     def corpus_root(self) -> Path | None:
