@@ -237,9 +237,9 @@ def _compared(
     for source in sources:
         if source.id == own_id or source.kind != claim.kind:
             continue  # a claim does not support itself
-        relation = relate(claim, source)
         if weekday_only and isinstance(source, DateClaim) and weekday_of(source) is None:
-            continue
+            continue  # skipped before it is compared: the comparison is the costly part
+        relation = relate(claim, source)
         if relation is Comparison.AGREE and _as_specific(source, claim):
             (vague if _vague_support(source, claim, options) else matches).append(source)
         elif relation is Comparison.CONFLICT or _surname_conflict(claim, source):

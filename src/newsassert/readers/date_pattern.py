@@ -85,6 +85,8 @@ _DATE_CUES = _keys(_all(_WORDS["date_cues"]))
 _QUANTITY_BEFORE = _keys(_all(_WORDS["quantity_before"]))
 _ORD_NOT_AFTER = _keys(_all(_WORDS["ordinal_not_a_day_after"]))
 _EVENT_NOUNS = _keys(_all(_WORDS["event_nouns"]))
+# The prepositions a date word may be joined to (بيوم, لعام, بجائزة): no ك.
+_DATE_PREPOSITIONS = ("ب", "ل")
 _YEAR_DETERMINERS = _keys(_WORDS["year_determiners"]["en"])
 _PERIOD_OF = _keys(_WORDS["period_of"]["en"])
 _WD_NOT_BEFORE = _keys(_all(_WORDS["weekday_not_a_day"]["before"]))
@@ -301,7 +303,7 @@ def _gate_words() -> list[str]:
         *_all(_WORDS["month_modifiers"]),
     ]
     phrases = {_k(w) for w in starts}
-    clitics = proclitic_runs(CONJUNCTIONS, ("ب", "ل"))  # no ك before a date word
+    clitics = proclitic_runs(CONJUNCTIONS, _DATE_PREPOSITIONS)
     return sorted({c + w for w in phrases for c in clitics if not c or _HAS_ARABIC.match(w)})
 
 

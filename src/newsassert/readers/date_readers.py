@@ -14,6 +14,7 @@ from newsassert.lexicon import Lexicon
 from newsassert.readers import hijri
 from newsassert.readers.date_pattern import (
     _DATE_CUES,
+    _DATE_PREPOSITIONS,
     _DAY_OFFSET,
     _EVENT_NOUNS,
     _HAS_ARABIC,
@@ -470,7 +471,8 @@ def _modifies_event(text: str, start: int, end: int, before: str) -> bool:
         words = _CLAUSE_WORD.findall(_clause_before(text, start))[-3:]
         # بجائزة, لمهرجان: a preposition joined to the noun.
         return any(
-            _word_in(w, _EVENT_NOUNS) or (w[:1] in "بل" and _word_in(w[1:], _EVENT_NOUNS))
+            _word_in(w, _EVENT_NOUNS)
+            or (w[:1] in _DATE_PREPOSITIONS and _word_in(w[1:], _EVENT_NOUNS))
             for w in words
         )
     if _k(before) not in _YEAR_DETERMINERS:
