@@ -66,6 +66,26 @@ def test_a_changed_extractor_version_misses_the_cache(
     assert Store(cache).stats()["entries"] == 6  # nothing of the old version was served
 
 
+def test_an_edited_extractor_file_misses_the_cache(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The package's own code and data key the cache, so an edit nobody marked
+    # with a new EXTRACTOR_VERSION still never serves claims made before it.
+    folder = _corpus(tmp_path / "corpus", 3)
+    cache = tmp_path / "cache.sqlite3"
+    newsassert.load(folder, cache=cache)
+    before = store_module.fingerprint()
+    monkeypatch.setattr(store_module, "_source_digest", lambda: "an edited extractor")
+    assert store_module.fingerprint() != before
+    newsassert.load(folder, cache=cache)
+    assert Store(cache).stats()["entries"] == 6
+
+
+def test_the_source_digest_reads_the_package_files() -> None:
+    digest = store_module._source_digest()
+    assert len(digest) == 32 and digest == store_module._source_digest()
+
+
 def test_a_changed_plugin_misses_the_cache(tmp_path: Path) -> None:
     class Tunnels:
         """A third-party extractor: a claim for every 'tunnel'."""
