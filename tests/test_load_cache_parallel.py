@@ -49,8 +49,7 @@ def test_alias_files_are_part_of_the_cache_key(tmp_path: Path, seeds_path: Path)
     assert Store(cache).stats()["entries"] == 2 * len(newsassert.load(seeds_path))
 
 
-@pytest.mark.parametrize("jobs", [2])
-def test_extraction_on_several_processes_gives_the_same_claims(tmp_path: Path, jobs: int) -> None:
+def _many(tmp_path: Path) -> Path:
     texts = [p.read_text(encoding="utf-8") for p in sorted(Path("seeds").glob("*.txt"))]
     records = [
         {"id": f"a{i:03d}", "text": texts[i % len(texts)][:700].replace("150", str(100 + i))}
@@ -58,9 +57,29 @@ def test_extraction_on_several_processes_gives_the_same_claims(tmp_path: Path, j
     ]
     path = tmp_path / "many.jsonl"
     path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records), "utf-8")
+    return path
+
+
+@pytest.mark.parametrize("jobs", [2])
+def test_extraction_on_several_processes_gives_the_same_claims(tmp_path: Path, jobs: int) -> None:
+    path = _many(tmp_path)
     one = newsassert.load(path)
     many = newsassert.load(path, jobs=jobs)
     assert _claims(many) == _claims(one)
+
+
+def test_workers_read_with_the_corpus_aliases(tmp_path: Path) -> None:
+    # The workers inherit the calling process's lexicon with the aliases (built
+    # before they fork) or build the same one: an alias is read either way.
+    path = _many(tmp_path)
+    aliases = tmp_path / "aliases.toml"
+    aliases.write_text('[place]\nIraq = ["Mesopotamia"]\n', encoding="utf-8")
+    text = path.read_text(encoding="utf-8").replace("العراق", "Mesopotamia", 5)
+    path.write_text(text, encoding="utf-8")
+    one = newsassert.load(path, aliases=[aliases])
+    many = newsassert.load(path, jobs=2, aliases=[aliases])
+    assert _claims(many) == _claims(one)
+    assert any(c.to_dict().get("entity") == "Iraq" and "Mesopotamia" in c.text for c in many.claims)
 
 
 def test_more_jobs_than_cores_start_one_process_per_core(

@@ -36,6 +36,9 @@ MIN_ARTICLES_FOR_POOL = 64
 _BATCH = 32
 
 _worker_lexicon: Lexicon | None = None
+# The calling process's lexicon with the corpus's aliases, set just before the
+# pool forks so that workers inherit it with its lookup tables built.
+_inherited_lexicon: Lexicon | None = None
 
 
 def available_cores() -> int:
@@ -52,6 +55,9 @@ def _init_worker(extra: tuple[LexiconEntry, ...] | None) -> None:
     # walking them cost time and made the system copy every page it touched.
     gc.freeze()
     if extra is not None:
+        if _inherited_lexicon is not None:  # forked: the caller's, tables built
+            _worker_lexicon = _inherited_lexicon
+            return
         from newsassert.lexicon import default_lexicon
 
         _worker_lexicon = default_lexicon().extended(extra)
@@ -101,12 +107,21 @@ def _extract_pending(
             _ = article.claims
             advance(1)
         return
+    global _inherited_lexicon
+    # The first article builds every extractor's tables (compiled patterns,
+    # tries, the lexicon's index: about a second, a hundred articles' worth).
+    # Built here, before the pool forks, the workers inherit them instead of
+    # each building its own, and the article is extracted once all the same.
+    _ = pending[0].claims
+    advance(1)
+    done, pending = pending[:1], pending[1:]
     batches = [
         [attrs.evolve(a, lexicon=None) for a in pending[i : i + _BATCH]]
         for i in range(0, len(pending), _BATCH)
     ]
     methods = multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("fork" if "fork" in methods else None)
+    _inherited_lexicon = done[0].lexicon if extra is not None else None
     try:
         with ProcessPoolExecutor(
             jobs, mp_context=context, initializer=_init_worker, initargs=(extra,)
@@ -126,6 +141,8 @@ def _extract_pending(
         for article in pending:
             _ = article.claims
         return
+    finally:
+        _inherited_lexicon = None
     # Decoded when first asked for, as claims read from the cache are; a
     # store writes them as they are.
     for article, stored in zip(pending, flat, strict=True):
