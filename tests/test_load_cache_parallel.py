@@ -26,6 +26,17 @@ def test_a_cached_corpus_equals_a_fresh_one(seeds_path: Path, tmp_path: Path) ->
     assert _claims(second) == _claims(fresh)
 
 
+@pytest.mark.parametrize("off", [False, None])
+def test_no_cache_writes_no_file(
+    tmp_path: Path, seeds_path: Path, monkeypatch: pytest.MonkeyPatch, off: object
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("NEWSASSERT_CACHE_DIR", str(tmp_path / "cache"))
+    corpus = newsassert.load(seeds_path, cache=off)  # type: ignore[arg-type]
+    assert _claims(corpus) == _claims(newsassert.load(seeds_path))
+    assert list(tmp_path.iterdir()) == []
+
+
 def test_a_changed_file_is_parsed_again(tmp_path: Path) -> None:
     corpus_dir = tmp_path / "corpus"
     corpus_dir.mkdir()

@@ -75,7 +75,7 @@ def load(
     path: str | Path,
     *paths: str | Path,
     aliases: Sequence[str | Path] = (),
-    cache: bool | str | Path | Store = False,
+    cache: bool | str | Path | Store | None = False,
     jobs: int = 1,
     skip_bad: bool = False,
     max_article_chars: int | None = None,
@@ -88,7 +88,7 @@ def load(
     whose entries extend the default lexicon for this corpus.
 
     ``cache`` (``True`` for the default cache file, or a path or
-    :class:`~newsassert.store.Store`) keeps each file's articles and claims on
+    :class:`~newsassert.store.Store`; ``False`` or ``None`` for none) keeps each file's articles and claims on
     disk, so an unchanged file is not parsed again; with a cache, claims are
     extracted at load time. ``jobs`` extracts claims on that many processes
     (``0`` for every core); the result is the same for any number.
@@ -134,7 +134,7 @@ def skipped_summary(skipped: Sequence[LoadError]) -> str:
 def _load(
     given: Sequence[str | Path],
     aliases: Sequence[str | Path],
-    cache: bool | str | Path | Store,
+    cache: bool | str | Path | Store | None,
     jobs: int,
     session: ReadSession,
     progress: bool = False,
@@ -145,7 +145,8 @@ def _load(
     hook = plugin_manager().hook.newsassert_load_article
     extra, lexicon = _aliases(aliases)
     store = cache if isinstance(cache, Store) else None
-    if store is None and cache is not False:
+    # None is "no cache", as False: never a cache file named "None".
+    if store is None and cache is not False and cache is not None:
         store = Store(None if cache is True else Path(str(cache)))
     print_ = fingerprint(lexicon) if store is not None else ""
     if session.encoding is not None:
