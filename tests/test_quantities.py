@@ -239,3 +239,26 @@ def test_round_trip(value: int, lang: str, script: str, qualifier: str, unit: st
         sentence = f"Officials said {EN_HEDGES[qualifier]}{number} {EN_UNITS[unit]} took part."
     found = read_quantities(normalize_text(sentence))
     assert [(q.value, q.qualifier, q.unit) for q in found] == [(value, qualifier, unit)], sentence
+
+
+def test_a_rank_is_compared_only_with_ranks_of_the_same_noun() -> None:
+    # "the third quarter" is not three quarters, and not the third round.
+    from newsassert.units import UnitRelation, unit_relation
+
+    assert unit_relation("ordinal:quarter", "ordinal:quarter") is UnitRelation.SAME
+    assert unit_relation("ordinal:quarter", "quarter") is UnitRelation.NONE
+    assert unit_relation("day", "ordinal:day") is UnitRelation.NONE
+    assert unit_relation("ordinal:quarter", "ordinal:round") is UnitRelation.NONE
+
+
+@pytest.mark.parametrize(
+    ("text", "rank"),
+    [
+        ("Sales fell in the third quarter.", "third quarter"),
+        ("تراجعت المبيعات في الربع الثالث.", "الربع الثالث"),
+    ],
+)
+def test_ranks_are_queried_by_their_unit(text: str, rank: str) -> None:
+    claims = newsassert.extract(text, published=None)
+    found = [c for c in claims if c.kind == "quantity" and c.unit == "ordinal:quarter"]
+    assert [(c.text, c.value) for c in found] == [(rank, 3)]

@@ -43,6 +43,7 @@ from typing import Any
 
 import attrs
 
+from newsassert import units
 from newsassert.interval import Interval, exact
 from newsassert.lexicon import default_lexicon
 from newsassert.model import (
@@ -195,8 +196,8 @@ def _bare_figures_match(a: QuantityClaim, b: QuantityClaim, ia: Any, ib: Any) ->
     """
     bare_a = a.unit is None or a.unit in AGE_UNITS
     bare_b = b.unit is None or b.unit in AGE_UNITS
-    if not (bare_a or bare_b):
-        return False
+    if not (bare_a or bare_b) or _is_rank(a) or _is_rank(b):
+        return False  # a rank ("the third quarter") is no figure of anything
     if not (ia.overlaps(ib) or _same_stated_value(a, b)):
         return False
     if bare_a and bare_b:
@@ -205,6 +206,10 @@ def _bare_figures_match(a: QuantityClaim, b: QuantityClaim, ia: Any, ib: Any) ->
     # A headline has few words around a figure: one shared word is context.
     short = min(len(a.sentence.split()), len(b.sentence.split())) <= _SHORT_SENTENCE
     return shared >= 2 or (short and shared >= 1)
+
+
+def _is_rank(claim: QuantityClaim) -> bool:
+    return claim.unit is not None and claim.unit.startswith(units._ORDINAL)
 
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")

@@ -30,6 +30,12 @@ def unit_relation(a: str | None, b: str | None) -> UnitRelation:
     """How two units relate (:class:`UnitRelation`); no unit relates to nothing."""
     if a is None or b is None:
         return UnitRelation.NONE
+    ra, rb = a.startswith(_ORDINAL), b.startswith(_ORDINAL)
+    if ra or rb:
+        # A rank ("the third quarter", unit "ordinal:quarter") is never a
+        # count; two ranks are of one noun or apart.
+        same = ra and rb and unit_lemma(a) == unit_lemma(b)
+        return UnitRelation.SAME if same else UnitRelation.NONE
     la, lb = unit_lemma(a), unit_lemma(b)
     if la == lb:
         return UnitRelation.SAME
@@ -63,10 +69,13 @@ def unit_lemma(unit: str) -> str:
 
 
 _NATIONALITY = "nationality:"
+_ORDINAL = "ordinal:"  # the unit of a rank (newsassert.extract.quantity_ordinals)
 
 
 @functools.lru_cache(maxsize=1 << 14)
 def _lemma_in(lexicon: Lexicon, unit: str) -> str:
+    if unit.startswith(_ORDINAL):
+        return _ORDINAL + _fold(unit[len(_ORDINAL) :])
     entry = lexicon.lookup("unit", unit)
     if entry is not None:
         return _fold(entry.canonical)

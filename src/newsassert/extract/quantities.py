@@ -35,7 +35,6 @@ the reading of a text, hedge by hedge, and the hook here.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 
 import attrs
 
@@ -55,6 +54,7 @@ from newsassert.extract.quantity_context import (
     _range,
     _words_key,
 )
+from newsassert.extract.quantity_ordinals import article_ranks, construct_ranks, rank_of
 from newsassert.extract.quantity_words import _Static, _static, _Tables, _tables, _tokens_before
 from newsassert.hookspecs import hookimpl
 from newsassert.lexicon import Lexicon, default_lexicon, form_key
@@ -143,11 +143,56 @@ _PART_AFTER = re.compile(r"[ \t]*و[ \t]*(?P<part>نصف|ربع|ثلث)(?!\w)")
 _PARTS = {"نصف": 0.5, "ربع": 0.25, "ثلث": 1 / 3}
 
 
-def _read(folded: Folded, lexicon: Lexicon) -> Iterator[Quantity]:
+def _read(folded: Folded, lexicon: Lexicon) -> list[Quantity]:
     text = folded.text
-    numbers = [n for n in scan(folded) if not n.ordinal]  # a rank counts nothing
+    numbers = []
+    ranks = []
     st = _static()
+    for n in scan(folded):
+        # A rank counts nothing; beside the noun it numbers it is a claim of
+        # its own ("the third quarter": unit "ordinal:quarter").
+        rank = rank_of(text, n, st.months) if n.ordinal or n.definite or not n.words else None
+        if rank is not None:
+            ranks.append(
+                Quantity(
+                    rank.start,
+                    rank.end,
+                    rank.value,
+                    "exact",
+                    rank.value,
+                    rank.value,
+                    rank.unit,
+                    unit_start=rank.noun_start,
+                    unit_end=rank.noun_end,
+                )
+            )
+        elif not n.ordinal:
+            numbers.append(n)
     tables = _tables(lexicon)
+    for rank in (*construct_ranks(text, tables.unit_canonical), *article_ranks(text)):
+        ranks.append(
+            Quantity(
+                rank.start,
+                rank.end,
+                rank.value,
+                "exact",
+                rank.value,
+                rank.value,
+                rank.unit,
+                unit_start=rank.noun_start,
+                unit_end=rank.noun_end,
+            )
+        )
+    if not ranks:
+        return _counts(text, numbers, st, tables)
+    # The noun of a rank is no count of its own ("الربع الثالث" is not a quarter).
+    numbers = [n for n in numbers if not any(r.start <= n.end and n.start < r.end for r in ranks)]
+    counts = _counts(text, numbers, st, tables)
+    return sorted([*ranks, *counts], key=lambda q: q.start)
+
+
+def _counts(text: str, numbers: list[FoundNumber], st: _Static, tables: _Tables) -> list[Quantity]:
+    out = []
     taken = 0  # a range reads the number after it too
     for i, n in enumerate(numbers):
         if n.start < taken:
@@ -157,7 +202,8 @@ def _read(folded: Folded, lexicon: Lexicon) -> Iterator[Quantity]:
         q = _reading(text, n, prev_end, nxt, st, tables)
         if q is not None:
             taken = q.end
-            yield q
+            out.append(q)
+    return out
 
 
 def _reading(

@@ -143,6 +143,11 @@ class _Tables:
         """:meth:`Lexicon.lookup` with the keys of repeated words remembered."""
         return self.lexicon.forms(kind).get(_key(text))
 
+    def unit_canonical(self, text: str) -> str | None:
+        """The canonical unit ``text`` is a form of ("أيام": "day"), if any."""
+        entry = self.lookup("unit", text)
+        return entry.canonical if entry is not None else None
+
 
 _key = functools.lru_cache(maxsize=1 << 16)(form_key)
 

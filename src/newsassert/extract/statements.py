@@ -222,8 +222,7 @@ def _statements(
     # Most clauses hold no predicate a family or WordNet knows and no
     # negation: nothing below can find a statement in them.
     if not any(
-        w in negation
-        or (w[0].isalpha() and w not in vocab.stop and predicate_key(w, lang)[1])
+        w in negation or (w[0].isalpha() and w not in vocab.stop and predicate_key(w, lang)[1])
         for w in words
     ):
         return []

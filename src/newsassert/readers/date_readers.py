@@ -379,7 +379,9 @@ def _read_relday(m: regex.Match[str], ctx: _Context) -> list[FoundDate]:
         if _k(word) == _k("الأمس") and not m.group("rcue"):
             return []  # الأمس alone is "the past" (حلفاء الأمس), not yesterday
         if (offset == 0 and not m.group("rcue")) and (
-            _word_in(before, _TODAY_NOT_BEFORE) or _word_in(after, _TODAY_NOT_AFTER)
+            _word_in(before, _TODAY_NOT_BEFORE)
+            or _word_in(after, _TODAY_NOT_AFTER)
+            or _k(after) in _ORDINALS  # اليوم الثلاثين للحرب: the thirtieth day
         ):
             return []
     else:
