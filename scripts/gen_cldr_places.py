@@ -204,13 +204,97 @@ DEMONYMS = [
 ]
 
 
+# English demonyms of countries the table above lacks (common English usage,
+# as the press writes them): the adjective first, then the plural noun.
+ENGLISH_DEMONYMS = {
+    "AR": ["Argentine", "Argentinian", "Argentines", "Argentinians"],
+    "BR": ["Brazilian", "Brazilians"], "MX": ["Mexican", "Mexicans"],
+    "CO": ["Colombian", "Colombians"], "VE": ["Venezuelan", "Venezuelans"],
+    "CL": ["Chilean", "Chileans"], "PE": ["Peruvian", "Peruvians"], "CU": ["Cuban", "Cubans"],
+    "ET": ["Ethiopian", "Ethiopians"], "ER": ["Eritrean", "Eritreans"],
+    "ZA": ["South African", "South Africans"], "NG": ["Nigerian", "Nigerians"],
+    "KE": ["Kenyan", "Kenyans"], "GH": ["Ghanaian", "Ghanaians"], "UG": ["Ugandan", "Ugandans"],
+    "TZ": ["Tanzanian", "Tanzanians"], "SN": ["Senegalese"], "TD": ["Chadian", "Chadians"],
+    "NE": ["Nigerien", "Nigeriens"], "SS": ["South Sudanese"], "CM": ["Cameroonian", "Cameroonians"],
+    "GR": ["Greek", "Greeks"], "CY": ["Cypriot", "Cypriots"], "PL": ["Polish", "Poles"],
+    "SE": ["Swedish", "Swedes"], "NO": ["Norwegian", "Norwegians"], "DK": ["Danish", "Danes"],
+    "FI": ["Finnish", "Finns"], "CH": ["Swiss"], "AT": ["Austrian", "Austrians"],
+    "PT": ["Portuguese"], "IE": ["Irish"], "HU": ["Hungarian", "Hungarians"],
+    "CZ": ["Czech", "Czechs"], "RO": ["Romanian", "Romanians"], "BG": ["Bulgarian", "Bulgarians"],
+    "RS": ["Serbian", "Serbs"], "HR": ["Croatian", "Croats"], "BY": ["Belarusian", "Belarusians"],
+    "GE": ["Georgian", "Georgians"], "AM": ["Armenian", "Armenians"],
+    "AZ": ["Azerbaijani", "Azerbaijanis"], "KZ": ["Kazakh", "Kazakhs"],
+    "ID": ["Indonesian", "Indonesians"], "MY": ["Malaysian", "Malaysians"],
+    "PH": ["Filipino", "Filipinos"], "VN": ["Vietnamese"], "TH": ["Thai"],
+    "BD": ["Bangladeshi", "Bangladeshis"], "LK": ["Sri Lankan", "Sri Lankans"],
+    "NZ": ["New Zealander", "New Zealanders"], "TW": ["Taiwanese"], "SG": ["Singaporean", "Singaporeans"],
+}
+
+# Arabic broken plurals of demonyms, which no suffix makes (أتراك for تركي).
+ARABIC_PLURALS = {
+    "TR": ["أتراك", "اتراك"], "RU": ["روس"], "DE": ["ألمان", "الالمان"],
+    "US": ["أمريكان", "أميركان", "امريكان"], "GB": ["إنجليز", "انجليز", "إنكليز", "انكليز"],
+    "AF": ["أفغان", "افغان"], "IN": ["هنود"], "MA": ["مغاربة"], "TN": ["توانسة"],
+    "KR": ["كوريون جنوبيون"], "FR": ["فرنسيس"],
+}
+
+# Regions with a demonym of their own (the regions are in CITIES, by canonical
+# name). Arabic only: in English "European", "African" name institutions
+# (the European Commission) more often than the region.
+REGION_DEMONYMS = [
+    ("Europe", ["أوروبي", "اوروبي", "أوربي"]),
+    ("Gulf", ["خليجي"]),
+    ("Africa", ["أفريقي", "إفريقي", "افريقي"]),
+    ("Asia", ["آسيوي", "اسيوي"]),
+]
+
+# Arabic demonyms the regular nisba does not make from CLDR's name (النمسا).
+ARABIC_IRREGULAR = {"AT": ["نمساوي"], "CL": ["تشيلي"]}
+
+# Generated nisbas that are also common words, or too rare to tell apart:
+# مالي is "financial", and Mali is named in full where it is meant.
+NOT_DEMONYMS = {"مالي", "نمسي"}
+
+
+def arabic_nisba(name: str) -> str | None:
+    """The demonym (nisba) a one-word Arabic country name regularly makes.
+
+    الأرجنتين -> أرجنتيني, إثيوبيا -> إثيوبي, كندا -> كندي, سنغافورة -> سنغافوري;
+    جنوب أفريقيا -> جنوب أفريقي; None for other names of several words and
+    for one already ending in ي.
+    """
+    head, _, rest = name.partition(" ")
+    if head in ("جنوب", "شمال") and rest and " " not in rest:
+        inner = arabic_nisba(rest)  # جنوب أفريقيا -> جنوب أفريقي
+        return f"{head} {inner}" if inner else None
+    if " " in name:
+        return None
+    stem = name.removeprefix("ال")
+    if stem.endswith("ي"):
+        return None
+    for ending in ("يا", "ية", "ة", "ا"):
+        if stem.endswith(ending) and len(stem) > len(ending) + 1:
+            stem = stem[: -len(ending)]
+            break
+    nisba = stem + "ي"
+    return None if nisba in NOT_DEMONYMS else nisba
+
+
 def arabic_demonym_forms(base: str) -> list[str]:
-    """عراقي -> العراقي, عراقية, العراقية, عراقيون, العراقيين, عراقيا …"""
+    """عراقي -> العراقي, عراقية, العراقية, عراقيون, العراقيين, عراقيا …
+
+    In a name of several words (جنوب أفريقي, كوري جنوبي) every word takes the
+    article and the last the suffix; the words agree as the press writes them.
+    """
     words = base.split()
     forms = []
     for article in ("", "ال"):
         for suffix in ("", "ة", "ون", "ين", "ا", "اً", "تان", "تين", "ات"):
-            forms.append(" ".join(article + w + suffix for w in words))
+            if len(words) > 1 and words[0] in ("جنوب", "شمال"):
+                # a construct: جنوب أفريقي, جنوب الأفريقي, not الجنوب
+                forms.append(" ".join([words[0], *(article + w for w in words[1:-1]), article + words[-1] + suffix]))
+            else:
+                forms.append(" ".join(article + w + suffix for w in words))
     return forms
 
 
@@ -232,11 +316,32 @@ def build() -> dict[str, Any]:
             item["country"] = country
         places.append(item)
     demonyms = []
-    for code, english, arabic in DEMONYMS:
+    curated = {code for code, _, _ in DEMONYMS}
+    table = list(DEMONYMS)
+    # Every other country whose Arabic name is one word gets its regular nisba
+    # (الأرجنتين -> أرجنتيني), and its English demonym where the table above has one.
+    for code in sorted(names):
+        if code in curated:
+            continue
+        nisba = arabic_nisba(ar[code])
+        arabic = ARABIC_IRREGULAR.get(code, [nisba] if nisba else [])
+        english = ENGLISH_DEMONYMS.get(code)
+        if not arabic and english is None:
+            continue
+        # Without an English demonym, the Arabic one names the claim.
+        table.append((code, english or arabic[:1], arabic))
+    for code, english, arabic in sorted(table, key=lambda row: row[0]):
+        plurals = [f for p in ARABIC_PLURALS.get(code, ()) for f in (p, "ال" + p)]
         forms = list(
-            dict.fromkeys([*english[1:], *(f for a in arabic for f in arabic_demonym_forms(a))])
+            dict.fromkeys(
+                [*english[1:], *(f for a in arabic for f in arabic_demonym_forms(a)), *plurals]
+            )
         )
+        forms = [f for f in forms if f != english[0]]
         demonyms.append({"canonical": english[0], "forms": forms, "country": names[code]})
+    for region, arabic in REGION_DEMONYMS:
+        forms = [f for a in arabic for f in arabic_demonym_forms(a) if f != arabic[0]]
+        demonyms.append({"canonical": arabic[0], "forms": forms, "country": region})
     # Generated: countries from CLDR territory names (ar, en) via babel, plus
     # the press's other names, cities and demonyms (see this script).
     return {
