@@ -147,10 +147,13 @@ class ToyExtractor:
     """Finds ``N troops in Place``, ``about N attacks``, ``Prime Minister Name`` in English text."""
 
     @hookimpl
-    def newsassert_extract_claims(self, article: Any, segment: Any) -> list[Any]:
+    def newsassert_extract_article(self, context: Any) -> list[Any]:
+        return [c for s in context.article.segments for c in self.segment_claims(context, s)]
+
+    def segment_claims(self, context: Any, segment: Any) -> list[Any]:
         from newsassert.extract import make_claim
 
-        text = article.text
+        text = context.article.text
         found: list[Any] = []
         for m in _TOY_QUANTITY.finditer(text, segment.start, segment.end):
             n = float(m["n"])
@@ -161,7 +164,7 @@ class ToyExtractor:
                 qualifier, low, high = "more_than", n, None
             found.append(
                 make_claim(
-                    article,
+                    context,
                     segment,
                     QuantityClaim,
                     m.start(),
@@ -179,7 +182,7 @@ class ToyExtractor:
             title = m["title"].lower()
             found.append(
                 make_claim(
-                    article,
+                    context,
                     segment,
                     RoleClaim,
                     m.start(),

@@ -55,6 +55,7 @@ def test_every_hook_is_prefixed_and_documented() -> None:
     hooks = [n for n in vars(hookspecs) if n.startswith("newsassert_")]
     assert set(hooks) >= {
         "newsassert_load_article",
+        "newsassert_extract_article",
         "newsassert_extract_claims",
         "newsassert_lexicon",
         "newsassert_compare",

@@ -91,13 +91,17 @@ def test_a_changed_plugin_misses_the_cache(tmp_path: Path) -> None:
         """A third-party extractor: a claim for every 'tunnel'."""
 
         @newsassert.hookimpl
-        def newsassert_extract_claims(self, article, segment):  # type: ignore[no-untyped-def]
-            at = article.text.find("Syria", segment.start, segment.end)
-            if at < 0:
-                return []
-            return [
-                make_claim(article, segment, QuantityClaim, at, at + 5, value=1.0, unit="tunnel")
-            ]
+        def newsassert_extract_article(self, context):  # type: ignore[no-untyped-def]
+            claims = []
+            for segment in context.article.segments:
+                at = context.article.text.find("Syria", segment.start, segment.end)
+                if at >= 0:
+                    claims.append(
+                        make_claim(
+                            context, segment, QuantityClaim, at, at + 5, value=1.0, unit="tunnel"
+                        )
+                    )
+            return claims
 
     folder = _corpus(tmp_path / "corpus", 3)
     cache = tmp_path / "cache.sqlite3"
@@ -177,7 +181,7 @@ def test_a_killed_pool_worker_leaves_the_work_to_this_process(
         """Kills the worker in the middle of its first article, as an OOM killer would."""
 
         @newsassert.hookimpl
-        def newsassert_extract_claims(self, article, segment):  # type: ignore[no-untyped-def]
+        def newsassert_extract_article(self, context):  # type: ignore[no-untyped-def]
             os.kill(os.getpid(), signal.SIGKILL)
 
     def init_then_arm(extra: object) -> None:

@@ -31,6 +31,7 @@ from badinput.generate import (
 from newsassert.cli import main
 from newsassert.errors import ConfigError, LoadError, QueryError
 from newsassert.extract import dates, entities, quantities
+from newsassert.extract.context import ArticleContext
 from newsassert.limits import DEFAULT_MAX_ARTICLE_CHARS, MAX_ARTICLE_CHARS_VARIABLE
 from newsassert.load import SkippedInputWarning, make_article
 from newsassert.normalize import key
@@ -183,8 +184,8 @@ EXTRACTORS = {"quantities": quantities, "dates": dates, "entities": entities}
 
 def _extractor(module: object, text: str) -> Callable[[], object]:
     article = make_article(text, id="x")
-    hook = module.newsassert_extract_claims  # type: ignore[attr-defined]
-    return lambda: [hook(article=article, segment=s) for s in article.segments]
+    hook = module.newsassert_extract_article  # type: ignore[attr-defined]
+    return lambda: hook(context=ArticleContext.of(article))
 
 
 def _assert_linear(run: Callable[[int], Callable[[], object]], label: str) -> None:

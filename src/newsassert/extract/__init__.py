@@ -1,15 +1,18 @@
 """Extract: the checkable claims of an article.
 
-Each extractor is a plugin implementing ``newsassert_extract_claims(article,
-segment)``; the built-in ones are :mod:`~newsassert.extract.quantities`,
-:mod:`~newsassert.extract.dates` and :mod:`~newsassert.extract.entities`.
+Each extractor is a plugin implementing ``newsassert_extract_article(context)``;
+the built-in ones are :mod:`~newsassert.extract.quantities`,
+:mod:`~newsassert.extract.dates`, :mod:`~newsassert.extract.entities` and
+:mod:`~newsassert.extract.statements`. The article is made ready once
+(:class:`~newsassert.extract.context.ArticleContext`) and handed to each.
 Extraction is a pure function of the article (its text, languages and
-publication date) and the lexicon.
+publication date) and the lexicon, and keeps nothing between articles.
 """
 
 from __future__ import annotations
 
 import bisect
+import contextvars
 import hashlib
 from sys import intern
 from typing import Any, TypeVar
@@ -18,6 +21,7 @@ import attrs
 
 from newsassert._bidi import overridden_spans
 from newsassert._gc import fewer_collections
+from newsassert.extract.context import ArticleContext, Sentences
 from newsassert.lexicon import Lexicon, default_lexicon
 from newsassert.model import (
     CLAIM_SOURCES,
@@ -26,25 +30,30 @@ from newsassert.model import (
     Segment,
     claim_id_in,
     computed,
-    sentence_digest,
 )
 from newsassert.plugins import plugin_manager
 
-__all__ = ["extract_article", "lexicon_of", "make_claim", "sentence_span"]
+__all__ = ["ArticleContext", "extract_article", "lexicon_of", "make_claim", "sentence_span"]
 
 C = TypeVar("C", bound=Claim)
 
 
 def extract_article(article: Article) -> tuple[Claim, ...]:
     """Every claim of ``article``, sorted by offset, duplicates dropped."""
-    hook = plugin_manager().hook.newsassert_extract_claims
+    hook = plugin_manager().hook.newsassert_extract_article
     found: dict[tuple[str, int, int, str], Claim] = {}
     normalized_before = computed(article, "normalized")
-    with fewer_collections():
-        for segment in article.segments:
-            for result in hook(article=article, segment=segment):
+    context = ArticleContext.of(article)
+    # Plugins still on the per-segment hook call make_claim with the article:
+    # it finds the context there, in this thread's (or task's) own variable.
+    active = _ACTIVE.set(context)
+    try:
+        with fewer_collections():
+            for result in hook(context=context):
                 for claim in result or ():
                     found.setdefault((claim.kind, claim.start, claim.end, claim.id), claim)
+    finally:
+        _ACTIVE.reset(active)
     if not normalized_before and computed(article, "normalized"):
         # The matching form the extractors shared is as large as the text,
         # with an offset map besides; kept on every article of a corpus it
@@ -108,16 +117,34 @@ _AFTER = float("inf")
 
 
 def make_claim(
-    article: Article, segment: Segment, cls: type[C], start: int, end: int, **fields: Any
+    source: ArticleContext | Article,
+    segment: Segment,
+    cls: type[C],
+    start: int,
+    end: int,
+    **fields: Any,
 ) -> C:
-    """A claim of ``cls`` at ``article.text[start:end]``, common fields filled in.
+    """A claim of ``cls`` at ``text[start:end]`` of the article, common fields filled in.
 
-    Strings that recur across claims (a mention's text, names, keys, units,
-    places) are shared through :func:`sys.intern`, as claims read back from
-    the cache are: a corpus of 10,000 articles holds 400,000 claims.
+    ``source`` is the extractor's :class:`ArticleContext` (or, from the
+    deprecated per-segment hook, the article). Strings that recur across
+    claims (a mention's text, names, keys, units, places) are shared through
+    :func:`sys.intern`, as claims read back from the cache are: a corpus of
+    10,000 articles holds 400,000 claims.
     """
+    if isinstance(source, ArticleContext):
+        context: ArticleContext | None = source
+        article = source.article
+    else:
+        article = source
+        context = _ACTIVE.get()
+        if context is not None and context.article is not article:
+            context = None
     s_start, s_end = sentence_span(segment, start)
-    sentence, lead, digest = _sentence(article, cls.kind, s_start, s_end)
+    if context is not None:
+        sentence, lead, digest = context.sentences.of(cls.kind, s_start, s_end)
+    else:
+        sentence, lead, digest = Sentences(article).of(cls.kind, s_start, s_end)
     text = article.text[start:end]
     for name, value in fields.items():
         if type(value) is str:
@@ -137,25 +164,9 @@ def make_claim(
     )
 
 
-# Claims come sentence by sentence: the stripped sentence and the hash of it
-# that every claim id starts from are made once per sentence, not once per
-# claim (a sentence of 100,000 characters holding thousands of numbers made
-# extraction quadratic, and every claim held its own copy of the sentence).
-# Only the article being extracted is remembered, and its text is compared by
-# identity, so nothing of another text is ever served.
-_SENTENCES: dict[tuple[str, str, int, int], tuple[str, int, Any]] = {}
-_SENTENCES_OF: list[str] = [""]
-
-
-def _sentence(article: Article, kind: str, start: int, end: int) -> tuple[str, int, Any]:
-    if _SENTENCES_OF[0] is not article.text:
-        _SENTENCES.clear()
-        _SENTENCES_OF[0] = article.text
-    key = (article.id, kind, start, end)
-    hit = _SENTENCES.get(key)
-    if hit is None:
-        raw = article.text[start:end]
-        sentence = raw.strip()
-        lead = len(raw) - len(raw.lstrip())
-        hit = _SENTENCES[key] = (sentence, lead, sentence_digest(article.id, kind, sentence))
-    return hit
+# The context of the article being extracted in this thread or task, for
+# make_claim called from the per-segment hook (deprecated), which is handed
+# the article only.
+_ACTIVE: contextvars.ContextVar[ArticleContext | None] = contextvars.ContextVar(
+    "newsassert_article_context", default=None
+)

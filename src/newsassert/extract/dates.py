@@ -3,7 +3,7 @@
 The dates are read by :mod:`newsassert.readers.dates` (:func:`find_dates`,
 which the metadata reader uses too, below the extraction stage); this module
 reads each article once, with its publication date and its outlet's order of
-numeric dates, and hands each segment its dates as claims. It hands on
+numeric dates, and makes each segment's dates its claims. It hands on
 :func:`find_dates`, :func:`find_in_normalized` and :class:`FoundDate` for code
 that imports them from here.
 """
@@ -12,37 +12,22 @@ from __future__ import annotations
 
 import attrs
 
-from newsassert.extract import lexicon_of, make_claim
+from newsassert.extract import make_claim
+from newsassert.extract.context import ArticleContext
 from newsassert.hookspecs import hookimpl
-from newsassert.model import Article, Claim, DateClaim, Segment
+from newsassert.lexicon import Lexicon
+from newsassert.model import Article, Claim, DateClaim
 from newsassert.readers.dates import _Prepared, find_dates, find_in_normalized
 from newsassert.readers.dates_common import FoundDate
 
 __all__ = ["FoundDate", "date_order", "find_dates", "find_in_normalized"]
 
 
-# The article whose matching form was made ready last: the extractors run
-# paragraph by paragraph, and stripping and folding its text once (not once
-# per paragraph) saves a fixed cost on each of them. The text is compared by
-# identity, so nothing of another text is ever served.
-_LAST: list[_Prepared | None] = [None]
-
-
-def _article_dates(article: Article, start: int, end: int) -> list[FoundDate]:
+def _article_dates(
+    prepared: _Prepared, article: Article, lexicon: Lexicon, start: int, end: int
+) -> list[FoundDate]:
     """The dates of ``article.normalized.text[start:end]``, with offsets into that text."""
-    text = article.normalized.text
-    published, lexicon = article.published, lexicon_of(article)
-    month_first = date_order(article)
-    prepared = _LAST[0]
-    if (
-        prepared is None
-        or prepared.text is not text
-        or prepared.ctx.published != published
-        or prepared.ctx.lexicon is not lexicon
-        or prepared.ctx.month_first != month_first
-    ):
-        prepared = _Prepared.of(text, published, lexicon, month_first)
-        _LAST[0] = prepared
+    text = prepared.text
     if (
         prepared.lowered
         and (start == 0 or text[start - 1] == "\n")
@@ -53,7 +38,10 @@ def _article_dates(article: Article, start: int, end: int) -> list[FoundDate]:
     return [
         attrs.evolve(f, start=start + f.start, end=start + f.end)
         for f in find_in_normalized(
-            text[start:end], published=published, lexicon=lexicon, month_first=month_first
+            text[start:end],
+            published=article.published,
+            lexicon=lexicon,
+            month_first=prepared.ctx.month_first,
         )
     ]
 
@@ -77,29 +65,33 @@ def date_order(article: Article) -> bool | None:
 
 
 @hookimpl
-def newsassert_extract_claims(article: Article, segment: Segment) -> list[Claim]:
-    if segment.start >= segment.end:
-        return []
-    norm = article.normalized  # shared by the extractors, computed once per article
-    ns = norm.from_original(segment.start)
-    ne = norm.from_original(segment.end)
+def newsassert_extract_article(context: ArticleContext) -> list[Claim]:
+    article = context.article
+    norm = context.normalized
+    # The matching form is stripped and folded once for every segment.
+    prepared = _Prepared.of(norm.text, article.published, context.lexicon, date_order(article))
     claims: list[Claim] = []
-    for f in _article_dates(article, ns, ne):
-        start, end = norm.to_original(f.start, f.end)
-        claims.append(
-            make_claim(
-                article,
-                segment,
-                DateClaim,
-                start,
-                end,
-                year=f.year,
-                month=f.month,
-                day=f.day,
-                resolved=f.resolved.isoformat() if f.resolved else None,
-                relative=f.relative,
-                low=f.low,
-                high=f.high,
+    for segment in article.segments:
+        if segment.start >= segment.end:
+            continue
+        ns = norm.from_original(segment.start)
+        ne = norm.from_original(segment.end)
+        for f in _article_dates(prepared, article, context.lexicon, ns, ne):
+            start, end = norm.to_original(f.start, f.end)
+            claims.append(
+                make_claim(
+                    context,
+                    segment,
+                    DateClaim,
+                    start,
+                    end,
+                    year=f.year,
+                    month=f.month,
+                    day=f.day,
+                    resolved=f.resolved.isoformat() if f.resolved else None,
+                    relative=f.relative,
+                    low=f.low,
+                    high=f.high,
+                )
             )
-        )
     return claims

@@ -33,7 +33,9 @@ test of a bit mask; a lookup that may match is extended word by word only
 while the words read so far begin some form (a table of every form's word
 prefixes). The tokens are read once for roles (a second time only when a
 surname found later would change how a title's modifiers were read), once for
-later surnames and once for the lexicon; the hook hands each segment its part.
+later surnames and once for the lexicon; the hook makes each segment's part
+its claims. The tokens are the article context's
+(:class:`~newsassert.extract.context.Tokens`), read once for every extractor.
 
 Where it lives: the vocabulary and the tokens in
 :mod:`newsassert.extract.entity_vocab`, the pass over the tokens in
@@ -44,24 +46,23 @@ in :mod:`newsassert.extract.people`); this module puts them together.
 from __future__ import annotations
 
 import bisect
-import functools
-import itertools
 import operator
 from collections.abc import Iterable
 
 import attrs
 
-from newsassert.extract import lexicon_of, make_claim
+from newsassert.extract import make_claim
+from newsassert.extract.context import ArticleContext, Tokens
 from newsassert.extract.entity_reader import _Found, _Reader
-from newsassert.extract.entity_vocab import _MASK, _tokens, _vocab
+from newsassert.extract.entity_vocab import _vocab
 from newsassert.extract.people import read_people
 from newsassert.hookspecs import hookimpl
 from newsassert.lexicon import Lexicon
-from newsassert.model import Article, Claim, MentionClaim, RoleClaim, Segment
-from newsassert.text.folded import fold
-from newsassert.text.normalize import Normalized
+from newsassert.model import Claim, MentionClaim, RoleClaim
+from newsassert.text.folded import Folded, fold
+from newsassert.text.normalize import Normalized, normalize
 
-__all__ = ["Entities", "find_entities", "newsassert_extract_claims"]
+__all__ = ["Entities", "find_entities", "newsassert_extract_article"]
 
 
 @attrs.frozen
@@ -84,22 +85,14 @@ class Entities:
 
 def find_entities(text: str, lexicon: Lexicon) -> Entities:
     """People, roles, organizations and places in ``text`` (any language)."""
-    return _find(text, lexicon)
-
-
-@functools.lru_cache(maxsize=64)
-def _find(text: str, lexicon: Lexicon) -> Entities:
-    from newsassert.text.normalize import normalize
-
-    return _read(normalize(text), lexicon)
-
-
-def _read(norm: Normalized, lexicon: Lexicon) -> Entities:
+    norm = normalize(text)
     folded = fold(norm.text)
+    return _read(norm, folded, Tokens.of(folded.text, lexicon), lexicon)
+
+
+def _read(norm: Normalized, folded: Folded, tokens: Tokens, lexicon: Lexicon) -> Entities:
     vocab = _vocab(lexicon)
-    words, bounds = _tokens(vocab, folded.text)
-    # The tokens some form of the lexicon starts with: where lookups may match.
-    marked = list(itertools.compress(range(len(words)), map(_MASK, words)))
+    words, bounds, marked = tokens.words, tokens.bounds, tokens.lexicon_hits
     reader = _Reader(words, bounds, marked, vocab, norm, folded)
     reader.read_roles(known=())
     known = reader.surnames()
@@ -117,27 +110,13 @@ def _read(norm: Normalized, lexicon: Lexicon) -> Entities:
 # Found claims sort by start, end and kind (compared in C, no key function).
 _FOUND_ORDER = operator.itemgetter(1, 2, 0)
 
-# The last article read, its lexicon and its entities: the hook is called
-# once per segment, and the article is read once for all of them.
-_last: list[tuple[Article, Lexicon, Entities]] = []
-
-
-def _of_article(article: Article) -> Entities:
-    lexicon = lexicon_of(article)
-    if _last:
-        last, last_lexicon, entities = _last[0]
-        if last is article and last_lexicon is lexicon:
-            return entities
-    entities = _read(article.normalized, lexicon)
-    _last[:] = [(article, lexicon, entities)]
-    return entities
-
 
 @hookimpl
-def newsassert_extract_claims(article: Article, segment: Segment) -> list[Claim]:
-    entities = _of_article(article)
+def newsassert_extract_article(context: ArticleContext) -> list[Claim]:
+    entities = _read(context.normalized, context.folded, context.tokens, context.lexicon)
     claims: list[Claim] = []
-    for found in entities.between(segment.start, segment.end):
-        cls = RoleClaim if found.kind == "role" else MentionClaim
-        claims.append(make_claim(article, segment, cls, found.start, found.end, **found.fields))
+    for segment in context.article.segments:
+        for found in entities.between(segment.start, segment.end):
+            cls = RoleClaim if found.kind == "role" else MentionClaim
+            claims.append(make_claim(context, segment, cls, found.start, found.end, **found.fields))
     return claims

@@ -38,7 +38,8 @@ import re
 
 import attrs
 
-from newsassert.extract import lexicon_of, make_claim
+from newsassert.extract import make_claim
+from newsassert.extract.context import ArticleContext
 from newsassert.extract.quantity_context import (
     _AGE,
     _AGE_UNITS,
@@ -58,7 +59,7 @@ from newsassert.extract.quantity_ordinals import article_ranks, construct_ranks,
 from newsassert.extract.quantity_words import _Static, _static, _Tables, _tables, _tokens_before
 from newsassert.hookspecs import hookimpl
 from newsassert.lexicon import Lexicon, default_lexicon, form_key
-from newsassert.model import Article, Claim, QuantityClaim, Segment
+from newsassert.model import Claim, QuantityClaim, Segment
 from newsassert.readers.numbers import FoundNumber, scan
 from newsassert.text.folded import Folded, fold
 
@@ -85,15 +86,21 @@ class Quantity:
 
 
 @hookimpl
-def newsassert_extract_claims(article: Article, segment: Segment) -> list[Claim]:
-    if segment.start >= segment.end:
-        return []
-    norm = article.normalized
+def newsassert_extract_article(context: ArticleContext) -> list[Claim]:
+    claims: list[Claim] = []
+    for segment in context.article.segments:
+        if segment.start < segment.end:
+            claims.extend(_segment_claims(context, segment))
+    return claims
+
+
+def _segment_claims(context: ArticleContext, segment: Segment) -> list[Claim]:
+    norm = context.normalized
     ns = norm.from_original(segment.start)
     ne = norm.from_original(segment.end)
     folded = fold(norm.text[ns:ne])
     claims: list[Claim] = []
-    for q in _read(folded, lexicon_of(article)):
+    for q in _read(folded, context.lexicon):
         a, b = folded.span(q.start, q.end)
         start, end = norm.to_original(ns + a, ns + b)
         unit_text = None
@@ -102,7 +109,7 @@ def newsassert_extract_claims(article: Article, segment: Segment) -> list[Claim]
             unit_text = norm.original_span(ns + ua, ns + ub)
         claims.append(
             make_claim(
-                article,
+                context,
                 segment,
                 QuantityClaim,
                 start,

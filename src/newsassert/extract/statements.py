@@ -26,8 +26,9 @@ word a negation governs (``لم يعلن``, "was not arrested"). Each predicate 
   the clause's other content words, by which two statements align.
 
 The extractor runs as a wrapper around the other extractors of the
-``newsassert_extract_claims`` hook, so the anchors are their claims; it is the
-plugin ``newsassert.statements`` and disabling it switches statements off.
+``newsassert_extract_article`` hook, so the anchors of a segment's statements
+are their claims in that segment; it is the plugin ``newsassert.statements``
+and disabling it switches statements off.
 
 Its vocabulary and the stems and families of its predicates are
 :mod:`newsassert.extract.statement_words`; the reading of clauses is here.
@@ -43,6 +44,7 @@ from collections.abc import Generator, Iterable, Sequence
 from typing import Any, NamedTuple
 
 from newsassert.extract import make_claim
+from newsassert.extract.context import ArticleContext
 from newsassert.extract.statement_words import (
     _AR_PREFIXES,
     _ARABIC,
@@ -99,25 +101,41 @@ class _Token(NamedTuple):
 
 
 class StatementExtractor:
-    """The plugin ``newsassert.statements``: a wrapper that adds statements to a segment's claims."""
+    """The plugin ``newsassert.statements``: a wrapper that adds statements to an article's claims."""
 
     @hookimpl(wrapper=True)
-    def newsassert_extract_claims(
-        self, article: Article, segment: Segment
+    def newsassert_extract_article(
+        self, context: ArticleContext
     ) -> Generator[None, list[Sequence[Claim] | None], list[Sequence[Claim] | None]]:
         results = yield
-        if segment.section in ("body", "title") and segment.start < segment.end:
-            others = [c for found in results for c in found or ()]
-            statements = statement_claims(article, segment, others)
-            if statements:
-                results = [*results, statements]
+        segments = [
+            s
+            for s in context.article.segments
+            if s.section in ("body", "title") and s.start < s.end
+        ]
+        if not segments:
+            return results
+        # The anchors of a segment's statements are the claims found in it.
+        starts = [s.start for s in segments]
+        others: list[list[Claim]] = [[] for _ in segments]
+        for found in results:
+            for claim in found or ():
+                i = bisect.bisect_right(starts, claim.start) - 1
+                if i >= 0 and claim.start < segments[i].end:
+                    others[i].append(claim)
+        statements: list[Claim] = []
+        for segment, anchors in zip(segments, others, strict=True):
+            statements.extend(statement_claims(context, segment, anchors))
+        if statements:
+            results = [*results, statements]
         return results
 
 
 def statement_claims(
-    article: Article, segment: Segment, others: Sequence[Claim] = ()
+    source: ArticleContext | Article, segment: Segment, others: Sequence[Claim] = ()
 ) -> list[StatementClaim]:
     """The statements of one segment; ``others`` are its claims of other kinds (the anchors)."""
+    article = source.article if isinstance(source, ArticleContext) else source
     norm = article.normalized
     vocab = vocabulary()
     anchors = sorted((c.start, c.end, label) for c in others if (label := _anchor(c)) is not None)

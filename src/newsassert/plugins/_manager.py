@@ -73,6 +73,8 @@ HOOK_PREFIX = "newsassert_"
 BUILTIN_PLUGINS: dict[str, str] = {
     "newsassert.load": "newsassert.formats",
     "newsassert.lexicon": "newsassert.lexicon:BuiltinLexicon",
+    # Calls the extractors still on the per-segment hook (deprecated).
+    "newsassert.per_segment": "newsassert.extract.per_segment",
     "newsassert.quantities": "newsassert.extract.quantities",
     "newsassert.dates": "newsassert.extract.dates",
     "newsassert.entities": "newsassert.extract.entities",

@@ -56,6 +56,7 @@ __all__ = [
     "hookspec",
     "newsassert_check_types",
     "newsassert_compare",
+    "newsassert_extract_article",
     "newsassert_extract_claims",
     "newsassert_lexicon",
     "newsassert_load_article",
@@ -104,39 +105,92 @@ def newsassert_load_article(path: Path) -> Sequence[Article] | None:
 
 
 @hookspec
-def newsassert_extract_claims(article: Article, segment: Segment) -> Sequence[Claim] | None:
-    """Find claims in one segment (paragraph) of an article.
+def newsassert_extract_article(context: Any) -> Sequence[Claim] | None:
+    """Find claims in one article.
 
-    Called once per segment of every article, in every section (title,
-    metadata, body, boilerplate: the claim records its ``section``, and checks
-    only count ``body`` and ``title``). The built-in extractors are the plugins
-    ``newsassert.quantities``, ``newsassert.dates`` and ``newsassert.entities``.
+    Called once for every article. The built-in extractors are the plugins
+    ``newsassert.quantities``, ``newsassert.dates``, ``newsassert.entities``
+    and ``newsassert.statements`` (a wrapper: the other extractors' claims of
+    a clause are its statements' anchors).
+
+    :param context: the article made ready once for every extractor, an
+        :class:`newsassert.extract.context.ArticleContext` (the hooks stand
+        below the extractors, so this module does not name the type): its ``article``
+        (the original ``text`` every offset points into, ``segments``,
+        ``published``, ``meta``), ``lexicon``, ``normalized`` (the matching
+        form with its map back to original offsets), ``folded`` (the readers'
+        fold of the matching form, with its map back to it), ``tokens`` (the
+        words of the folded text with what the lexicon says of each) and the
+        claims' ``sentences``.
+    :return: the claims found in the article, or ``None``. Every plugin's
+        claims are merged, sorted by offset, and exact duplicates (same kind,
+        span and id) dropped.
+
+    An extractor reads the article in any order it likes: the whole text at
+    once, or segment by segment (``context.article.segments``: each has
+    ``start``/``end`` offsets into the text, a ``section`` (title, metadata,
+    body, boilerplate: checks only count ``body`` and ``title``), a ``lang``
+    and its ``sentences``). Build each claim with
+    :func:`newsassert.extract.make_claim`, passing the context and the segment
+    the claim lies in; it fills in the fields every claim shares (a stable id,
+    article, outlet, published, lang, section, text and the containing
+    sentence). Search the matching form and map spans back, so that Persian
+    digits, tatweel and bidi marks do not get in the way::
+
+        @newsassert.hookimpl
+        def newsassert_extract_article(context):
+            norm = context.normalized
+            claims = []
+            for segment in context.article.segments:
+                a, b = norm.from_original(segment.start), norm.from_original(segment.end)
+                for m in CALLSIGN.finditer(norm.text, a, b):
+                    start, end = norm.to_original(m.start(), m.end())
+                    claims.append(make_claim(context, segment, MentionClaim, start, end,
+                                             type="org", name=m.group(), key=key(m.group())))
+            return claims
+
+    A context is made for one call of the hook and holds nothing of another
+    article, so extractors keep no state between articles and extraction is
+    safe in threads. The context is read-only: what an extractor computes for
+    itself it keeps in its own local variables.
+
+    This hook replaces :func:`newsassert_extract_claims`, which was called
+    once per segment and still is, for one release.
+    """
+
+
+# pluggy warns when a plugin implementing it is registered, naming the function.
+_PER_SEGMENT = DeprecationWarning(
+    "newsassert_extract_claims(article, segment) is deprecated and will be removed in the next "
+    "release: implement newsassert_extract_article(context)"
+)
+
+
+@hookspec(warn_on_impl=_PER_SEGMENT)
+def newsassert_extract_claims(article: Article, segment: Segment) -> Sequence[Claim] | None:
+    """Deprecated: find claims in one segment (paragraph) of an article.
+
+    Use :func:`newsassert_extract_article`, which hands an extractor the whole
+    article once, made ready (the matching form, the fold, the tokens). For
+    one release, the plugins that implement only this hook are still called,
+    once per segment of every article, after the context is built; a plugin
+    implementing both is called through ``newsassert_extract_article`` only.
+    Registering a plugin that implements it warns (``DeprecationWarning``).
 
     :param article: the article: its original ``text`` (every offset points
         into it), its ``normalized`` matching form with the map back to
         original offsets, its ``published`` date and its ``lexicon``.
     :param segment: the paragraph to search: ``start``/``end`` offsets into
         ``article.text``, ``section``, ``lang`` and ``sentences``.
-    :return: the claims found in the segment, or ``None``. Every plugin's
-        claims are merged, sorted by offset, and exact duplicates (same kind,
-        span and id) dropped.
+    :return: the claims found in the segment, or ``None``; merged with the
+        claims of :func:`newsassert_extract_article`.
 
-    Build claims with :func:`newsassert.extract.make_claim`, which fills in
-    the fields every claim shares (a stable id, article, outlet, published,
-    lang, section, text and the containing sentence). Search the matching
-    form and map spans back (:func:`newsassert.normalize.normalize`), so Persian digits, tatweel and bidi marks do not
-    get in the way; look words up in :func:`newsassert.extract.lexicon_of`::
+    Moving such a plugin over is a loop over the segments::
 
         @newsassert.hookimpl
-        def newsassert_extract_claims(article, segment):
-            norm = normalize(segment.text_of(article.text))
-            claims = []
-            for m in CALLSIGN.finditer(norm.text):
-                start, end = norm.to_original(m.start(), m.end())
-                claims.append(make_claim(article, segment, MentionClaim,
-                                         segment.start + start, segment.start + end,
-                                         type="org", name=m.group(), key=key(m.group())))
-            return claims
+        def newsassert_extract_article(context):
+            return [claim for segment in context.article.segments
+                    for claim in old_extract_claims(context.article, segment)]
     """
 
 
