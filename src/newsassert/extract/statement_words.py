@@ -64,7 +64,7 @@ class Vocabulary:
 
 @functools.cache
 def vocabulary() -> Vocabulary:
-    """The statement vocabulary of ``data/predicates.toml``, ``statements.toml`` and ``antonyms_en.tsv``."""
+    """The statement vocabulary of ``data/predicates.toml``, ``predicates_ar.tsv``, ``statements.toml`` and ``antonyms_en.tsv``."""
     families = read_data("predicates.toml")["family"]
     grammar = read_data("statements.toml")
     ar_forms: dict[str, str] = {}
@@ -72,6 +72,21 @@ def vocabulary() -> Vocabulary:
     ar_adjectives: dict[str, str] = {}
     en_forms: dict[str, str] = {}
     antonyms: set[tuple[str, str]] = set()
+    # The curated contrary pairs' forms, made by scripts/gen_arabic_predicates.py
+    # from data/contraries_ar.tsv. Their imperfect stems come first: they are
+    # the imperfects of listed verbs (يشيد بـ "praises"), where a stem of
+    # predicates.toml is whatever its form gives (شيد "built").
+    generated = [
+        line.split("\t")
+        for line in resources.files("newsassert")
+        .joinpath("data", "predicates_ar.tsv")
+        .read_text("utf-8")
+        .splitlines()
+        if line and not line.startswith("#")
+    ]
+    for kind, name, word in generated:
+        if kind == "verb":
+            ar_verbs.setdefault(word, name)
     for family in families:
         name = family["key"]
         for form in family.get("ar", ()):
@@ -87,6 +102,18 @@ def vocabulary() -> Vocabulary:
         for other in family.get("contrary", ()):
             antonyms.add((name, other))
             antonyms.add((other, name))
+    # A form of predicates.toml keeps its family.
+    for kind, name, word in generated:
+        if kind == "form":
+            # Its imperfect stems are the "verb" lines: a noun or an
+            # adjective (سري "secret") has none (يسري is "is in force").
+            for written, _ in _ar_bases(word):
+                ar_forms.setdefault(written, name)
+            if word.startswith("م") or word.endswith("ي"):
+                ar_adjectives.setdefault(word, name)
+        elif kind == "contrary":
+            antonyms.add((name, word))
+            antonyms.add((word, name))
     irregular: dict[str, str] = {}
     polar: set[str] = set()
     text = resources.files("newsassert").joinpath("data", "antonyms_en.tsv").read_text("utf-8")
@@ -238,6 +265,7 @@ _AR_PROCLITICS = (
     "ك",
     "كال",
 )
+_AR_VERB_CLITICS = frozenset(("", "و", "ف", "ل", "ول", "فل", "س", "وس", "فس"))
 # No ي: a nisba adjective (الاجتماعي، اليمنية) is no event.
 _AR_ENDINGS = ("", "ت", "تا", "وا", "ون", "ين", "ان", "ن", "نا", "تم", "ات", "ا")
 _AR_PRONOUNS = ("", "ه", "ها", "هم", "هما", "هن", "ك", "كم", "ني", "نا")
@@ -291,7 +319,12 @@ def _ar_family(word: str) -> str | None:
             # The future س goes before an imperfect only (سيرتفع).
             if clitic[-1:] != "س" and (found := vocab.ar_forms.get(core)) is not None:
                 return found
-            if core[0] in "يتن" and (found := vocab.ar_verbs.get(core[1:])) is not None:
+            # An imperfect takes no article nor ب ك (التوصل is no ت + وصل).
+            if (
+                core[0] in "يتن"
+                and clitic in _AR_VERB_CLITICS
+                and (found := vocab.ar_verbs.get(core[1:])) is not None
+            ):
                 return found
     return None
 

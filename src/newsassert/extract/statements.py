@@ -87,8 +87,11 @@ _TOKEN = re.compile(
     re.VERBOSE,
 )
 _QUOTES = frozenset('«»"“”„')
-# The families of the negation cues that say something of their own.
-_NEGATING_PREDICATES = frozenset({"deny", "reject", "refuse", "fail", "withdraw"})
+# The families of the negation cues that say something of their own: أنهى
+# الحصار ends the siege (against استمرار الحصار) as it negates it.
+_NEGATING_PREDICATES = frozenset(
+    {"deny", "reject", "refuse", "fail", "withdraw", "end", "shortage"}
+)
 _AND = frozenset({"و", "and", "or", "او"})
 
 
