@@ -115,3 +115,66 @@ def test_an_id_in_two_partitions_is_a_duplicate(client: Any, tmp_path: Path) -> 
     src.write_text("\n".join(lines) + "\n", encoding="utf-8")
     with pytest.raises(LoadError, match="duplicate article id 'same'"):
         extract_shards([src], tmp_path / "out", scheduler=client, partition_bytes=4_000)
+
+
+_CHECKS = """\
+[[check]]
+name = "troops in Iraq agree"
+query = "quantity where unit = soldier and place = Iraq"
+expect = "agree"
+min_sources = 2
+
+[[check]]
+name = "one prime minister"
+query = 'role where title = "prime minister"'
+expect = "distinct"
+max = 1
+"""
+
+
+def _run(argv: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str]:
+    from newsassert.cli import main
+
+    code = main(argv)
+    return code, capsys.readouterr().out
+
+
+def test_the_check_command_on_dask_says_what_it_says_in_one_process(
+    client: Any,
+    corpus_dir: Path,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setenv("NEWSASSERT_CACHE_DIR", str(tmp_path / "cache"))
+    dask = ["--engine", "dask", "--scheduler", client.scheduler.address]
+    checks = tmp_path / "stories.checks.toml"
+    checks.write_text(_CHECKS, encoding="utf-8")
+    for extra in ([], ["--checks", str(checks)]):
+        local = _run(["check", str(corpus_dir), "--format", "json", *extra], capsys)
+        shards = tmp_path / f"shards{len(extra)}"
+        on_dask = _run(
+            ["check", str(corpus_dir), "--format", "json", "--out", str(shards), *dask, *extra],
+            capsys,
+        )
+        assert on_dask == local  # exit code and the JSON report, byte for byte
+        assert local[0] == 1 and '"status": "failed"' in local[1]
+        assert (shards / "manifest.json").is_file()  # --out keeps the shards
+
+    # A baseline written on Dask accepts the same failures in one process, and a
+    # report is written from the shards.
+    baseline = tmp_path / "baseline.json"
+    report = tmp_path / "report.html"
+    code, _ = _run(
+        ["check", str(corpus_dir), "--baseline", str(baseline), "--update-baseline", *dask], capsys
+    )
+    assert code == 0 and baseline.is_file()
+    code, out = _run(
+        ["check", str(corpus_dir), "--baseline", str(baseline), "--report", str(report), *dask],
+        capsys,
+    )
+    assert code == 0 and "ACCEPTED" in out
+    assert "Kadhimi" in report.read_text(encoding="utf-8") or "الكاظمي" in report.read_text(
+        encoding="utf-8"
+    )
+    assert _run(["check", str(corpus_dir), "--baseline", str(baseline)], capsys)[0] == 0

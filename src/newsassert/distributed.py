@@ -29,6 +29,7 @@ input is ever unpickled.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import tempfile
 from collections.abc import Iterator, Sequence
@@ -43,8 +44,17 @@ from newsassert.model import Article, Claim, claim_from_dict
 
 if TYPE_CHECKING:
     from newsassert.check.verdict import CheckResult
+    from newsassert.corpus import Corpus
 
-__all__ = ["Partition", "check_shards", "extract_shards", "partitions", "read_claims"]
+__all__ = [
+    "Partition",
+    "check_shards",
+    "claims_corpus",
+    "dask_client",
+    "extract_shards",
+    "partitions",
+    "read_claims",
+]
 
 #: A JSON Lines file larger than this is cut into several partitions.
 PARTITION_BYTES = 16 * 1024 * 1024
@@ -159,7 +169,23 @@ def _extract_partition(
             for claim in article.claims:
                 stream.write(json.dumps(claim.to_dict(), ensure_ascii=False) + "\n")
                 claims += 1
-    return {"shard": name, "articles": [a.id for a in articles], "claims": claims}
+    return {
+        "shard": name,
+        "articles": [a.id for a in articles],
+        "about": [_about(a) for a in articles],
+        "claims": claims,
+    }
+
+
+def _about(article: Article) -> dict[str, Any]:
+    """What a report says of an article besides its claims (its text stays in the corpus)."""
+    return {
+        "path": article.path,
+        "title": article.title,
+        "outlet": article.outlet,
+        "published": article.published.isoformat() if article.published else None,
+        "lang": article.lang,
+    }
 
 
 def extract_shards(
@@ -199,7 +225,7 @@ def extract_shards(
                     path=str(paths[0]) if len(paths) == 1 else None,
                 )
             seen[article_id] = result["shard"]
-    manifest = {"schema": 1, "shards": results}
+    manifest = {"schema": 2, "shards": results}
     _write_text(f"{target.rstrip('/')}/{MANIFEST}", json.dumps(manifest, ensure_ascii=False))
     return manifest
 
@@ -222,9 +248,46 @@ def _read_shard(out: str, name: str) -> list[Claim]:
         return [claim_from_dict(json.loads(line)) for line in stream if line.strip()]
 
 
-def _claims_only(article_id: str, claims: Sequence[Claim]) -> Article:
+def claims_corpus(out: str | Path) -> Corpus:
+    """The corpus of the shards in ``out``: every article, in corpus order, with its claims.
+
+    The articles carry what the manifest says of them (path, title, outlet,
+    publication date, language) and their claims, not their text: check
+    files, baselines and reports read no more (a report quotes each claim's
+    sentence).
+    """
+    target = str(out)
+    shards = _manifest(target)["shards"]
+    articles: list[Article] = []
+    for shard in shards:
+        claims: dict[str, list[Claim]] = {a: [] for a in shard["articles"]}
+        for claim in _read_shard(target, shard["shard"]):
+            claims[claim.article].append(claim)
+        about = shard.get("about") or [{} for _ in shard["articles"]]  # schema 1: ids only
+        for article_id, known in zip(shard["articles"], about, strict=True):
+            articles.append(_claims_only(article_id, claims[article_id], known))
+    from newsassert.corpus import Corpus
+
+    return Corpus(tuple(articles))
+
+
+def _claims_only(
+    article_id: str, claims: Sequence[Claim], about: dict[str, Any] | None = None
+) -> Article:
     """An article that carries only its claims: what the checks read of it."""
-    article = Article(id=article_id, text="")
+    import datetime as dt
+
+    known = about or {}
+    published = known.get("published")
+    article = Article(
+        id=article_id,
+        text="",
+        path=known.get("path"),
+        title=known.get("title"),
+        outlet=known.get("outlet"),
+        published=dt.date.fromisoformat(published) if published else None,
+        lang=known.get("lang") or "und",
+    )
     object.__setattr__(article, "claims", tuple(claims))  # the cached property, filled
     return article
 
@@ -286,30 +349,54 @@ def check_shards(out: str | Path, *, scheduler: Any = "local") -> list[CheckResu
 # ---------------------------------------------------------------------------
 
 
+@contextlib.contextmanager
+def dask_client(scheduler: Any = "local") -> Iterator[Any]:
+    """A ``distributed.Client`` for ``scheduler``, closed after the block if opened here.
+
+    ``"local"`` starts a cluster on this machine (one worker process per
+    core); an address connects to a running scheduler; a client is used as
+    it is. The command line extracts and checks on one client this way.
+    """
+    client, owned = _client(scheduler)
+    try:
+        yield client
+    finally:
+        if owned:
+            cluster = getattr(client, "cluster", None)
+            client.close()
+            if cluster is not None:
+                cluster.close()
+
+
 def _bag_and_client(scheduler: Any, items: Sequence[Any]) -> tuple[Any, Any, bool]:
     """A bag of ``(index, item)`` pairs, one partition each, and the client that runs it."""
+    client, owned = _client(scheduler)
+    import dask.bag as db
+
+    pairs = list(enumerate(items))
+    bag = db.from_sequence(pairs, npartitions=max(1, len(pairs)))  # type: ignore[no-untyped-call]
+    return bag, client, owned
+
+
+def _client(scheduler: Any) -> tuple[Any, bool]:
+    """The client for ``scheduler``, and whether it was opened here (to be closed here)."""
     try:
-        import dask.bag as db
+        import dask.bag  # noqa: F401
         from distributed import Client, LocalCluster
     except ImportError:
         raise ConfigError(
             "the Dask engine needs the dask extra: pip install 'newsassert[dask]'"
         ) from None
-    owned = False
     if isinstance(scheduler, Client):
-        client = scheduler
-    elif scheduler == "local":
+        return scheduler, False
+    if scheduler == "local":
         from newsassert.parallel import available_cores
 
         cluster = LocalCluster(  # type: ignore[no-untyped-call]
             n_workers=available_cores(), threads_per_worker=1, processes=True, dashboard_address=None
         )
-        client, owned = Client(cluster), True  # type: ignore[no-untyped-call]
-    else:
-        client, owned = Client(str(scheduler)), True  # type: ignore[no-untyped-call]
-    pairs = list(enumerate(items))
-    bag = db.from_sequence(pairs, npartitions=max(1, len(pairs)))  # type: ignore[no-untyped-call]
-    return bag, client, owned
+        return Client(cluster), True  # type: ignore[no-untyped-call]
+    return Client(str(scheduler)), True  # type: ignore[no-untyped-call]
 
 
 def _manifest(out: str) -> dict[str, Any]:

@@ -85,3 +85,23 @@ def epilog(examples: Sequence[tuple[str, str]]) -> str:
 def examples_parser(examples: Sequence[tuple[str, str]]) -> dict[str, Any]:
     """Keyword arguments for ``add_parser`` that end the help with these examples."""
     return {"epilog": epilog(examples), "formatter_class": argparse.RawDescriptionHelpFormatter}
+
+
+def add_engine_options(parser: Any, shards: str) -> None:
+    """``--engine``, ``--scheduler`` and ``--out``: run on a Dask cluster (the dask extra).
+
+    ``shards`` says what ``--out`` is for in this command's help.
+    """
+    parser.add_argument(
+        "--engine",
+        choices=("local", "dask"),
+        default="local",
+        help="dask: extract on a Dask cluster into JSON Lines shards (the dask extra)",
+    )
+    parser.add_argument(
+        "--scheduler",
+        default="local",
+        metavar="ADDRESS",
+        help="with --engine dask: a scheduler address, or 'local' for a cluster on this machine",
+    )
+    parser.add_argument("--out", metavar="DIR", help=f"with --engine dask: {shards}")

@@ -13,11 +13,17 @@ query, a bad baseline file).
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import sys
 from typing import TYPE_CHECKING, Any
 
-from newsassert.cli._common import add_color_option, examples_parser, use_color
+from newsassert.cli._common import (
+    add_color_option,
+    add_engine_options,
+    examples_parser,
+    use_color,
+)
 from newsassert.cli._loading import add_load_options, load_corpus
 from newsassert.errors import ConfigError, NewsAssertError, RegexTimeoutError
 
@@ -38,6 +44,10 @@ EXAMPLES = [
     ),
     ("newsassert check corpus/ --format github", "GitHub Actions annotations and step summary"),
     ("newsassert check seeds/ --report report.html", "also write the HTML report"),
+    (
+        "newsassert check big.jsonl --engine dask --scheduler tcp://10.0.0.5:8786 --out shards/",
+        "extract and check on a Dask cluster, keeping the claim shards",
+    ),
 ]
 
 
@@ -100,16 +110,20 @@ def register(sub: Any) -> None:
         "--no-cache", action="store_true", help="parse every article afresh, run every check"
     )
     add_load_options(parser)
+    add_engine_options(
+        parser, "keep the claim shards in this folder (default: a temporary one, removed after)"
+    )
     parser.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace) -> int:
-    from newsassert.check import baseline as baselines
-    from newsassert.report.text import for_json, for_terminal, render_results
     from newsassert.store import Store
 
     if args.update_baseline and not args.baseline:
         raise ConfigError("--update-baseline needs --baseline FILE, the file to write")
+    if args.engine == "dask":
+        corpus, results = _on_dask(args)
+        return _conclude(args, corpus, results, len(corpus))
     store = None if args.no_cache else Store()
     # Results are cached under a key of the corpus, the checks and the
     # options; checks that read another corpus (``corpus = ...`` in a check
@@ -128,6 +142,37 @@ def run(args: argparse.Namespace) -> int:
         if store is not None:
             store.close()
         articles = len(corpus)
+    return _conclude(args, corpus, results, articles)
+
+
+def _on_dask(args: argparse.Namespace) -> tuple[Any, list[Any]]:
+    """The corpus of claim shards extracted on Dask, and the checks' results over it.
+
+    The built-in checks run on the workers (each article's consistency) and
+    here (agreement); a check file's checks run here over the shards' claims.
+    """
+    import tempfile
+
+    from newsassert.distributed import check_shards, claims_corpus, dask_client, extract_shards
+
+    with contextlib.ExitStack() as stack:
+        out = args.out or stack.enter_context(tempfile.TemporaryDirectory(prefix="newsassert-"))
+        client = stack.enter_context(dask_client(args.scheduler))
+        extract_shards(args.paths, out, scheduler=client, aliases=args.aliases)
+        corpus = claims_corpus(out)
+        if not len(corpus):
+            raise ConfigError(f"{' '.join(args.paths)}: no articles found here")
+        if args.checks:
+            results = _run_checks(corpus, args.checks, args.aliases)
+        else:
+            results = check_shards(out, scheduler=client)
+    return corpus, results
+
+
+def _conclude(args: argparse.Namespace, corpus: Any, results: list[Any], articles: int) -> int:
+    """Baseline, reports and output of the results; the exit code."""
+    from newsassert.check import baseline as baselines
+    from newsassert.report.text import for_json, for_terminal, render_results
 
     comparison = None
     if args.baseline:

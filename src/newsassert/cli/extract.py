@@ -14,7 +14,7 @@ import json
 import sys
 from typing import Any, TextIO
 
-from newsassert.cli._common import add_color_option, examples_parser, use_color
+from newsassert.cli._common import add_color_option, add_engine_options, examples_parser, use_color
 from newsassert.cli._loading import add_load_options, load_corpus
 from newsassert.model import SECTIONS
 
@@ -57,19 +57,7 @@ def register(sub: Any) -> None:
     parser.add_argument("-o", "--output", metavar="FILE", help="write here instead of stdout")
     add_color_option(parser)
     add_load_options(parser)
-    parser.add_argument(
-        "--engine",
-        choices=("local", "dask"),
-        default="local",
-        help="dask: extract on a Dask cluster into JSON Lines shards in --out (the dask extra)",
-    )
-    parser.add_argument(
-        "--scheduler",
-        default="local",
-        metavar="ADDRESS",
-        help="with --engine dask: a scheduler address, or 'local' for a cluster on this machine",
-    )
-    parser.add_argument("--out", metavar="DIR", help="with --engine dask: the folder of the shards")
+    add_engine_options(parser, "the folder of the shards")
     parser.set_defaults(run=run)
 
 
