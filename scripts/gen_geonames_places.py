@@ -179,11 +179,26 @@ def _common_words() -> set[str]:
     return words
 
 
+# Arabic function words: with the conjunction و or ف before them (وأن, وإن,
+# واو: "and that", "or") they are spelt as some cities are (وان: Van, واو:
+# Wau) once hamza is folded, and they are far more common than the city.
+FUNCTION_WORDS = (
+    "أن", "إن", "ان", "من", "ما", "لا", "لم", "لن", "في", "عن", "على", "هو", "هي", "هم",
+    "كل", "قد", "مع", "إلى", "الى", "أو", "او", "ثم", "بل", "لو", "إذا", "اذا", "منذ", "بين",
+    "عند", "كان", "أي", "اي", "هل", "كما", "له", "لها", "هذا", "هذه", "ذلك", "تلك",
+)
+
+
+def _conjunction_words() -> set[str]:
+    """The keys of و and ف before a function word (وأن, فإن): no city's name."""
+    return {key(c + w) for c in ("و", "ف") for w in FUNCTION_WORDS}
+
+
 def main() -> None:
     places = read_data("places.json")["place"]
     country = {p["code"]: p["canonical"] for p in places if p.get("code")}
     taken = {key(f) for p in places for f in (p["canonical"], *p.get("forms", ()))}
-    common = _common_words()
+    common = _common_words() | _conjunction_words()
     # A city spelt like a common given name (رشيد: Rosetta; the name Rashid)
     # would take the names of people; only a city of a million keeps it.
     given = read_data("given_names.json")["arabic"]
