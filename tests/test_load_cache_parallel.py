@@ -133,3 +133,16 @@ def test_a_long_run_shows_progress_on_a_terminal_and_only_when_asked(
         monkeypatch.setattr("sys.stderr", terminal)
         newsassert.load(path, progress=asked, cache=tmp_path / f"c{asked}.sqlite3")
         assert ("parsing" in terminal.getvalue()) is asked
+
+
+def test_paths_may_be_given_as_a_list(seeds_path: Path, tmp_path: Path) -> None:
+    files = sorted(seeds_path.glob("*.txt"))
+    one_by_one = newsassert.load(files[0], files[1])
+    assert _claims(newsassert.load([files[0], files[1]])) == _claims(one_by_one)
+    assert _claims(newsassert.load((str(files[0]),), str(files[1]))) == _claims(one_by_one)
+
+
+@pytest.mark.parametrize("bad", [[], [3], None, 4.5])
+def test_a_path_of_another_type_is_a_load_error(bad: object) -> None:
+    with pytest.raises(newsassert.LoadError, match="path"):
+        newsassert.load(bad)  # type: ignore[arg-type]

@@ -72,7 +72,7 @@ class SkippedInputWarning(UserWarning):
 
 
 def load(
-    path: str | Path,
+    path: str | Path | Sequence[str | Path],
     *paths: str | Path,
     aliases: Sequence[str | Path] = (),
     cache: bool | str | Path | Store | None = False,
@@ -83,6 +83,9 @@ def load(
     encoding: str | None = None,
 ) -> Corpus:
     """Load a corpus from files, folders (recursively, sorted) and globs.
+
+    The paths may be given one by one (``load("a.txt", "b/")``) or as a list
+    (``load(["a.txt", "b/"])``).
 
     ``aliases`` are alias files (see :func:`newsassert.lexicon.load_aliases)`
     whose entries extend the default lexicon for this corpus.
@@ -104,7 +107,8 @@ def load(
     ``cp1256``) reads every file in that encoding instead of detecting it; a
     byte it cannot decode is a :class:`LoadError` naming the file and line.
     """
-    if any(not str(p) for p in (path, *paths)):
+    given = _paths(path, paths)
+    if any(not str(p) for p in given):
         # Path("") is the working folder: an empty string is a mistake, not "here".
         raise LoadError("an empty path names no file or folder (write '.' for this folder)")
     if encoding is not None:
@@ -116,12 +120,30 @@ def load(
     token = SESSION.set(session)
     try:
         with article_limit(max_article_chars), fewer_collections():
-            corpus = _load((path, *paths), aliases, cache, jobs, session, progress)
+            corpus = _load(given, aliases, cache, jobs, session, progress)
     finally:
         SESSION.reset(token)
     if session.skipped:
         warnings.warn(SkippedInputWarning(skipped_summary(session.skipped)), stacklevel=2)
     return corpus
+
+
+def _paths(path: Any, paths: Sequence[Any]) -> tuple[str | Path, ...]:
+    """The paths ``load`` was given, one by one or as a list (``load(["a.txt", "b/"])``)."""
+    given: list[Any] = []
+    for item in (path, *paths):
+        if isinstance(item, (list, tuple)):
+            given.extend(item)
+        else:
+            given.append(item)
+    if not given:
+        raise LoadError("no path given: name the article files, folders or globs to load")
+    for item in given:
+        if not isinstance(item, (str, os.PathLike)):
+            raise LoadError(
+                f"a path is a string or a pathlib.Path, not {type(item).__name__}: {item!r:.60}"
+            )
+    return tuple(given)
 
 
 def skipped_summary(skipped: Sequence[LoadError]) -> str:
