@@ -18,7 +18,7 @@ import regex
 
 from newsassert.check import checkfile
 from newsassert.cli import build_parser
-from newsassert.plugin import options
+from newsassert.pytest_plugin import options
 
 ROOT = Path(__file__).resolve().parent.parent
 PAGE = ROOT / "docs" / "reference" / "configuration.md"

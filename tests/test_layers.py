@@ -138,3 +138,36 @@ def test_no_module_is_over_800_lines() -> None:
         if (lines := len(path.read_text(encoding="utf-8").splitlines())) > MOST_LINES
     }
     assert not long, f"modules over {MOST_LINES} lines: {long}"
+
+
+def test_the_pytest_plugin_is_named_apart_from_the_plugin_manager() -> None:
+    modules = _modules()
+    # pytest's plugin: the package of the pytest11 entry point; newsassert's
+    # own plugins: the pluggy manager and its hookspecs.
+    assert {"newsassert.pytest_plugin", "newsassert.pytest_plugin.hooks"} <= set(modules)
+    assert {"newsassert.plugins._manager", "newsassert.plugins.hookspecs"} <= set(modules)
+    # The old package is one deprecated module that hands the new ones on.
+    old = [m for m in modules if m == "newsassert.plugin" or m.startswith("newsassert.plugin.")]
+    assert old == ["newsassert.plugin"]
+    users = [m for m, p in modules.items() if "newsassert.plugin" in _imported(m, p, modules)]
+    assert not users, f"{users} import newsassert.plugin: import newsassert.pytest_plugin"
+
+
+def test_the_old_place_of_the_pytest_plugin_hands_its_modules_on_with_a_warning() -> None:
+    import subprocess
+    import sys
+
+    probe = (
+        "import warnings; warnings.simplefilter('error', DeprecationWarning)\n"
+        "try:\n    import newsassert.plugin\nexcept DeprecationWarning as w:\n    print(w)\n"
+        "warnings.simplefilter('ignore', DeprecationWarning)\n"
+        "import newsassert.plugin.options as old, newsassert.pytest_plugin.options as new\n"
+        "from newsassert.plugin import state\n"
+        "import newsassert.pytest_plugin.state as new_state\n"
+        "print(old is new, state is new_state)\n"
+    )
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
+    assert done.stdout.splitlines() == [
+        "newsassert.plugin is deprecated: import newsassert.pytest_plugin instead",
+        "True True",
+    ]

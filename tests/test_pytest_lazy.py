@@ -21,11 +21,10 @@ pytest_plugins = ["pytester"]
 LIGHT = {
     "newsassert",
     "newsassert._version",
-    "newsassert.plugin",
-    "newsassert.plugin.fixtures",
-    "newsassert.plugin.header",
-    "newsassert.plugin.hooks",
-    "newsassert.plugin.options",
+    "newsassert.pytest_plugin.fixtures",
+    "newsassert.pytest_plugin.header",
+    "newsassert.pytest_plugin.hooks",
+    "newsassert.pytest_plugin.options",
     "newsassert.pytest_plugin",
 }
 

@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 
 from newsassert._version import __version__
-from newsassert.plugin.options import SETTINGS, configured
+from newsassert.pytest_plugin.options import SETTINGS, configured
 
 __all__ = ["header_lines"]
 
@@ -42,7 +42,7 @@ def header_lines(config: pytest.Config) -> list[str]:
             f"newsassert_corpus); {pattern}"
         ]
     from newsassert.errors import NewsAssertError
-    from newsassert.plugin.state import state_of
+    from newsassert.pytest_plugin.state import state_of
 
     state = state_of(config)
     first = f"newsassert {__version__}: "

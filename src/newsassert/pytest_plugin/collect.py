@@ -43,7 +43,7 @@ from newsassert.check.checkfile import (
 from newsassert.check.consistency import CHECK_NAME, consistency, consistency_check_name
 from newsassert.check.verdict import CheckResult
 from newsassert.errors import ConfigError, NewsAssertError
-from newsassert.plugin.state import CONFIGURE, CheckFailed, state_of
+from newsassert.pytest_plugin.state import CONFIGURE, CheckFailed, state_of
 
 if TYPE_CHECKING:
     from _pytest._code.code import TerminalRepr, TracebackStyle

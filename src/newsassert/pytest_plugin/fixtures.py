@@ -26,7 +26,7 @@ def corpus(request: pytest.FixtureRequest) -> Corpus:
     """The corpus configured with ``--newsassert-corpus`` or ``newsassert_corpus``."""
     # Imported here: the plugin imports no stage of newsassert until a run needs one.
     from newsassert.errors import NewsAssertError
-    from newsassert.plugin.state import state_of
+    from newsassert.pytest_plugin.state import state_of
 
     try:
         return state_of(request.config).corpus()
@@ -54,7 +54,7 @@ def parametrize_article(metafunc: pytest.Metafunc) -> None:
         if "article" in names:
             return  # the test gives its own articles
     from newsassert.errors import NewsAssertError
-    from newsassert.plugin.state import state_of
+    from newsassert.pytest_plugin.state import state_of
 
     state = state_of(metafunc.config)
     try:

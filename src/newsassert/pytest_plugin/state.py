@@ -31,7 +31,7 @@ from newsassert.check.baseline import (
 )
 from newsassert.check.verdict import CheckResult
 from newsassert.errors import ConfigError, NewsAssertError
-from newsassert.plugin.options import SETTINGS, STATE, Settings, corpus_root
+from newsassert.pytest_plugin.options import SETTINGS, STATE, Settings, corpus_root
 
 if TYPE_CHECKING:
     from newsassert.corpus import Corpus

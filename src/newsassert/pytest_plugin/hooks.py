@@ -1,5 +1,5 @@
 """The pytest plugin's hooks (under pytest 8 or newer); the work is done in the
-other modules of :mod:`newsassert.plugin`.
+other modules of :mod:`newsassert.pytest_plugin`.
 
 :mod:`newsassert.pytest_plugin`, the ``pytest11`` entry point, hands these on.
 pytest imports it in every run of an environment newsassert
@@ -19,8 +19,8 @@ from typing import Any
 
 import pytest
 
-from newsassert.plugin.fixtures import article, corpus
-from newsassert.plugin.options import (
+from newsassert.pytest_plugin.fixtures import article, corpus
+from newsassert.pytest_plugin.options import (
     SETTINGS,
     STATE,
     addoption,
@@ -47,12 +47,12 @@ def pytest_configure(config: pytest.Config) -> None:
     config.addinivalue_line("markers", MARKER)
     settings = config.stash[SETTINGS] = read_settings(config)
     if settings.corpus is not None and getattr(config.option, "xmlpath", None):
-        from newsassert.plugin.junit import JunitNames
+        from newsassert.pytest_plugin.junit import JunitNames
 
         # A corpus outside the rootdir would give JUnit classnames starting "......".
         config.pluginmanager.register(JunitNames(config), "newsassert-junit")
     if configured(settings):
-        from newsassert.plugin.state import state_of
+        from newsassert.pytest_plugin.state import state_of
 
         # Now, so that a bad baseline or plugin name is a usage error before collection.
         state_of(config)
@@ -63,7 +63,7 @@ def pytest_sessionstart(session: pytest.Session) -> None:
     config = session.config
     if not _started(config) or not config.pluginmanager.hasplugin("dsession"):
         return
-    from newsassert.plugin.state import state_of
+    from newsassert.pytest_plugin.state import state_of
 
     # The pytest-xdist controller, before it starts its workers: extract the
     # corpus once, on as many processes as there will be workers, into the
@@ -83,7 +83,7 @@ def pytest_unconfigure(config: pytest.Config) -> None:
 
 
 def pytest_report_header(config: pytest.Config) -> list[str]:
-    from newsassert.plugin.header import header_lines
+    from newsassert.pytest_plugin.header import header_lines
 
     return header_lines(config)
 
@@ -96,7 +96,7 @@ def pytest_collect_file(file_path: Path, parent: pytest.Collector) -> pytest.Col
     )
     if not ours:
         return None
-    from newsassert.plugin.collect import collect_file
+    from newsassert.pytest_plugin.collect import collect_file
 
     return collect_file(file_path, parent)
 
@@ -107,7 +107,7 @@ def pytest_make_collect_report(
 ) -> Generator[None, pytest.CollectReport, pytest.CollectReport]:
     report = yield
     if isinstance(collector, pytest.Session) and collector.config.stash[SETTINGS].corpus:
-        from newsassert.plugin.collect import add_corpus
+        from newsassert.pytest_plugin.collect import add_corpus
 
         add_corpus(collector, report)
     return report
@@ -116,7 +116,7 @@ def pytest_make_collect_report(
 def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
     if "article" not in metafunc.fixturenames:
         return
-    from newsassert.plugin.fixtures import parametrize_article
+    from newsassert.pytest_plugin.fixtures import parametrize_article
 
     parametrize_article(metafunc)
 
@@ -128,7 +128,7 @@ def pytest_runtest_call(item: pytest.Item) -> Generator[None, None, None]:
     config = item.config
     if not (config.getoption("newsassert_report", None) or config.getini("newsassert_report")):
         return (yield)
-    from newsassert.plugin.verdicts import recording
+    from newsassert.pytest_plugin.verdicts import recording
 
     with recording(item):
         return (yield)
@@ -146,7 +146,7 @@ def pytest_runtest_makereport(
         # No verdict can exist before newsassert's checks were imported.
         and "newsassert.check.verdict" in sys.modules
     ):
-        from newsassert.plugin.asserts import add_evidence
+        from newsassert.pytest_plugin.asserts import add_evidence
 
         add_evidence(report, call.excinfo)
     return report
@@ -155,8 +155,8 @@ def pytest_runtest_makereport(
 def pytest_deselected(items: list[pytest.Item]) -> None:
     if not items or not _started(items[0].config):
         return
-    from newsassert.plugin.collect import is_newsassert_item
-    from newsassert.plugin.state import state_of
+    from newsassert.pytest_plugin.collect import is_newsassert_item
+    from newsassert.pytest_plugin.state import state_of
 
     if any(is_newsassert_item(item) for item in items):
         state_of(items[0].config).partial = True
@@ -165,7 +165,7 @@ def pytest_deselected(items: list[pytest.Item]) -> None:
 def pytest_collection_finish(session: pytest.Session) -> None:
     if not _started(session.config):
         return
-    from newsassert.plugin.collect import number_items
+    from newsassert.pytest_plugin.collect import number_items
 
     number_items(session)
 
@@ -173,7 +173,7 @@ def pytest_collection_finish(session: pytest.Session) -> None:
 def pytest_sessionfinish(session: pytest.Session) -> None:
     if not _started(session.config):
         return
-    from newsassert.plugin.state import WORKER_KEY, state_of
+    from newsassert.pytest_plugin.state import WORKER_KEY, state_of
 
     state = state_of(session.config)
     workeroutput = getattr(session.config, "workeroutput", None)
@@ -188,7 +188,7 @@ def pytest_testnodedown(node: Any, error: Any) -> None:
     output = getattr(node, "workeroutput", None) or {}
     if "newsassert" not in output:
         return
-    from newsassert.plugin.state import WORKER_KEY, state_of
+    from newsassert.pytest_plugin.state import WORKER_KEY, state_of
 
     state_of(node.config).add_worker_output(output.get(WORKER_KEY))
 
@@ -196,7 +196,7 @@ def pytest_testnodedown(node: Any, error: Any) -> None:
 def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
     if not _started(terminalreporter.config):
         return
-    from newsassert.plugin.state import state_of
+    from newsassert.pytest_plugin.state import state_of
 
     lines = state_of(terminalreporter.config).summary
     if lines:

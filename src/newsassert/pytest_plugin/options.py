@@ -38,7 +38,7 @@ class Settings:
 
 #: The run's settings, read at configure time (cheap: no newsassert stage is imported).
 SETTINGS = pytest.StashKey[Settings]()
-#: The run's newsassert state (:class:`newsassert.plugin.state.RunState`), made when needed.
+#: The run's newsassert state (:class:`newsassert.pytest_plugin.state.RunState`), made when needed.
 STATE: pytest.StashKey[Any] = pytest.StashKey()
 
 

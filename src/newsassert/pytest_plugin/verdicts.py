@@ -17,8 +17,8 @@ from contextlib import contextmanager
 import pytest
 
 from newsassert.check.verdict import CheckResult, Verdict, observe_verdicts
-from newsassert.plugin.collect import is_newsassert_item
-from newsassert.plugin.state import state_of
+from newsassert.pytest_plugin.collect import is_newsassert_item
+from newsassert.pytest_plugin.state import state_of
 
 # Each item's place among the run's items, so that results sort the same in
 # every process (computed once per session).
