@@ -260,6 +260,111 @@ def test_plugin_check_types_are_known_and_get_their_own_keys(tmp_path: Path) -> 
         plugins.plugin_manager().unregister(name="test-one-outlet")
 
 
+class _Corpus:
+    """A corpus of claims by query, for checks that need no real one."""
+
+    def __init__(self, answers: dict[str, list[object]]) -> None:
+        self.answers = answers
+        self.asked: list[str] = []
+
+    def query(self, text: str) -> list[object]:
+        self.asked.append(text)
+        return self.answers.get(text, [])
+
+
+def _outlets_kind() -> object:
+    from newsassert.check.types import Parameter, check_kind
+    from newsassert.check.verdict import Verdict
+
+    @check_kind(
+        Parameter("outlets", (int,), default=1, must="a whole number >= 1", valid=lambda n: n >= 1),
+        Parameter("against", doc="another query whose claims count too"),
+    )
+    def at_most_outlets(selection, select, params):  # type: ignore[no-untyped-def]
+        claims = [*selection, *(select(params["against"]) if params["against"] else ())]
+        holds = len(claims) <= params["outlets"]
+        return Verdict(check="at_most_outlets", holds=holds, summary=f"{len(claims)} claims")
+
+    return at_most_outlets
+
+
+@pytest.fixture
+def outlets_plugin() -> object:
+    from newsassert import hookimpl, plugins
+
+    class Outlets:
+        @hookimpl
+        def newsassert_check_types(self) -> dict[str, object]:
+            return {"at_most_outlets": _outlets_kind()}
+
+    plugins.plugin_manager().register(Outlets(), name="test-outlets")
+    yield
+    plugins.plugin_manager().unregister(name="test-outlets")
+
+
+def test_a_plugin_check_kind_gets_its_parameters_and_a_select_callable(
+    tmp_path: Path, outlets_plugin: object
+) -> None:
+    (spec,) = load_check_file(
+        write(
+            tmp_path,
+            '[[check]]\nname = "n"\nquery = "date"\nexpect = "at_most_outlets"\n'
+            'outlets = 2\nagainst = "person"\n',
+        )
+    )
+    corpus = _Corpus({"date": ["d1"], "person": ["p1", "p2"]})
+    result = run_check(spec, corpus)  # type: ignore[arg-type]
+    assert corpus.asked == ["date", "person"]
+    assert result.status == "failed" and "3 claims" in result.verdict.summary
+    (spec,) = load_check_file(
+        write(tmp_path, '[[check]]\nname = "n"\nquery = "date"\nexpect = "at_most_outlets"\n')
+    )
+    assert run_check(spec, _Corpus({"date": ["d1"]})).status == "passed"  # type: ignore[arg-type]
+
+
+def test_a_plugin_check_kind_is_checked_as_a_builtin_one_is(
+    tmp_path: Path, outlets_plugin: object
+) -> None:
+    # A key it does not declare is refused when the file is read, with the known keys.
+    with pytest.raises(CheckFileError, match=r"key 'outlet' does not apply") as caught:
+        load_check_file(
+            write(
+                tmp_path,
+                '[[check]]\nname = "n"\nquery = "date"\nexpect = "at_most_outlets"\noutlet = 2\n',
+            )
+        )
+    assert "outlets, against" in str(caught.value) and caught.value.line == 5
+    # A key another kind declares says which.
+    with pytest.raises(CheckFileError, match=r"it applies to expect = at_most_outlets"):
+        load_check_file(
+            write(
+                tmp_path, '[[check]]\nname = "n"\nquery = "date"\nexpect = "agree"\noutlets = 1\n'
+            )
+        )
+    # A bad value is named with its line when the check runs.
+    (spec,) = load_check_file(
+        write(
+            tmp_path,
+            '[[check]]\nname = "n"\nquery = "date"\nexpect = "at_most_outlets"\noutlets = 0\n',
+        )
+    )
+    with pytest.raises(
+        CheckFileError, match=r"'outlets' must be a whole number >= 1 \(got 0\)"
+    ) as bad:
+        run_check(spec, _Corpus({}))  # type: ignore[arg-type]
+    assert bad.value.line == 5
+
+
+def test_the_builtin_kinds_declare_their_parameters() -> None:
+    from newsassert.check.builtin import BUILTIN_TYPES
+    from newsassert.check.types import CheckKind
+
+    for name, kind in BUILTIN_TYPES.items():
+        assert isinstance(kind, CheckKind), name
+        assert all(p.doc for p in kind.parameters), name
+    assert [p.name for p in BUILTIN_TYPES["supported_by"].parameters][:1] == ["by"]
+
+
 # ---------------------------------------------------------------------------
 # running on the seeds
 # ---------------------------------------------------------------------------

@@ -1,18 +1,21 @@
-"""The built-in check types (``expect`` kinds), registered as a plugin.
+"""The built-in check kinds (``expect`` kinds), registered as a plugin.
 
-Each is a :class:`~newsassert.check.types.CheckType`: ``(corpus, selection,
-spec) -> Verdict``. They are registered through ``newsassert_check_types``
-exactly as a third-party plugin's kinds are.
+Each is a :class:`~newsassert.check.types.CheckKind` that declares its
+parameters: ``(selection, select, params) -> Verdict``. They are registered
+through ``newsassert_check_types`` exactly as a third-party plugin's kinds
+are. The keys a check file reads for every check (``by``, ``tolerance``,
+``min_sources``, the bounds) are checked when the file is read; the others
+when the check runs.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import math
+from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 from newsassert.check.bounds import count, distinct, none
-from newsassert.check.types import CheckSpecLike, CheckType, Queryable
-from newsassert.errors import CheckFileError
+from newsassert.check.types import CheckKind, Parameter, Select, check_kind
 from newsassert.plugins.hookspecs import hookimpl
 
 if TYPE_CHECKING:
@@ -21,79 +24,109 @@ if TYPE_CHECKING:
 
 __all__ = ["BUILTIN_TYPES", "newsassert_check_types"]
 
+_STATEMENTS = Parameter(
+    "statements",
+    (bool,),
+    default=True,
+    must="true or false",
+    doc="whether statement claims take part",
+)
+_TOLERANCE = Parameter(
+    "tolerance",
+    (int, float),
+    default=0.0,
+    must="a finite number >= 0",
+    valid=lambda v: math.isfinite(v) and v >= 0,
+    convert=float,
+    doc="how far apart two figures may be and still agree",
+)
+_MIN_SOURCES = Parameter(
+    "min_sources",
+    (int,),
+    default=1,
+    must="a whole number >= 1",
+    valid=lambda v: v >= 1,
+    doc="how many articles must state a value before it counts",
+)
+_BOUNDS = tuple(
+    Parameter(key, (int,), must="a whole number >= 0", valid=lambda v: v >= 0, doc=doc)
+    for key, doc in (("min", "at least"), ("max", "at most"), ("eq", "exactly"))
+)
 
-def agree_type(corpus: Queryable, selection: Sequence[Claim], spec: CheckSpecLike) -> Verdict:
+
+@check_kind(_TOLERANCE, _MIN_SOURCES, _STATEMENTS)
+def agree_type(selection: Sequence[Claim], select: Select, params: Mapping[str, Any]) -> Verdict:
     from newsassert.check.agree import agree
     from newsassert.check.statements import without_statements
 
-    if not _statements(spec):
+    if not params["statements"]:
         selection = without_statements(selection)
-    return agree(selection, tolerance=spec.tolerance, min_sources=spec.min_sources)
+    return agree(selection, tolerance=params["tolerance"], min_sources=params["min_sources"])
 
 
-def _statements(spec: CheckSpecLike) -> bool:
-    """The check's ``statements`` key: whether statement claims take part (true by default)."""
-    statements = spec.options.get("statements", True)
-    if not isinstance(statements, bool):
-        raise CheckFileError(
-            f"check {spec.name!r}: 'statements' must be true or false (got {statements!r})"
-        )
-    return statements
-
-
+@check_kind(
+    Parameter("by", required=True, doc="the query of the claims that must support the selection"),
+    Parameter(
+        "precision",
+        default="any",
+        must='"any" or "comparable"',
+        valid=lambda v: v in ("any", "comparable"),
+        doc="whether a vaguer source supports a precise claim",
+    ),
+    Parameter(
+        "unplaced",
+        (bool,),
+        default=False,
+        must="true or false",
+        doc="whether a figure with no place is supported by one placed",
+    ),
+    Parameter(
+        "open_bound",
+        (int, float),
+        must="a number > 1",
+        valid=lambda v: v > 1,
+        convert=float,
+        doc="the factor an open interval ('more than') reaches up to",
+    ),
+    _STATEMENTS,
+)
 def supported_by_type(
-    corpus: Queryable, selection: Sequence[Claim], spec: CheckSpecLike
+    selection: Sequence[Claim], select: Select, params: Mapping[str, Any]
 ) -> Verdict:
     from newsassert.check.support import supported_by
 
-    if not spec.by:
-        raise CheckFileError(f"check {spec.name!r}: expect = 'supported_by' needs 'by'")
-    options = spec.options
-    precision = options.get("precision", "any")
-    if precision not in ("any", "comparable"):
-        raise CheckFileError(
-            f'check {spec.name!r}: \'precision\' must be "any" or "comparable" (got {precision!r})'
-        )
-    unplaced = options.get("unplaced", False)
-    if not isinstance(unplaced, bool):
-        raise CheckFileError(
-            f"check {spec.name!r}: 'unplaced' must be true or false (got {unplaced!r})"
-        )
-    bound = options.get("open_bound")
-    if bound is not None and (
-        isinstance(bound, bool) or not isinstance(bound, int | float) or not bound > 1
-    ):
-        raise CheckFileError(
-            f"check {spec.name!r}: 'open_bound' must be a number > 1 (got {bound!r})"
-        )
     return supported_by(
         selection,
-        corpus.query(spec.by),
-        precision=str(precision),
-        unplaced=unplaced,
-        open_bound=None if bound is None else float(bound),
-        statements=_statements(spec),
+        select(params["by"]),
+        precision=params["precision"],
+        unplaced=params["unplaced"],
+        open_bound=params["open_bound"],
+        statements=params["statements"],
     )
 
 
-def count_type(corpus: Queryable, selection: Sequence[Claim], spec: CheckSpecLike) -> Verdict:
-    return count(selection, **_bounds(spec), of=str(spec.options.get("of", "claims")))
+@check_kind(*_BOUNDS, Parameter("of", default="claims", doc="claims or articles"))
+def count_type(selection: Sequence[Claim], select: Select, params: Mapping[str, Any]) -> Verdict:
+    return count(selection, **_bounds(params), of=params["of"])
 
 
-def none_type(corpus: Queryable, selection: Sequence[Claim], spec: CheckSpecLike) -> Verdict:
+@check_kind()
+def none_type(selection: Sequence[Claim], select: Select, params: Mapping[str, Any]) -> Verdict:
     return none(selection)
 
 
-def distinct_type(corpus: Queryable, selection: Sequence[Claim], spec: CheckSpecLike) -> Verdict:
-    field = spec.options.get("field")
-    return distinct(selection, **_bounds(spec), field=str(field) if field else None)
+@check_kind(*_BOUNDS, Parameter("field", doc="the field whose distinct values are counted"))
+def distinct_type(
+    selection: Sequence[Claim], select: Select, params: Mapping[str, Any]
+) -> Verdict:
+    return distinct(selection, **_bounds(params), field=params["field"] or None)
 
 
-def _bounds(spec: CheckSpecLike) -> dict[str, Any]:
-    return {key: value for key, value in spec.bounds if key in ("min", "max", "eq")}
+def _bounds(params: Mapping[str, Any]) -> dict[str, Any]:
+    return {key: params[key] for key in ("min", "max", "eq") if params[key] is not None}
 
 
-BUILTIN_TYPES: dict[str, CheckType] = {
+BUILTIN_TYPES: dict[str, CheckKind] = {
     "agree": agree_type,
     "supported_by": supported_by_type,
     "count": count_type,
@@ -103,5 +136,5 @@ BUILTIN_TYPES: dict[str, CheckType] = {
 
 
 @hookimpl
-def newsassert_check_types() -> dict[str, CheckType]:
+def newsassert_check_types() -> dict[str, CheckKind]:
     return dict(BUILTIN_TYPES)

@@ -32,7 +32,7 @@ the line with a caret under it.
 from __future__ import annotations
 
 import tomllib
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any
@@ -40,6 +40,7 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from newsassert._files import read_regular
+from newsassert.check.builtin import BUILTIN_TYPES
 from newsassert.check.checkfile_toml import (
     _NOT_IN_NAMES,
     _count,
@@ -52,13 +53,15 @@ from newsassert.check.checkfile_toml import (
     _toml_error,
 )
 from newsassert.check.groups import SUMMARY_OF
+from newsassert.check.types import CheckKind, bind
 from newsassert.errors import CheckFileError, NewsAssertError, QueryError, RegexTimeoutError
 from newsassert.limits import MAX_CONFIG_BYTES
 
 if TYPE_CHECKING:
     from newsassert.check.groups import Groupable
     from newsassert.check.types import CheckType, Queryable
-    from newsassert.check.verdict import CheckResult
+    from newsassert.check.verdict import CheckResult, Verdict
+    from newsassert.model import Claim
 
 
 __all__ = [
@@ -75,16 +78,10 @@ __all__ = [
     "run_checks",
 ]
 
-# expect -> the keys that check takes besides the common ones (the check types
-# themselves are registered through the newsassert_check_types hook).
+# expect -> the keys that built-in check takes besides the common ones: the
+# parameters each kind declares (newsassert.check.builtin).
 BUILTIN_CHECKS: Mapping[str, tuple[str, ...]] = MappingProxyType(
-    {
-        "agree": ("tolerance", "min_sources", "statements"),
-        "supported_by": ("by", "precision", "unplaced", "open_bound", "statements"),
-        "count": ("min", "max", "eq", "of"),
-        "none": (),
-        "distinct": ("min", "max", "eq", "field"),
-    }
+    {name: tuple(p.name for p in kind.parameters) for name, kind in BUILTIN_TYPES.items()}
 )
 BOUND_KEYS = ("min", "max", "eq")
 # Keys of a check that are not bounds but go with them to the check type.
@@ -258,7 +255,7 @@ def read_check_file(
     return tuple(entries)
 
 
-def check_types() -> dict[str, CheckType]:
+def check_types() -> dict[str, CheckKind | CheckType]:
     """The ``expect`` kinds, from every plugin's ``newsassert_check_types``.
 
     The built-in kinds come from :mod:`newsassert.check.builtin`, registered
@@ -266,7 +263,7 @@ def check_types() -> dict[str, CheckType]:
     """
     from newsassert.plugins import plugin_manager
 
-    known: dict[str, CheckType] = {}
+    known: dict[str, CheckKind | CheckType] = {}
     for answer in plugin_manager().hook.newsassert_check_types():
         for name, check_type in (answer or {}).items():
             known.setdefault(name, check_type)
@@ -408,13 +405,13 @@ def run_check(
         selection = corpus.query(spec.query)
         if group is not None and group.sources is not None and spec.expect == "supported_by":
             # Each summary against its sources: `by` reads the articles it summarizes.
-            verdict = check_type(group.sources, selection, spec)
+            verdict = _run(check_type, group.sources, selection, spec)
         else:
             if group is not None and group.sources is not None:
                 # Other checks of a summary read it and its sources together.
                 corpus = group.corpus + group.sources
                 selection = corpus.query(spec.query)
-            verdict = check_type(corpus, selection, spec)
+            verdict = _run(check_type, corpus, selection, spec)
         if spec.mostly is not None:
             from newsassert.check.mostly import apply_mostly
 
@@ -442,6 +439,15 @@ def run_check(
             error.message, path=spec.path, line=spec.line_of(named) if named else spec.line
         ) from None
     return CheckResult.of(name, spec.query, spec.expect, verdict, location=(spec.path, spec.line))
+
+
+def _run(
+    kind: CheckKind | CheckType, corpus: Queryable, selection: Sequence[Claim], spec: CheckSpec
+) -> Verdict:
+    """Call a check kind: with its parameters' values, or (the older form) with the check."""
+    if isinstance(kind, CheckKind):
+        return kind(selection, corpus.query, bind(kind, spec))
+    return kind(corpus, selection, spec)
 
 
 def render_error(error: NewsAssertError) -> str:
@@ -489,14 +495,21 @@ def _spec(
     if expect not in types:
         raise fail(f"unknown expect {expect!r} (known: {', '.join(sorted(types))})", "expect")
 
-    # A check type a plugin adds gets every key that is not common to all checks.
-    own = BUILTIN_CHECKS.get(expect)
-    if own is None:
+    # A kind's own keys are the parameters it declares; a kind of the older
+    # form gets every key that is not common to all checks.
+    kind = types[expect]
+    if isinstance(kind, CheckKind):
+        own = tuple(p.name for p in kind.parameters)
+    else:
         own = tuple(k for k in table if k not in COMMON_KEYS)
     allowed = (*COMMON_KEYS, *own)
     for key in table:
         if key not in allowed:
-            applies = [e for e, keys in BUILTIN_CHECKS.items() if key in keys]
+            applies = [
+                e
+                for e, other in types.items()
+                if isinstance(other, CheckKind) and key in (p.name for p in other.parameters)
+            ]
             hint = (
                 f"it applies to expect = {' | '.join(applies)}"
                 if applies

@@ -1,32 +1,60 @@
-"""Check types: the ``expect`` kinds of check files.
+"""Check kinds: the ``expect`` kinds of check files.
 
-A check file's ``[[check]]`` table names its kind with ``expect = "…"``. Each
-kind is a :class:`CheckType`: a callable that receives the corpus, the claims
-the check's ``query`` selected, and the check itself, and returns a
-:class:`~newsassert.check.verdict.Verdict`. The built-in kinds (``agree``,
-``supported_by``, ``count``, ``none``, ``distinct``) are in
-:mod:`newsassert.check.builtin`; a plugin adds more through the
-``newsassert_check_types`` hook::
+A check file's ``[[check]]`` table names its kind with ``expect = "…"``. A
+kind is a :class:`CheckKind`: it declares the keys it reads from the table
+(its parameters, :class:`Parameter` values, each with its type, default and what a value
+must be), and is called with the claims the check's ``query`` selected, a
+``select(query)`` callable for any other claims it compares them with, and
+the values of its parameters; it returns a
+:class:`~newsassert.check.verdict.Verdict`. :func:`check_kind` makes one of
+a function. The built-in kinds (``agree``, ``supported_by``, ``count``,
+``none``, ``distinct``) are in :mod:`newsassert.check.builtin`, and a
+plugin's kinds, added through the ``newsassert_check_types`` hook, are of
+exactly the same kind: their keys are checked when the file is read (an
+unknown key is an error listing the known ones) and their values when the
+check runs, with the file and line in the message::
+
+    @check_kind(Parameter("outlets", (int,), default=1, must="a whole number >= 1",
+                          valid=lambda n: n >= 1))
+    def at_most_outlets(selection, select, params):
+        ...
 
     @newsassert.hookimpl
     def newsassert_check_types():
-        return {"at_most_one_outlet": AtMostOneOutlet()}
+        return {"at_most_outlets": at_most_outlets}
 
-A check type reads only the fields of :class:`CheckSpecLike` it needs and
-raises :class:`newsassert.CheckFileError` (naming ``spec.name``) for a field
-it cannot use.
+The older form, a :class:`CheckType` called as ``(corpus, selection, spec)``
+and reading the check's table itself (every key it does not share with all
+checks is handed to it unchecked), still works.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
-from typing import TYPE_CHECKING, Any, Protocol
+from collections.abc import Callable, Mapping, Sequence
+from types import MappingProxyType
+from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
+
+import attrs
+
+from newsassert.errors import CheckFileError
 
 if TYPE_CHECKING:
     from newsassert.check.verdict import Verdict
     from newsassert.model import Claim
 
-__all__ = ["CheckSpecLike", "CheckType", "Queryable"]
+__all__ = [
+    "CheckKind",
+    "CheckSpecLike",
+    "CheckType",
+    "Parameter",
+    "Queryable",
+    "Select",
+    "bind",
+    "check_kind",
+]
+
+#: ``select(query)``: the claims of the check's corpus (or group) another query selects.
+Select = Callable[[str], "Sequence[Claim]"]
 
 
 class Queryable(Protocol):
@@ -78,3 +106,115 @@ class CheckType(Protocol):
     def __call__(
         self, corpus: Queryable, selection: Sequence[Claim], spec: CheckSpecLike
     ) -> Verdict: ...
+
+
+_TYPE_NAMES = {bool: "true or false", int: "a whole number", float: "a number", str: "a string"}
+
+
+@attrs.frozen
+class Parameter:
+    """A key of a ``[[check]]`` table that a check kind reads.
+
+    ``types`` are the TOML value types it takes (``(int, float)`` for a
+    number; ``true``/``false`` is never a number); ``valid`` may restrict
+    the value further, ``must`` says what a value must be in the message of
+    a bad one, ``convert`` turns a good one into what the kind works with,
+    and ``doc`` says what the key does. A key the table leaves out takes
+    ``default``, unless it is ``required``.
+    """
+
+    name: str
+    types: tuple[type, ...] = (str,)
+    default: Any = None
+    required: bool = False
+    must: str = ""
+    valid: Callable[[Any], bool] | None = attrs.field(default=None, eq=False)
+    convert: Callable[[Any], Any] | None = attrs.field(default=None, eq=False)
+    doc: str = ""
+
+    def value(self, check: str, table: Mapping[str, Any]) -> Any:
+        """This key's value in ``table`` (the default when it is absent or ``None``).
+
+        Raises :class:`CheckFileError` naming the check and the key for a bad value.
+        """
+        given = table.get(self.name)
+        if given is None:
+            if self.required:
+                raise CheckFileError(f"check {check!r} needs {self.name!r}, {self.doc}")
+            return self.default
+        good = isinstance(given, self.types) and (
+            bool in self.types or not isinstance(given, bool)
+        )
+        if good and self.valid is not None:
+            good = bool(self.valid(given))
+        if not good:
+            must = self.must or " or ".join(_TYPE_NAMES.get(t, t.__name__) for t in self.types)
+            raise CheckFileError(f"check {check!r}: {self.name!r} must be {must} (got {given!r})")
+        return self.convert(given) if self.convert is not None else given
+
+
+@runtime_checkable
+class CheckKind(Protocol):
+    """An ``expect`` kind: its parameters, and ``(selection, select, params) -> Verdict``.
+
+    ``selection`` is the claims the check's query selected (a
+    :class:`newsassert.Selection`), ``select`` gives the claims of any other
+    query over the same corpus (or group), and ``params`` maps the name of
+    each of :attr:`parameters` to its value in the check (or its default).
+    """
+
+    @property
+    def parameters(self) -> tuple[Parameter, ...]: ...
+
+    def __call__(
+        self, selection: Sequence[Claim], select: Select, params: Mapping[str, Any]
+    ) -> Verdict: ...
+
+
+@attrs.frozen
+class _Kind:
+    """A check kind made of a function and the parameters it declares."""
+
+    function: Callable[[Sequence[Claim], Select, Mapping[str, Any]], Verdict]
+    parameters: tuple[Parameter, ...]
+
+    def __call__(
+        self, selection: Sequence[Claim], select: Select, params: Mapping[str, Any]
+    ) -> Verdict:
+        return self.function(selection, select, params)
+
+
+def check_kind(
+    *parameters: Parameter,
+) -> Callable[[Callable[[Sequence[Claim], Select, Mapping[str, Any]], Verdict]], CheckKind]:
+    """Make a check kind of a function ``(selection, select, params) -> Verdict``."""
+    names = [p.name for p in parameters]
+    if len(set(names)) != len(names):
+        raise ValueError(f"a check kind declares a parameter twice: {names}")
+
+    def make(
+        function: Callable[[Sequence[Claim], Select, Mapping[str, Any]], Verdict],
+    ) -> CheckKind:
+        return _Kind(function, tuple(parameters))
+
+    return make
+
+
+def bind(kind: CheckKind, spec: CheckSpecLike) -> Mapping[str, Any]:
+    """The values of ``kind``'s parameters in the check ``spec``, checked.
+
+    The keys a check file reads itself (``by``, ``tolerance``,
+    ``min_sources`` and the bounds ``min``, ``max``, ``eq``) are taken from
+    the check's fields, so a check built in code without its table has them.
+    """
+    table = dict(spec.options)
+    fields = {
+        "by": spec.by,
+        "tolerance": spec.tolerance,
+        "min_sources": spec.min_sources,
+        **dict(spec.bounds),
+    }
+    for name, value in fields.items():
+        if value is not None:
+            table[name] = value
+    return MappingProxyType({p.name: p.value(spec.name, table) for p in kind.parameters})

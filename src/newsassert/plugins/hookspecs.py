@@ -268,19 +268,36 @@ def newsassert_check_types() -> Mapping[str, Callable[..., Any]] | None:
 
     Called when check files are read (the pytest plugin and ``newsassert
     check``); the built-in kinds (``agree``, ``supported_by``, ``count``,
-    ``none``, ``distinct``) are the plugin ``newsassert.checks``.
+    ``none``, ``distinct``) are the plugin ``newsassert.checks``, made the
+    same way.
 
     :return: a mapping from the name used in ``expect = "…"`` to a
-        :class:`newsassert.check.types.CheckType` (a callable ``(corpus,
-        selection, spec) -> Verdict``; the hooks stand below the checks, so
-        this module does not name the type), or ``None``. A name given
-        by two plugins goes to the plugin called first (registered last).
+        :class:`newsassert.check.types.CheckKind` (the hooks stand below the
+        checks, so this module does not name the type), or ``None``. A name
+        given by two plugins goes to the plugin called first (registered
+        last).
 
-    ::
+    A kind declares the keys it reads from its ``[[check]]`` table
+    (:class:`newsassert.check.types.Parameter`: name, types, default or
+    required, what a value must be) and is called with the claims the
+    check's query selected, a ``select(query)`` callable for the claims of
+    any other query over the same corpus, and the values of its keys. A key
+    it does not declare is an error when the file is read, a bad value one
+    when the check runs, each naming the file and line::
+
+        from newsassert.check.types import Parameter, check_kind
+
+        @check_kind(Parameter("percent", (int, float), required=True,
+                              must="a number >= 0", valid=lambda p: p >= 0))
+        def max_spread(selection, select, params):
+            values = [c.value for c in selection if c.kind == "quantity"]
+            spread = (max(values) - min(values)) / max(values) * 100 if values else 0
+            return Verdict(check="max_spread", holds=spread <= params["percent"],
+                           summary=f"a spread of {spread:.0f}%")
 
         @newsassert.hookimpl
         def newsassert_check_types():
-            return {"max_spread": MaxSpread()}
+            return {"max_spread": max_spread}
 
     and in a check file::
 
@@ -289,4 +306,8 @@ def newsassert_check_types() -> Mapping[str, Callable[..., Any]] | None:
         query = "quantity where unit = drone"
         expect = "max_spread"
         percent = 20
+
+    A callable ``(corpus, selection, spec) -> Verdict`` with no declared
+    parameters (the older :class:`newsassert.check.types.CheckType`) still
+    works: it reads ``spec.options`` itself and gets every key unchecked.
     """

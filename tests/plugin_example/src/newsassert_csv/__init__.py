@@ -15,17 +15,17 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import statistics
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import newsassert
 from newsassert import Evidence, LexiconEntry, QuantityClaim, Verdict
+from newsassert.check.types import Parameter, check_kind
 
 if TYPE_CHECKING:
-    from newsassert.check.types import CheckSpecLike, CheckType
-    from newsassert.corpus import Corpus
-    from newsassert.selection import Selection
+    from newsassert.check.types import CheckKind, Select
+    from newsassert.model import Claim
 
 __version__ = "0.1.0"
 
@@ -92,7 +92,19 @@ def newsassert_lexicon() -> list[LexiconEntry]:
 # ---------------------------------------------------------------------------
 
 
-class MaxSpread:
+@check_kind(
+    Parameter(
+        "percent",
+        (int, float),
+        required=True,
+        must="a number >= 0",
+        valid=lambda p: p >= 0,
+        doc="how far from the median a value may be",
+    )
+)
+def max_spread(
+    selection: Sequence[Claim], select: Select, params: Mapping[str, Any]
+) -> Verdict:
     """``expect = "max_spread"``: every quantity within ``percent`` % of their median.
 
     ::
@@ -103,54 +115,42 @@ class MaxSpread:
         expect = "max_spread"
         percent = 20
     """
-
-    # The keys this kind reads from its [[check]] table (besides name, query, expect).
-    keys = ("percent",)
-
-    def __call__(self, corpus: Corpus, selection: Selection, spec: CheckSpecLike) -> Verdict:
-        percent = spec.options.get("percent")
-        if isinstance(percent, bool) or not isinstance(percent, int | float) or percent < 0:
-            raise newsassert.CheckFileError(
-                f"check {spec.name!r}: 'percent' must be a number >= 0 (got {percent!r})"
-            )
-        quantities = [c for c in selection if isinstance(c, QuantityClaim)]
-        if not quantities:
-            return Verdict(
-                check=spec.name, holds=True, summary="no quantity selected", query=spec.query
-            )
-        median = statistics.median(c.value for c in quantities)
-        rows = []
-        for claim in quantities:
-            off = abs(claim.value - median) / median * 100 if median else 0.0
-            rows.append(
-                Evidence(
-                    claim=claim,
-                    value=f"{claim.value:g}",
-                    role="agrees" if off <= percent else "dissent",
-                    note=f"{off:.0f}% from the median",
-                )
-            )
-        dissent = [row for row in rows if row.role == "dissent"]
-        values = sorted(c.value for c in quantities)
-        summary = (
-            f"{len(quantities)} values from {values[0]:g} to {values[-1]:g}: "
-            + (
-                f"all within {percent:g}% of the median {median:g}"
-                if not dissent
-                else f"{len(dissent)} more than {percent:g}% from the median {median:g}"
+    percent = params["percent"]
+    quantities = [c for c in selection if isinstance(c, QuantityClaim)]
+    if not quantities:
+        return Verdict(check="max_spread", holds=True, summary="no quantity selected")
+    median = statistics.median(c.value for c in quantities)
+    rows = []
+    for claim in quantities:
+        off = abs(claim.value - median) / median * 100 if median else 0.0
+        rows.append(
+            Evidence(
+                claim=claim,
+                value=f"{claim.value:g}",
+                role="agrees" if off <= percent else "dissent",
+                note=f"{off:.0f}% from the median",
             )
         )
-        return Verdict(
-            check=spec.name,
-            holds=not dissent,
-            summary=summary,
-            query=spec.query,
-            majority=f"{median:g}",
-            evidence=tuple(rows),
-            failures=tuple(row.claim.id for row in dissent),
+    dissent = [row for row in rows if row.role == "dissent"]
+    values = sorted(c.value for c in quantities)
+    summary = (
+        f"{len(quantities)} values from {values[0]:g} to {values[-1]:g}: "
+        + (
+            f"all within {percent:g}% of the median {median:g}"
+            if not dissent
+            else f"{len(dissent)} more than {percent:g}% from the median {median:g}"
         )
+    )
+    return Verdict(
+        check="max_spread",
+        holds=not dissent,
+        summary=summary,
+        majority=f"{median:g}",
+        evidence=tuple(rows),
+        failures=tuple(row.claim.id for row in dissent),
+    )
 
 
 @newsassert.hookimpl
-def newsassert_check_types() -> Mapping[str, CheckType]:
-    return {"max_spread": MaxSpread()}
+def newsassert_check_types() -> Mapping[str, CheckKind]:
+    return {"max_spread": max_spread}
