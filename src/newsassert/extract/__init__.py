@@ -27,6 +27,8 @@ from newsassert.model import (
     CLAIM_SOURCES,
     Article,
     Claim,
+    DateClaim,
+    QuantityClaim,
     Segment,
     claim_id_in,
     computed,
@@ -59,7 +61,9 @@ def extract_article(article: Article) -> tuple[Claim, ...]:
         # with an offset map besides; kept on every article of a corpus it
         # was a third of the memory. It is made again if asked for.
         object.__delattr__(article, "normalized")
-    claims = sorted(found.values(), key=lambda c: (c.start, c.end, c.kind, c.id))
+    claims = _counts_outside_dates(
+        sorted(found.values(), key=lambda c: (c.start, c.end, c.kind, c.id))
+    )
     overridden = overridden_spans(article.text)
     if overridden:
         # Text in a directional override is shown in an order that is not the
@@ -83,6 +87,39 @@ def extract_article(article: Article) -> tuple[Claim, ...]:
         if n:
             claims[i] = attrs.evolve(claim, id=repeated_id(claim.id, n))
     return tuple(claims)
+
+
+def _counts_outside_dates(claims: list[Claim]) -> list[Claim]:
+    """``claims`` without the quantities that are pieces of a date.
+
+    The quantity reader decides from the words around a number whether it is
+    a day of a date; the date reader reads whole spans ("August 7-8, 2023",
+    "March 3 to 5", ``7 و 8 أغسطس``), and a number it took as part of a date
+    is no count: a quantity inside a longer date claim, or a bare figure (no
+    unit) overlapping one, is dropped. ``claims`` are sorted by offset.
+    """
+    dates = sorted((c.start, c.end) for c in claims if isinstance(c, DateClaim))
+    if not dates:
+        return claims
+    starts = [start for start, _ in dates]
+    reach: list[int] = []  # the furthest end of the dates starting at or before each
+    for _, end in dates:
+        reach.append(max(end, reach[-1]) if reach else end)
+
+    def in_a_date(claim: QuantityClaim) -> bool:
+        # The dates that start before the quantity ends and reach past its start.
+        i = bisect.bisect_left(starts, claim.end) - 1
+        if i < 0 or reach[i] <= claim.start:
+            return False
+        for start, end in dates[: i + 1][::-1]:
+            if end <= claim.start:
+                continue
+            inside = start <= claim.start and claim.end <= end and end - start > claim.end - claim.start
+            if inside or claim.unit is None:
+                return True
+        return False
+
+    return [c for c in claims if not (isinstance(c, QuantityClaim) and in_a_date(c))]
 
 
 # Article.claims extracts through this function: the values import no stage.

@@ -290,6 +290,8 @@ def _noun_after(text: str, n: FoundNumber, st: _Static, tables: _Tables) -> _Nou
     k = first.key
     if k in st.not_units or not first.text[:1].isalpha() or any(c.isdigit() for c in k):
         return None
+    if not english and len(first.text) < 2:
+        return None  # "7 و 8 جنود": an Arabic letter alone (و, ف, ب) is a particle
     if k in st.months or _is_number_word(k):
         return None
     place = tables.lookup("place", first.text.removesuffix("'s"))
