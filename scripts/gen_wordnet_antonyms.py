@@ -7,7 +7,9 @@ rise/fall, win/lose, accept/reject, guilty/innocent, increase/decrease. This
 script reads those pointers, keeps the one-word lemmas of each pair, and
 writes one pair per line; it also writes the irregular verb forms of
 ``verb.exc`` (rose -> rise, fell -> fall) that the English statement
-extractor needs to find a verb's lemma.
+extractor needs to find a verb's lemma, and the event nouns that WordNet
+derives from a verb (pointer ``+`` of ``data.noun``: invasion -> invade,
+death -> die, denial -> deny), so that a nominalization is read as its verb.
 
 The database files are not downloaded: on Debian and Ubuntu they are the
 package ``wordnet-base`` (``apt-get install wordnet-base`` puts them in
@@ -45,8 +47,17 @@ HEADER = """\
 #
 # Lines: "ant<TAB>pos<TAB>word<TAB>word" (pos v, a or n; each pair once, in
 # sorted order; both words have a sense tagged in WordNet's semantic
-# concordance, so rare coinages such as oil/unoil are left out) and "exc<TAB>form<TAB>lemma" (an irregular verb form).
+# concordance, so rare coinages such as oil/unoil are left out), "exc<TAB>form<TAB>lemma" (an irregular verb form) and
+# "der<TAB>noun<TAB>verb" (a noun of an act, event, process, state,
+# phenomenon, possession or communication derived from the verb; both tagged).
 """
+
+# The lexicographer files of the nouns that name what a verb does (noun.act,
+# noun.communication, noun.event, noun.phenomenon, noun.possession,
+# noun.process, noun.state): "invasion", "denial", "death", "loss". A person
+# or a thing derived from a verb ("killer", "survivor", "closet") says no
+# event.
+EVENT_NOUNS = frozenset({4, 10, 11, 19, 21, 22, 26})
 
 
 def _antonyms(path: Path, pos: str) -> set[tuple[str, str, str]]:
@@ -78,6 +89,38 @@ def _antonyms(path: Path, pos: str) -> set[tuple[str, str, str]]:
             continue
         first, second = sorted((a, b))
         pairs.add((pos, first, second))
+    return pairs
+
+
+def _derivations(nouns: Path, verbs: Path) -> set[tuple[str, str]]:
+    """(noun, verb) for the one-word event nouns derived from a verb."""
+    words: dict[str, list[str]] = {}
+    with verbs.open(encoding="utf-8", errors="replace") as f:
+        for line in f:
+            if line.startswith("  "):
+                continue
+            fields = line.split(" | ", 1)[0].split()
+            count = int(fields[3], 16)
+            words[fields[0]] = [fields[4 + 2 * i].split("(")[0].lower() for i in range(count)]
+    pairs: set[tuple[str, str]] = set()
+    with nouns.open(encoding="utf-8", errors="replace") as f:
+        for line in f:
+            if line.startswith("  "):
+                continue
+            fields = line.split(" | ", 1)[0].split()
+            if int(fields[1]) not in EVENT_NOUNS:
+                continue
+            count = int(fields[3], 16)
+            synset = [fields[4 + 2 * i].split("(")[0].lower() for i in range(count)]
+            i = 4 + 2 * count
+            for j in range(int(fields[i])):
+                symbol, target, pos, st = fields[i + 1 + 4 * j : i + 5 + 4 * j]
+                source, dest = int(st[:2], 16), int(st[2:], 16)
+                if symbol != "+" or pos != "v" or not source or not dest or target not in words:
+                    continue
+                noun, verb = synset[source - 1], words[target][dest - 1]
+                if noun != verb and noun.isalpha() and verb.isalpha():
+                    pairs.add((noun, verb))
     return pairs
 
 
@@ -117,11 +160,18 @@ def generate(wordnet: Path) -> str:
             for p, a, b in _antonyms(wordnet / f"data.{name}", pos)
             if a in tagged and b in tagged
         }
+    tagged_nouns, tagged_verbs = _tagged(wordnet / "index.noun"), _tagged(wordnet / "index.verb")
+    derived = {
+        (noun, verb)
+        for noun, verb in _derivations(wordnet / "data.noun", wordnet / "data.verb")
+        if noun in tagged_nouns and verb in tagged_verbs
+    }
     lines = [HEADER]
     lines += [f"ant\t{pos}\t{a}\t{b}\n" for pos, a, b in sorted(pairs)]
     lines += [
         f"exc\t{form}\t{lemma}\n" for form, lemma in sorted(_exceptions(wordnet / "verb.exc"))
     ]
+    lines += [f"der\t{noun}\t{verb}\n" for noun, verb in sorted(derived)]
     return "".join(lines)
 
 

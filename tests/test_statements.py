@@ -80,6 +80,18 @@ def test_english_lemmas_through_irregular_forms() -> None:
     assert not contrary("rise", "rise")
 
 
+def test_english_event_nouns_are_read_as_their_verbs() -> None:
+    # WordNet's derivational links (data/antonyms_en.tsv "der" lines): an
+    # event noun is its verb's predicate; a noun that is a predicate of its
+    # own ("loss") keeps its own.
+    assert family_of("invasion", "en") == "war"
+    assert family_of("death", "en") == "kill"
+    assert family_of("denial", "en") == "deny"
+    assert family_of("closure", "en") == "close"
+    assert family_of("loss", "en") == "loss"
+    assert one("The ministry announced the closure of the border.", "closure").predicate == "close"
+
+
 def test_arabic_negation_with_its_span() -> None:
     text = "مصر: لم ترتفع أسعار النفط"
     claim = one(text, "ترتفع")

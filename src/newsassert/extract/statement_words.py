@@ -40,6 +40,7 @@ class Vocabulary:
     en_forms: dict[str, str]  # Snowball stem of an English lemma -> family key
     antonyms: frozenset[tuple[str, str]]  # pairs of keys or stems that contradict
     en_polar: frozenset[str]  # English stems that have an antonym
+    en_derived: dict[str, str]  # stem of an event noun -> stem of its verb that has an antonym
     irregular: dict[str, str]  # irregular English verb form -> lemma
     negation_ar: frozenset[str]
     negation_en: frozenset[str]
@@ -116,6 +117,7 @@ def vocabulary() -> Vocabulary:
             antonyms.add((word, name))
     irregular: dict[str, str] = {}
     polar: set[str] = set()
+    derivations: list[tuple[str, str]] = []
     text = resources.files("newsassert").joinpath("data", "antonyms_en.tsv").read_text("utf-8")
     for line in text.splitlines():
         if not line or line.startswith("#"):
@@ -129,6 +131,18 @@ def vocabulary() -> Vocabulary:
                 antonyms.add((a, b))
                 antonyms.add((b, a))
                 polar.update((a, b))
+        elif fields[0] == "der":
+            derivations.append((_en_stem(fields[1]), _en_stem(fields[2])))
+    # An event noun is read as its verb ("invasion" as invade, "death" as
+    # die), unless the noun is a predicate of its own.
+    derived: dict[str, str] = {}
+    for noun, verb in derivations:
+        if noun == verb or noun in en_forms or noun in polar or noun in derived:
+            continue
+        if verb in en_forms:
+            en_forms[noun] = en_forms[verb]
+        elif verb in polar:
+            derived[noun] = verb
     negation, clause = grammar["negation"], grammar["clause"]
     words = grammar["words"]
     reversal, mood, theme = grammar["reversal"], grammar["mood"], grammar["theme"]
@@ -140,6 +154,7 @@ def vocabulary() -> Vocabulary:
         en_forms=en_forms,
         antonyms=frozenset(antonyms),
         en_polar=frozenset(polar),
+        en_derived=derived,
         irregular=irregular,
         negation_ar=_keys(negation["ar"]),
         negation_en=frozenset(negation["en"]),
@@ -347,6 +362,7 @@ def predicate_key(word: str, lang: str) -> tuple[str, bool]:
     if lang == "ar":
         return ar_stem(word), False
     stem = _en_stem(vocab.irregular.get(word, word))
+    stem = vocab.en_derived.get(stem, stem)
     return stem, stem in vocab.en_polar
 
 

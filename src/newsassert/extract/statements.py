@@ -248,7 +248,6 @@ def _statements(
     ):
         return []
     c_start, c_end = norm.to_original(clause[0].start, clause[-1].end)
-    spans = [norm.to_original(t.start, t.end) for t in clause]
     # An anchor belongs to the clause it starts in ("0.1%" reaches past the
     # clause's last word, "0.1").
     # The anchors are sorted by start: the clause's are a slice (a long
@@ -257,18 +256,27 @@ def _statements(
     hi = bisect.bisect_left(anchors, (c_end,))
     inside = tuple(dict.fromkeys(label for _, _, label in anchors[lo:hi]))
     # The anchor each word stands in (ستة of figure:6, روسيا of place:russia):
-    # a theme names it by its anchor.
+    # a theme names it by its anchor. Anchors and names are compared with the
+    # words in the matching form: the few anchors are mapped there, rather
+    # than every word back to the article (the map is monotonic, so a word
+    # overlaps or lies inside a span the same way in both).
+    to_norm = norm.from_original
     labels: dict[int, str] = {}
     for a_start, a_end, label in anchors[lo:hi]:
-        for j, (t_start, t_end) in enumerate(spans):
-            if t_start < a_end and a_start < t_end and not clause[j].mark:
+        n_start, n_end = to_norm(a_start), to_norm(a_end)
+        for j, tok in enumerate(clause):
+            if tok.start < n_end and n_start < tok.end and not tok.mark:
                 labels.setdefault(j, label)
     # Names are anchors, never predicates nor terms; the noun a figure
     # counts (عشرات المدنيين) stays a term.
     lo = bisect.bisect_left(names, (c_start,))
     hi = bisect.bisect_left(names, (c_end,))
-    mentioned = [(a, b) for a, b in names[lo:hi] if b <= c_end]
-    named = {j for j, span in enumerate(spans) if mentioned and _inside(span, mentioned)}
+    mentioned = [(to_norm(a), to_norm(b)) for a, b in names[lo:hi] if b <= c_end]
+    named = {
+        j
+        for j, tok in enumerate(clause)
+        if mentioned and any(a <= tok.start and tok.end <= b for a, b in mentioned)
+    }
     # (token, predicate, cue): a cue negates the first predicate a family
     # knows within reach after it, else the first content word after it.
     found: list[tuple[int, str, int | None]] = []
@@ -398,7 +406,7 @@ def _statements(
     clause_text = article.text[c_start:c_end]
     out: list[StatementClaim] = []
     for i, pred, cue_at in found:
-        start, end = spans[i]
+        start, end = norm.to_original(clause[i].start, clause[i].end)
         if quoted:
             mood = "quoted"
         elif conditional:
@@ -409,7 +417,7 @@ def _statements(
             mood = "asserted"
         neg: dict[str, Any] = {}
         if cue_at is not None:
-            n_start, n_end = spans[cue_at]
+            n_start, n_end = norm.to_original(clause[cue_at].start, clause[cue_at].end)
             neg = {
                 "polarity": "negated",
                 "negation": article.text[n_start:n_end],
@@ -496,10 +504,6 @@ def _phrase_at(
         if tuple(words[i : i + n]) == phrase:
             return n
     return 0
-
-
-def _inside(span: tuple[int, int], spans: Sequence[tuple[int, int]]) -> bool:
-    return any(a <= span[0] and span[1] <= b for a, b in spans)
 
 
 def _term(word: str, lang: str) -> str:
