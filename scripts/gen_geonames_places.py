@@ -258,7 +258,7 @@ def main() -> None:
         if key(name) in taken or key(city["name"]) in taken or not forms:
             continue
         rows.append((name, country[code], forms))
-        if (code, city["name"]) in capital_of:
+        if (code, city["name"]) in capital_of or (code, name) in capital_of:
             capital_rows.add(name)
         taken.update(key(f) for f in (name, city["name"], *forms))
     lines = [

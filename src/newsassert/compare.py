@@ -158,6 +158,9 @@ def _compare_quantities(a: QuantityClaim, b: QuantityClaim, options: CompareOpti
     relation = unit_relation(a.unit, b.unit)
     ia = Interval.of(a, open_bound=options.open_bound)
     ib = Interval.of(b, open_bound=options.open_bound)
+    scale_a, scale_b = units.proportion_scale(a.unit), units.proportion_scale(b.unit)
+    if scale_a is not None and scale_b is not None and scale_a != scale_b:
+        return Comparison.AGREE if _same_share(a, b, scale_a, scale_b) else Comparison.UNRELATED
     if relation is UnitRelation.NONE:
         return Comparison.AGREE if _bare_figures_match(a, b, ia, ib) else Comparison.UNRELATED
     if a.place and b.place and not same_place(a.place, b.place):
@@ -202,10 +205,43 @@ def _bare_figures_match(a: QuantityClaim, b: QuantityClaim, ia: Any, ib: Any) ->
         return False
     if bare_a and bare_b:
         return True
+    return _comparable_context(a, b)
+
+
+def _comparable_context(a: QuantityClaim, b: QuantityClaim) -> bool:
+    """Whether the words around two figures say they are figures of one thing."""
     shared = len(_context_words(a) & _context_words(b))
     # A headline has few words around a figure: one shared word is context.
     short = min(len(a.sentence.split()), len(b.sentence.split())) <= _SHORT_SENTENCE
     return shared >= 2 or (short and shared >= 1)
+
+
+# A share written both ways is rounded: "a third" is 33 % or 33.3 %.
+_SHARE_TOLERANCE = 0.006
+
+
+def _same_share(a: QuantityClaim, b: QuantityClaim, scale_a: float, scale_b: float) -> bool:
+    """A fraction and a percentage of one whole ("half of the towns", "50% of the towns").
+
+    Equal shares (within rounding) agree when the words around them are the
+    same; a different share is unrelated, not a conflict: the words may count
+    two different wholes.
+    """
+    if _is_rank(a) or _is_rank(b) or a.qualifier != b.qualifier:
+        return False
+    share_a, share_b = float(a.value) / scale_a, float(b.value) / scale_b
+    if abs(share_a - share_b) > _SHARE_TOLERANCE:
+        return False
+    # The whole is often inside the claim ("half of the affected towns"):
+    # its words count as context.
+    shared = len(_share_words(a) & _share_words(b))
+    short = min(len(a.sentence.split()), len(b.sentence.split())) <= _SHORT_SENTENCE
+    return shared >= 2 or (short and shared >= 1)
+
+
+def _share_words(claim: QuantityClaim) -> frozenset[str]:
+    own = (key(w) for w in _WORD.findall(claim.text.casefold()))
+    return _context_words(claim) | {k for k in own if len(k) > 2 and k not in _stopwords()}
 
 
 def _is_rank(claim: QuantityClaim) -> bool:

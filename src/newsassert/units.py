@@ -68,6 +68,16 @@ def unit_lemma(unit: str) -> str:
     return _lemma_in(default_lexicon(), unit)
 
 
+# Units that state a share of a whole, with what one whole is in each: "half
+# of the towns" (a fraction, 0.5) is "50% of the towns" (a percentage, 50).
+PROPORTIONS: dict[str, float] = {"fraction": 1.0, "percent": 100.0}
+
+
+def proportion_scale(unit: str | None) -> float | None:
+    """What one whole is in ``unit`` when it states a share (100 for percent), else None."""
+    return PROPORTIONS.get(unit_lemma(unit)) if unit is not None else None
+
+
 _NATIONALITY = "nationality:"
 _ORDINAL = "ordinal:"  # the unit of a rank (newsassert.extract.quantity_ordinals)
 

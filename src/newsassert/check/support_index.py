@@ -221,6 +221,9 @@ class SupportIndex:
             found.update(keys(("people",), ()))
         elif lemma in units._unit_classes().people:
             found.update(keys(("nationality",), ()))
+        if lemma in units.PROPORTIONS:
+            for other in units.PROPORTIONS:  # a fraction and a percentage of one whole
+                found.update(keys(("unit", other), ()))
 
     # --- dates ------------------------------------------------------------------
 
