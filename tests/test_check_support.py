@@ -100,3 +100,17 @@ def test_an_empty_selection_holds() -> None:
     verdict = supported_by([], [person("a", "السوداني")])
     assert verdict
     assert "none needs support" in verdict.summary
+
+
+def test_a_lower_case_name_is_supported_by_a_source_that_writes_it() -> None:
+    # The source's sentence holds no mention of it (a capitalized run no rule
+    # reads as a name), only a figure: the sentence writes the name out.
+    sentence = "Crabbie's Grand National drew 70,000 people to Selhurst Park."
+    source = quantity("a", 70000, unit="person", sentence=sentence, lang="en")
+    for name in ("selhurst park", "crabbie"):
+        summary = mention("s", name, "name", lang="en")
+        assert supported_by([summary], [source]), name
+    verdict = supported_by([mention("s", "moffat", "name", lang="en")], [source])
+    assert [row.role for row in verdict.evidence] == ["unsupported"]
+    # Only a lower-cased text's names: a capitalized one is compared as before.
+    assert not supported_by([mention("s", "Selhurst Park", "place", lang="en")], [source])

@@ -204,6 +204,28 @@ def test_a_lower_case_surname_is_the_person_named_before() -> None:
     assert _persons(text, "en") == ["natalia moon"]
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A word no list knows is a name; its kind is not told.
+        ("the manager said new moffat will join the club next season .", [("name", "moffat")]),
+        ("each bunk has a personal service unit -lrb- psu -rrb- with a light .", [("name", "psu")]),
+        ("he played at selhurst park in front of his family .", [("name", "selhurst")]),
+        # After an honorific any word is a person's name; so before a reporting verb.
+        ("ms stevens and mr hill met in the city .", [("person", "stevens"), ("person", "hill")]),
+        ("the court heard that keita said he was sorry .", [("person", "keita")]),
+        # Common words WordNet lacks, months and weekdays, and given names alone are none.
+        ("women blamed themselves on sunday , but alex was the largest of them .", []),
+    ],
+)
+def test_names_no_list_knows_in_lower_cased_text(
+    text: str, expected: list[tuple[str, str]]
+) -> None:
+    claims = newsassert.extract(text, lang="en")
+    found = [(c.type, c.name) for c in claims if isinstance(c, MentionClaim)]
+    assert found == expected
+
+
 def test_lower_case_reading_only_in_lower_cased_text() -> None:
     # In ordinary text a lower-case given name and word are no person.
     text = "The Prime Minister said the talks with Iraq were useful, and chris moon agreed."

@@ -458,7 +458,8 @@ def _sentence_raw_words(sentence: str) -> tuple[str, ...]:
 
 @functools.lru_cache(maxsize=4096)
 def _sentence_words(sentence: str) -> tuple[str, ...]:
-    return tuple(key(w) for w in _NAME_WORD.findall(sentence))
+    # A possessive is no part of the name (Christie's sold: christie 's sold).
+    return tuple(key(_POSSESSIVE.sub("", w)) for w in _NAME_WORD.findall(sentence))
 
 
 def _contains(words: tuple[str, ...], part: tuple[str, ...]) -> bool:

@@ -72,7 +72,7 @@ QUALIFIERS = (
 )
 # A demonym (المصري, Iraqi) names its country (``entity``) without being a
 # place: it is a mention of its own type, which supports the country's name.
-MENTION_TYPES = ("person", "org", "place", "demonym")
+MENTION_TYPES = ("person", "org", "place", "demonym", "name")
 POLARITIES = ("affirmed", "negated")
 MOODS = ("asserted", "conditional", "quoted", "intended")
 KINDS = ("quantity", "date", "mention", "role", "statement")

@@ -44,6 +44,7 @@ from newsassert.compare import (
     date_fields,
     date_span,
     names_match,
+    states_name,
     unit_relation,
     weekday_of,
 )
@@ -199,6 +200,7 @@ def _relations(
     options: CompareOptions,
     weekdays: bool = False,
     year_written: Callable[[str], tuple[Claim, ...]] | None = None,
+    name_written: Callable[[str], tuple[Claim, ...]] | None = None,
 ) -> _Found:
     """The claims of ``sources`` that support ``claim``, only vaguely, or conflict with it.
 
@@ -213,6 +215,8 @@ def _relations(
         year = _year_alone(claim)
         if year is not None:
             matches = (year_written or functools.partial(_year_written, sources))(year)
+        elif isinstance(claim, MentionClaim) and claim.name.islower():
+            matches = (name_written or functools.partial(_name_written, sources))(claim.name)
     return matches, vague, conflicts
 
 
@@ -283,6 +287,24 @@ def _year_written(sources: Sequence[Claim], year: str) -> tuple[Claim, ...]:
     return ()
 
 
+def _name_written(sources: Sequence[Claim], name: str) -> tuple[Claim, ...]:
+    """The first source claim, of any kind, whose sentence writes ``name`` out.
+
+    A lower-cased text's name (``moffat``, ``selhurst park``) is supported by a
+    source that writes it, wherever that source read a claim: its sentence
+    may hold no mention (a capitalized run no rule reads as a name).
+    """
+    seen: set[str] = set()
+    for source in sources:
+        sentence = source.sentence
+        if sentence in seen:
+            continue
+        seen.add(sentence)
+        if states_name(sentence, name):
+            return (source,)
+    return ()
+
+
 def year_tokens(sentence: str) -> list[str]:
     """The four-digit numbers a sentence writes, as words of their own."""
     found: list[str] = _YEAR_TOKEN.findall(sentence)
@@ -320,7 +342,13 @@ class _IndexedRelations:
         if signature is None:
             candidates = index.candidates(claim)
             return _relations(
-                claim, candidates, self._relate, self._options, self._weekdays, self._year_written
+                claim,
+                candidates,
+                self._relate,
+                self._options,
+                self._weekdays,
+                self._year_written,
+                index.first_stating,
             )
         shared = self._shared.get(signature)
         if shared is None:
@@ -342,6 +370,9 @@ class _IndexedRelations:
             year = _year_alone(claim)
             if year is not None:
                 matches = self._year_written(year)
+            elif isinstance(claim, MentionClaim) and claim.name.islower():
+                # A name read in lower-cased text: its words, not its kind, are sure.
+                matches = index.first_stating(claim.name)
         return matches, vague, conflicts
 
 

@@ -101,6 +101,7 @@ class SupportIndex:
         self._by_kind: dict[str, list[int]] = defaultdict(list)
         self._ids = frozenset(claim.id for claim in sources)
         self._first_writing: dict[str, int] | None = None
+        self._all_sentence_words: dict[str, list[int]] | None = None
         for i, claim in enumerate(sources):
             self._by_kind[claim.kind].append(i)
         # Kinds whose rules the index does not know: every claim is a candidate.
@@ -161,6 +162,24 @@ class SupportIndex:
             self._first_writing = first
         at = self._first_writing.get(word)
         return () if at is None else (self._sources[at],)
+
+    def first_stating(self, name: str) -> tuple[Claim, ...]:
+        """The first claim, of any kind, whose sentence writes ``name`` out
+        (:func:`newsassert.compare.states_name`)."""
+        if self._all_sentence_words is None:
+            by_word: dict[str, list[int]] = defaultdict(list)
+            seen: set[str] = set()
+            for i, claim in enumerate(self._sources):
+                if claim.sentence not in seen:
+                    seen.add(claim.sentence)
+                    for word in self._words_of(claim.sentence):
+                        by_word[word].append(i)
+            self._all_sentence_words = by_word
+        words = rules._NAME_WORD.findall(name)
+        for i in self._all_sentence_words.get(key(words[0]), ()) if words else ():
+            if rules.states_name(self._sources[i].sentence, name):
+                return (self._sources[i],)
+        return ()
 
     def candidates(self, claim: Claim) -> Sequence[Claim]:
         """The claims of the other side that the rules could relate to ``claim``, in order."""

@@ -55,7 +55,7 @@ from newsassert.extract import make_claim
 from newsassert.extract.context import ArticleContext, Tokens
 from newsassert.extract.entity_reader import _Found, _Reader
 from newsassert.extract.entity_vocab import _vocab
-from newsassert.extract.people import read_people
+from newsassert.extract.people import read_lower_names, read_people
 from newsassert.hookspecs import hookimpl
 from newsassert.lexicon import Lexicon
 from newsassert.model import Claim, MentionClaim, RoleClaim
@@ -104,6 +104,7 @@ def _read(norm: Normalized, folded: Folded, tokens: Tokens, lexicon: Lexicon) ->
     read_people(reader)
     reader.read_surnames()
     reader.read_lexicon()
+    read_lower_names(reader)
     return Entities(tuple(sorted(reader.found, key=_FOUND_ORDER)))
 
 

@@ -448,6 +448,14 @@ class _Reader:
                 return entry.canonical
         return None
 
+    def add_name(self, i: int, end: int, type: str) -> None:
+        """A name of tokens ``i:end`` of a lower-cased text (a person's, or of a kind not told)."""
+        if type == "person":
+            self.add_person(i, end, 0)
+            return
+        name, span = self._text_and_span(i, end, 0)
+        self._emit(i, end, span, type, name, name_key(name), None)
+
     def add_person(self, i: int, end: int, skip: int) -> None:
         """A person named without a title: tokens ``i:end``, ``skip`` proclitic letters left out."""
         person, span = self._text_and_span(i, end, skip)

@@ -40,6 +40,7 @@ __all__ = [
     "NameWords",
     "name_end",
     "name_words",
+    "read_lower_names",
     "read_people",
     "single_name",
     "start_of_name",
@@ -143,9 +144,16 @@ class NameWords:
         self.joiners = frozenset(words["english"]["name_joiners"])
         self.epithets = frozenset(key(w) for w in words["arabic"]["epithets"])
         english = read_data("english_words.json")
-        self.common = frozenset(english["common"])
+        self.common = frozenset(english["common"]) | frozenset(words["english"]["common_words"])
         self.surnames = frozenset(english["surnames"])
         self.function = frozenset(words["english"]["function_words"])
+        self.honorifics = frozenset(words["english"]["honorifics"])
+        self.calendar = frozenset(
+            key(str(e["name"]))
+            for part in ("months", "weekdays")
+            for e in read_data("months.json")[part]
+            if e.get("lang") == "en"
+        )
         # One-word places, organizations and demonyms that are given names
         # too (london, jordan, chelsea): in lower case as weak as a common word.
         lexicon = default_lexicon()
@@ -183,6 +191,8 @@ def _inflections(word: str) -> tuple[tuple[str, str], ...]:
         ("ly", word[:-2]),  # quickly
         ("er", word[:-2]),  # bigger: not a name test, a common comparative
         ("est", word[:-3]),
+        ("est", word[:-3] + "e"),  # largest
+        ("men", word[:-3] + "man"),  # gunmen
     )
 
 
@@ -531,3 +541,82 @@ def _lower_case_name(reader: _Reader, i: int, names: NameWords) -> int:
     if said and all(_surname_like(w, names, strict=True) for w in (w1, w2)):
         return i + 2
     return i
+
+
+# Tokens of the Penn Treebank's escapes for brackets (-lrb- psu -rrb-), which
+# tokenized data sets write as words.
+_TREEBANK = frozenset({"lrb", "rrb", "lsb", "rsb", "lcb", "rcb"})
+
+
+def _unknown_word(tok: _Word, names: NameWords) -> bool:
+    """Whether a word of a lower-cased English text is a name no list knows (moffat)."""
+    if tok.arabic or not tok.word:
+        return False
+    k = tok.key
+    if len(k) < 3 or k in names.function or k in names.reporting or k in _TREEBANK:
+        return False
+    if k in names.named or k in names.calendar or k in names.latin:
+        return False  # a given name alone is no evidence of anything (alex)
+    parts = k.replace("’", "'").replace("'", "-").split("-")
+    if not all(p.isalpha() for p in parts):
+        return False
+    if len(parts) > 1:
+        if any(p in names.function for p in parts):
+            return False
+        return any(len(p) >= 3 and not names.common_word(p) for p in parts)
+    return not names.common_word(k)
+
+
+def read_lower_names(reader: _Reader) -> None:
+    """Names of a lower-cased English text that no word list knows (``new moffat``).
+
+    Capitals are what tells a name in English; without them a word that no
+    list knows (not a common word of WordNet, nor a function word, a month, a
+    given name alone, a place or organization of the lexicon) is read as a
+    name, with the unknown words and given names next to it. It is a
+    person's after an honorific (``ms stevens``: then any word is the name)
+    or before a reporting verb (``moffat said``); else its kind is not told
+    and the mention's type is ``name``.
+    """
+    if not reader.lower_cased:
+        return
+    words, taken = reader.words, reader.taken
+    names = name_words()
+    n = len(words)
+    i = 0
+    while i < n:
+        tok = words[i]
+        prev = words[i - 1] if i > 0 else None
+        honored = (
+            prev is not None
+            and prev.key in names.honorifics
+            and _latin_word(tok)
+            and tok.key not in names.function
+            and tok.key.isalpha()
+        )
+        if taken[i] or not (honored or _unknown_word(tok, names)):
+            i += 1
+            continue
+        start = i
+        if prev is not None and not taken[i - 1] and _latin_word(prev) and prev.key in names.latin:
+            start = i - 1
+        end = i + 1
+        while (
+            end < n
+            and end - start < _MAX_LOWER
+            and not taken[end]
+            and (
+                _unknown_word(words[end], names)
+                or (
+                    words[end].key in names.latin
+                    and _surname_like(words[end].key, names, strict=True)
+                )
+            )
+        ):
+            end += 1
+        said = end < n and words[end].key in names.reporting
+        reader.add_name(start, end, "person" if honored or said else "name")
+        i = end
+
+
+_MAX_LOWER = 4
