@@ -114,3 +114,19 @@ def test_a_lower_case_name_is_supported_by_a_source_that_writes_it() -> None:
     assert [row.role for row in verdict.evidence] == ["unsupported"]
     # Only a lower-cased text's names: a capitalized one is compared as before.
     assert not supported_by([mention("s", "Selhurst Park", "place", lang="en")], [source])
+
+
+def test_names_of_no_told_kind_in_cased_and_lower_cased_text() -> None:
+    import newsassert
+
+    source = newsassert.extract("Bueno played for Derby on loan during the 2010-11 campaign.")
+    # The cased source's unknown word is a claim of its own: the summary's
+    # lower-case name has a sentence that writes it.
+    assert [(c.type, c.name) for c in source if c.kind == "mention"] == [("name", "Bueno")]
+    assert supported_by(newsassert.extract("bueno played for derby on loan ."), source)
+    verdict = supported_by(newsassert.extract("moffat played for derby on loan ."), source)
+    assert [row.role for row in verdict.evidence] == ["unsupported"]
+    # A capitalized one no source writes is listed aside, not failed.
+    verdict = supported_by(newsassert.extract("Moffat played for Derby on loan."), source)
+    assert verdict
+    assert [row.role for row in verdict.evidence] == ["aside"]

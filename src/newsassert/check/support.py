@@ -155,6 +155,11 @@ def _supported_by(
             failures.append(f"conflict:{claim.id}")
             others = ", ".join(dict.fromkeys(_short(c) for c in conflicts))
             missing.append(f"{_short(claim)} ({claim.article}) conflicts with {others}")
+        elif _aside(claim):
+            # A capitalized name of no told kind (Ligue, BIA): cased text's
+            # people, organizations and places are read by their own rules, so
+            # one the sources do not write is shown, not failed.
+            rows.append(Evidence(claim=claim, value=value, role="aside", note=_ASIDE))
         else:
             note = ""
             if vague:
@@ -215,7 +220,7 @@ def _relations(
         year = _year_alone(claim)
         if year is not None:
             matches = (year_written or functools.partial(_year_written, sources))(year)
-        elif isinstance(claim, MentionClaim) and claim.name.islower():
+        elif isinstance(claim, MentionClaim) and _written_name(claim):
             matches = (name_written or functools.partial(_name_written, sources))(claim.name)
     return matches, vague, conflicts
 
@@ -287,6 +292,19 @@ def _year_written(sources: Sequence[Claim], year: str) -> tuple[Claim, ...]:
     return ()
 
 
+_ASIDE = "a name of no told kind that no source writes"
+
+
+def _aside(claim: Claim) -> bool:
+    return isinstance(claim, MentionClaim) and claim.type == "name" and not claim.name.islower()
+
+
+def _written_name(claim: MentionClaim) -> bool:
+    """Whether ``claim`` is supported by a source writing its words: a name of a
+    lower-cased text, or a name of no told kind (its words, not its kind, are sure)."""
+    return claim.type == "name" or claim.name.islower()
+
+
 def _name_written(sources: Sequence[Claim], name: str) -> tuple[Claim, ...]:
     """The first source claim, of any kind, whose sentence writes ``name`` out.
 
@@ -300,7 +318,7 @@ def _name_written(sources: Sequence[Claim], name: str) -> tuple[Claim, ...]:
         if sentence in seen:
             continue
         seen.add(sentence)
-        if states_name(sentence, name):
+        if states_name(sentence, name.lower()):
             return (source,)
     return ()
 
@@ -370,9 +388,8 @@ class _IndexedRelations:
             year = _year_alone(claim)
             if year is not None:
                 matches = self._year_written(year)
-            elif isinstance(claim, MentionClaim) and claim.name.islower():
-                # A name read in lower-cased text: its words, not its kind, are sure.
-                matches = index.first_stating(claim.name)
+            elif isinstance(claim, MentionClaim) and _written_name(claim):
+                matches = index.first_stating(claim.name.lower())
         return matches, vague, conflicts
 
 

@@ -568,54 +568,58 @@ def _unknown_word(tok: _Word, names: NameWords) -> bool:
 
 
 def read_lower_names(reader: _Reader) -> None:
-    """Names of a lower-cased English text that no word list knows (``new moffat``).
+    """English names that no word list knows (``new moffat``, ``Bueno played``).
 
-    Capitals are what tells a name in English; without them a word that no
-    list knows (not a common word of WordNet, nor a function word, a month, a
-    given name alone, a place or organization of the lexicon) is read as a
-    name, with the unknown words and given names next to it. It is a
-    person's after an honorific (``ms stevens``: then any word is the name)
-    or before a reporting verb (``moffat said``); else its kind is not told
-    and the mention's type is ``name``.
+    A word that no list knows (not a common word of WordNet, nor a function
+    word, a month, a given name alone, a place or organization of the
+    lexicon) is read as a name, with the unknown words and given names next
+    to it; in cased text only capitalized words are. In lower-cased text,
+    where capitals tell nothing, it is a person's after an honorific (``ms
+    stevens``: then any word is the name) or before a reporting verb
+    (``moffat said``); else its kind is not told and the mention's type is
+    ``name``.
     """
-    if not reader.lower_cased:
-        return
+    lower = reader.lower_cased
     words, taken = reader.words, reader.taken
     names = name_words()
     n = len(words)
     i = 0
     while i < n:
         tok = words[i]
+        if taken[i] or tok.arabic or not tok.word or not (lower or tok.upper):
+            i += 1
+            continue
         prev = words[i - 1] if i > 0 else None
         honored = (
-            prev is not None
+            lower
+            and prev is not None
             and prev.key in names.honorifics
-            and _latin_word(tok)
             and tok.key not in names.function
             and tok.key.isalpha()
         )
-        if taken[i] or not (honored or _unknown_word(tok, names)):
+        if not (honored or _unknown_word(tok, names)):
             i += 1
             continue
         start = i
-        if prev is not None and not taken[i - 1] and _latin_word(prev) and prev.key in names.latin:
+        if (
+            prev is not None
+            and not taken[i - 1]
+            and _latin_word(prev)
+            and prev.key in names.latin
+            and (lower or prev.upper)
+        ):
             start = i - 1
         end = i + 1
-        while (
-            end < n
-            and end - start < _MAX_LOWER
-            and not taken[end]
-            and (
-                _unknown_word(words[end], names)
-                or (
-                    words[end].key in names.latin
-                    and _surname_like(words[end].key, names, strict=True)
-                )
-            )
-        ):
+        while end < n and end - start < _MAX_LOWER and not taken[end]:
+            nxt = words[end]
+            if not (lower or nxt.upper) or not (
+                _unknown_word(nxt, names)
+                or (nxt.key in names.latin and _surname_like(nxt.key, names, strict=True))
+            ):
+                break
             end += 1
         said = end < n and words[end].key in names.reporting
-        reader.add_name(start, end, "person" if honored or said else "name")
+        reader.add_name(start, end, "person" if honored or (lower and said) else "name")
         i = end
 
 
