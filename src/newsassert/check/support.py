@@ -249,6 +249,8 @@ def _compared(
         if weekday_only and isinstance(source, DateClaim) and weekday_of(source) is None:
             continue  # skipped before it is compared: the comparison is the costly part
         relation = relate(claim, source)
+        if relation is Comparison.AGREE and _beyond_open_bound(source, claim):
+            continue  # "15,000 children" is not said by "more than 13,000 children"
         if relation is Comparison.AGREE and _as_specific(source, claim):
             (vague if _vague_support(source, claim, options) else matches).append(source)
         elif relation is Comparison.CONFLICT or _surname_conflict(claim, source):
@@ -429,6 +431,38 @@ def _interval_specific(source: DateClaim, claim: DateClaim) -> bool:
     if mine[0] <= theirs[0] and theirs[1] <= mine[1]:
         return True
     return mine[0] == mine[1] and mine[0] in theirs
+
+
+# How far past an open bound a figure may lie and still be the source's: "more
+# than 33,000" says 33,482 (a figure just past it, rounded down), not 40,000.
+_NEAR_BOUND = 1.1
+_ABOVE = frozenset({"more_than", "at_least"})
+_BELOW = frozenset({"less_than", "at_most"})
+
+
+def _beyond_open_bound(source: Claim, claim: Claim) -> bool:
+    """Whether ``claim`` states a figure well past the open bound ``source`` gives.
+
+    An open hedge agrees with every figure on its side (up to its magnitude,
+    see ``open_bound``), but it *says* only the bound: a summary that gives
+    "15,000 children" where the source says "more than 13,000 children" states
+    a figure the source does not. A figure within a tenth of the bound
+    (33,482 for "more than 33,000"), a bound on the same side no stronger
+    than the source's ("more than 12,000"), or a vague figure is still
+    supported.
+    """
+    if not (isinstance(source, QuantityClaim) and isinstance(claim, QuantityClaim)):
+        return False
+    if claim.qualifier == "vague" or source.value is None or claim.value is None:
+        return False
+    # A bound on the same side may be weaker than the source's, never
+    # stronger: "more than 15,000" is not said by "more than 13,000".
+    bound, value = float(source.value), float(claim.value)
+    if source.qualifier in _ABOVE and claim.qualifier not in _BELOW:
+        return value > bound * _NEAR_BOUND if bound >= 0 else value > bound / _NEAR_BOUND
+    if source.qualifier in _BELOW and claim.qualifier not in _ABOVE:
+        return value < bound / _NEAR_BOUND if bound >= 0 else value < bound * _NEAR_BOUND
+    return False
 
 
 def _vague_support(source: Claim, claim: Claim, options: CompareOptions) -> bool:
