@@ -138,11 +138,14 @@ class SupportIndex:
 
         A mention's comparisons (:func:`newsassert.compare.same_entity`, the
         surname conflict, :func:`newsassert.places.place_support`) read its
-        type, name, key and entity; so do its candidates. ``None`` for the
+        type, name, key and entity, and for a capital whether it stands for its
+        government (:func:`newsassert.places.standing_for`); so do its candidates. ``None`` for the
         other kinds, whose rules read the claim's sentence or more.
         """
         if isinstance(claim, MentionClaim) and claim.kind not in self._whole:
-            return (claim.type, claim.name, claim.key, claim.entity)
+            # A capital reads its sentence too: standing for its government or not.
+            government = standing_for(claim, self._lexicon) if claim.type == "place" else None
+            return (claim.type, claim.name, claim.key, claim.entity, government)
         return None
 
     def holds(self, claim_id: str) -> bool:
