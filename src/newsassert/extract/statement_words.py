@@ -13,21 +13,30 @@ from importlib import resources
 import attrs
 import snowballstemmer
 
+from newsassert.text.arabic import ARTICLE, CONJUNCTIONS, proclitic_runs
 from newsassert.text.data import read_data
 from newsassert.text.normalize import key
 
 _MARKS = "".join(chr(c) for c in range(0x064B, 0x0660)) + "\u0670"
 _ARABIC = re.compile(r"[\u0600-\u06ff]")
-# After the long vowels and hamza carriers are dropped, these are the
-# Arabic prefixes left to take off: the article (ال -> ل), the prepositions
-# ب ل ك and the future س (و ف were dropped as long vowels... or are letters
-# of the stem, which loses them the same way on both sides).
-_AR_PREFIXES = ("", "ل", "ب", "ك", "ف", "بل", "كل", "فل", "لل", "فبل", "س")
+_WEAK = str.maketrans("", "", "اويىءئؤأإآ")
+# The light stemmer's prefixes: the shared proclitic runs (see
+# _AR_PROCLITICS below) as they stand once the long vowels and hamza
+# carriers are dropped (ال -> ل, و -> nothing, وبال -> بل), and the future
+# س. Shortest first: a word starts with at most one prefix of each length,
+# and its analyses go from the least stripped to the most.
+_AR_PREFIXES = tuple(
+    sorted(
+        dict.fromkeys(
+            run.translate(_WEAK)
+            for base in proclitic_runs()
+            for run in (base, base + "ل" if base.endswith("ل") else base + ARTICLE, "س")
+        ),
+        key=len,
+    )
+)
 _AR_INFLECTION = ("", "ت", "ن", "م")
 _AR_SUFFIXES = ("", "ه", "هم", "هن", "ت", "ن", "تن", "كم", "هم")
-# The proclitics a form matched as written may carry (وفاز، بالفوز).
-_AR_CLITICS = ("", "و", "ف", "ب", "ل", "ال", "وال", "بال", "لل", "فال", "وب", "ول")
-_WEAK = str.maketrans("", "", "اويىءئؤأإآ")
 
 
 @attrs.frozen
@@ -254,33 +263,25 @@ def _ar_analyses(word: str) -> tuple[str, ...]:
 # the proclitics (conjunction, prepositions, article, future س), the
 # imperfect prefix, and the endings of person, number and case with a
 # pronoun after them (ارتفاعاتها، يرتفعون، وبانخفاضه). Nothing inside the
-# word is dropped, so تونس is not نسي nor سلمان سلم.
-_AR_PROCLITICS = (
-    "",
-    "و",
-    "ف",
-    "ب",
-    "ل",
-    "ال",
-    "وال",
-    "فال",
-    "بال",
-    "لل",
-    "ولل",
-    "فلل",
-    "وبال",
-    "فبال",
-    "وب",
-    "ول",
-    "فب",
-    "فل",
-    "س",
-    "وس",
-    "فس",
-    "ك",
-    "كال",
+# word is dropped, so تونس is not نسي nor سلمان سلم. The proclitics are the
+# shared runs of newsassert.text.arabic, each also with the article (ل + ال
+# is written لل), and the future س after a conjunction; an imperfect takes
+# no article nor ب ك (التوصل is no ت + وصل).
+_AR_RUNS = proclitic_runs()
+_AR_PROCLITICS = tuple(
+    dict.fromkeys(
+        (
+            *_AR_RUNS,
+            *(run + "ل" if run.endswith("ل") else run + ARTICLE for run in _AR_RUNS),
+            *(c + "س" for c in ("", *CONJUNCTIONS)),
+        )
+    )
 )
-_AR_VERB_CLITICS = frozenset(("", "و", "ف", "ل", "ول", "فل", "س", "وس", "فس"))
+_AR_VERB_CLITICS = frozenset(
+    run
+    for run in _AR_PROCLITICS
+    if ARTICLE not in run and "لل" not in run and not set(run) & {"ب", "ك"}
+)
 # No ي: a nisba adjective (الاجتماعي، اليمنية) is no event.
 _AR_ENDINGS = ("", "ت", "تا", "وا", "ون", "ين", "ان", "ن", "نا", "تم", "ات", "ا")
 _AR_PRONOUNS = ("", "ه", "ها", "هم", "هما", "هن", "ك", "كم", "ني", "نا")

@@ -149,7 +149,7 @@ def statement_claims(
         ns, ne = norm.from_original(s_start), norm.from_original(s_end)
         text = norm.text[ns:ne]
         tokens = [
-            _Token(ns + m.start(), ns + m.end(), _fold(m.group()), not m.group()[0].isalnum())
+            _Token(ns + m.start(), ns + m.end(), _fold(w := m.group()), not w[0].isalnum())
             for m in _TOKEN.finditer(text)
         ]
         if not tokens:
@@ -183,7 +183,11 @@ def _clauses(
     for i, tok in enumerate(tokens):
         # صعود وسقوط هارفي واينستين: two predicates joined share what follows;
         # الذهب يهبط والدولار يصعد: a second subject opens a second event.
-        joined = _conjoined(tok.word, tokens[i + 1].word if i + 1 < len(tokens) else "")
+        joined = (
+            _conjoined(tok.word, tokens[i + 1].word if i + 1 < len(tokens) else "")
+            if tok.word[0] == "و"
+            else None
+        )
         if clause and (
             joined == "subject"
             or (joined == "predicate" and family_of(clause[-1].word, "ar") is None)
@@ -272,11 +276,15 @@ def _statements(
     lo = bisect.bisect_left(names, (c_start,))
     hi = bisect.bisect_left(names, (c_end,))
     mentioned = [(to_norm(a), to_norm(b)) for a, b in names[lo:hi] if b <= c_end]
-    named = {
-        j
-        for j, tok in enumerate(clause)
-        if mentioned and any(a <= tok.start and tok.end <= b for a, b in mentioned)
-    }
+    named = (
+        {
+            j
+            for j, tok in enumerate(clause)
+            if any(a <= tok.start and tok.end <= b for a, b in mentioned)
+        }
+        if mentioned
+        else set()
+    )
     # (token, predicate, cue): a cue negates the first predicate a family
     # knows within reach after it, else the first content word after it.
     found: list[tuple[int, str, int | None]] = []
@@ -290,9 +298,11 @@ def _statements(
         reading: tuple[str, bool] | None = None
         if skip:
             skip -= 1
-        elif phrase := _phrase_at(words, i, vocab.not_negation):
+        elif word in vocab.not_negation and (phrase := _phrase_at(words, i, vocab.not_negation)):
             skip = phrase - 1
-        elif word in vocab.conditional or _phrase_at(words, i, vocab.conditional_phrases):
+        elif word in vocab.conditional or (
+            word in vocab.conditional_phrases and _phrase_at(words, i, vocab.conditional_phrases)
+        ):
             conditional = True
         elif word in negation:
             cues.add(i)
@@ -301,7 +311,9 @@ def _statements(
             reading = predicate_key(word, lang)
             if len(reading[0]) < 2:
                 reading = None
-            if word in vocab.intention or _phrase_at(words, i, vocab.intention_phrases):
+            if word in vocab.intention or (
+                word in vocab.intention_phrases and _phrase_at(words, i, vocab.intention_phrases)
+            ):
                 intended_after = min(intended_after, i)
             if word in vocab.reversal:
                 reversers.append(i)
