@@ -355,6 +355,64 @@ def test_a_plugin_check_kind_is_checked_as_a_builtin_one_is(
     assert bad.value.line == 5
 
 
+def test_a_plugin_check_kind_that_declares_a_share_takes_mostly(
+    tmp_path: Path, outlets_plugin: object
+) -> None:
+    import newsassert
+    from newsassert import Evidence, Verdict, hookimpl, plugins
+    from newsassert.check.types import Parameter, Share, check_kind
+
+    @check_kind(Parameter("most", (int,), default=6), share=Share("claims", "are small"))
+    def small(selection, select, params):  # type: ignore[no-untyped-def]
+        rows = tuple(
+            Evidence(
+                claim=c,
+                value=f"{c.value:g}",
+                role="agrees" if c.value <= params["most"] else "dissent",
+            )
+            for c in selection
+        )
+        dissent = tuple(r.claim.id for r in rows if r.role == "dissent")
+        return Verdict(
+            check="small", holds=not dissent, summary="", evidence=rows, failures=dissent
+        )
+
+    class Small:
+        @hookimpl
+        def newsassert_check_types(self) -> dict[str, object]:
+            return {"small": small}
+
+    plugins.plugin_manager().register(Small(), name="test-small")
+    try:
+        claims = [
+            c
+            for c in newsassert.extract("5 soldiers died.\n\n6 soldiers died.\n\n7 soldiers died.")
+            if c.kind == "quantity"
+        ]
+        assert [c.value for c in claims] == [5, 6, 7]
+        table = '[[check]]\nname = "n"\nquery = "quantity"\nexpect = "small"\nmostly = {}\n'
+        (spec,) = load_check_file(write(tmp_path, table.format(0.6)))
+        result = run_check(spec, _Corpus({"quantity": claims}))  # type: ignore[arg-type]
+        assert result.status == "passed"
+        assert result.verdict.summary.startswith("small holds with mostly = 0.6: 2 of 3 claims")
+        assert "are small" in result.verdict.summary
+        (spec,) = load_check_file(write(tmp_path, table.format(0.9)))
+        assert run_check(spec, _Corpus({"quantity": claims})).status == "failed"  # type: ignore[arg-type]
+        # A kind that declares no share takes no mostly, and the message names those that do.
+        with pytest.raises(
+            CheckFileError, match=r"'mostly' applies to expect = .*small.*not 'at_most"
+        ):
+            load_check_file(
+                write(
+                    tmp_path,
+                    '[[check]]\nname = "n"\nquery = "date"\nexpect = "at_most_outlets"\n'
+                    "mostly = 0.5\n",
+                )
+            )
+    finally:
+        plugins.plugin_manager().unregister(name="test-small")
+
+
 def test_the_builtin_kinds_declare_their_parameters() -> None:
     from newsassert.check.builtin import BUILTIN_TYPES
     from newsassert.check.types import CheckKind

@@ -209,6 +209,51 @@ def test_group_by_gives_one_result_per_group(dataset: Path, corpus: newsassert.C
     assert {r.name: r.status for r in results} == EXPECTED
 
 
+@pytest.mark.parametrize("against_sources", [True, False])
+def test_a_plugin_kind_may_set_each_summary_against_its_sources(
+    tmp_path: Path, corpus: newsassert.Corpus, against_sources: bool
+) -> None:
+    from newsassert import Verdict, hookimpl, plugins
+    from newsassert.check.types import check_kind
+
+    seen: list[tuple[list[str], list[str]]] = []
+
+    @check_kind(against_sources=against_sources)
+    def sides(selection, select, params):  # type: ignore[no-untyped-def]
+        others = select("quantity")
+        seen.append((sorted({c.article for c in selection}), sorted({c.article for c in others})))
+        return Verdict(check="sides", holds=True, summary="")
+
+    class Sides:
+        @hookimpl
+        def newsassert_check_types(self) -> dict[str, object]:
+            return {"sides": sides}
+
+    path = tmp_path / "sides.checks.toml"
+    path.write_text(
+        '[[check]]\nname = "s"\nquery = "quantity"\nexpect = "sides"\ngroup_by = "summary_of"\n',
+        encoding="utf-8",
+    )
+    plugins.plugin_manager().register(Sides(), name="test-sides")
+    try:
+        (spec,) = load_check_file(path)
+        assert [r.status for r in run_checks(spec, corpus)] == ["passed", "passed"]
+    finally:
+        plugins.plugin_manager().unregister(name="test-sides")
+    if against_sources:
+        # The summary's claims, set against the articles it summarizes.
+        assert sorted(seen) == [
+            (["flood-sum"], ["flood-a", "flood-b"]),
+            (["quake-sum"], ["quake-a"]),
+        ]
+    else:
+        # The summary and its sources read together.
+        assert sorted(seen) == [
+            (["flood-a", "flood-b", "flood-sum"], ["flood-a", "flood-b", "flood-sum"]),
+            (["quake-a", "quake-sum"], ["quake-a", "quake-sum"]),
+        ]
+
+
 def _cli(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [sys.executable, "-m", "newsassert", *args],

@@ -15,7 +15,7 @@ from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 from newsassert.check.bounds import count, distinct, none
-from newsassert.check.types import CheckKind, Parameter, Select, check_kind
+from newsassert.check.types import CheckKind, Parameter, Select, Share, check_kind
 from newsassert.plugins.hookspecs import hookimpl
 
 if TYPE_CHECKING:
@@ -54,7 +54,9 @@ _BOUNDS = tuple(
 )
 
 
-@check_kind(_TOLERANCE, _MIN_SOURCES, _STATEMENTS)
+@check_kind(
+    _TOLERANCE, _MIN_SOURCES, _STATEMENTS, share=Share("articles", "state the majority value")
+)
 def agree_type(selection: Sequence[Claim], select: Select, params: Mapping[str, Any]) -> Verdict:
     from newsassert.check.agree import agree
     from newsassert.check.statements import without_statements
@@ -89,6 +91,8 @@ def agree_type(selection: Sequence[Claim], select: Select, params: Mapping[str, 
         doc="the factor an open interval ('more than') reaches up to",
     ),
     _STATEMENTS,
+    share=Share("claims", "are supported"),
+    against_sources=True,
 )
 def supported_by_type(
     selection: Sequence[Claim], select: Select, params: Mapping[str, Any]

@@ -403,19 +403,23 @@ def run_check(
         corpus = group.corpus
     try:
         selection = corpus.query(spec.query)
-        if group is not None and group.sources is not None and spec.expect == "supported_by":
-            # Each summary against its sources: `by` reads the articles it summarizes.
-            verdict = _run(check_type, group.sources, selection, spec)
+        sources = group.sources if group is not None else None
+        # (A kind of the older form that declares nothing: supported_by's rule.)
+        against = getattr(check_type, "against_sources", spec.expect == "supported_by")
+        if sources is not None and against:
+            # Each summary against its sources (supported_by): `by` reads the
+            # articles it summarizes.
+            verdict = _run(check_type, sources, selection, spec)
         else:
-            if group is not None and group.sources is not None:
+            if group is not None and sources is not None:
                 # Other checks of a summary read it and its sources together.
-                corpus = group.corpus + group.sources
+                corpus = group.corpus + sources
                 selection = corpus.query(spec.query)
             verdict = _run(check_type, corpus, selection, spec)
         if spec.mostly is not None:
             from newsassert.check.mostly import apply_mostly
 
-            verdict = apply_mostly(verdict, spec.mostly)
+            verdict = apply_mostly(verdict, spec.mostly, getattr(check_type, "share", None))
     except QueryError as error:
         key = "by" if spec.by is not None and error.query == spec.by else "query"
         if isinstance(error, RegexTimeoutError):
@@ -534,11 +538,13 @@ def _spec(
     group_by = _group_by(table, fail) if "group_by" in table else None
     mostly = None
     if "mostly" in table:
-        from newsassert.check.mostly import MOSTLY_CHECKS, check_mostly
+        from newsassert.check.mostly import check_mostly
 
-        if expect not in MOSTLY_CHECKS:
+        # The kinds whose verdict is a share of claims or articles declare it.
+        shared = [e for e, other in types.items() if getattr(other, "share", None) is not None]
+        if expect not in shared:
             raise fail(
-                f"'mostly' applies to expect = {' | '.join(MOSTLY_CHECKS)} (a share of claims "
+                f"'mostly' applies to expect = {' | '.join(shared)} (a share of claims "
                 f"or articles), not {expect!r}",
                 "mostly",
             )

@@ -16,13 +16,19 @@ import math
 
 import attrs
 
+from newsassert.check.types import Share
 from newsassert.check.verdict import FAILING_ROLES, Verdict
 from newsassert.errors import ConfigError
 
-__all__ = ["MOSTLY_CHECKS", "apply_mostly", "check_mostly"]
+__all__ = ["MOSTLY_CHECKS", "SHARES", "apply_mostly", "check_mostly"]
 
-#: The checks whose verdict is a share: of claims (supported_by), of articles (agree).
-MOSTLY_CHECKS = ("agree", "supported_by")
+#: The built-in checks whose verdict is a share: of articles (agree), of claims
+#: (supported_by). A check kind declares its own (``check_kind(share=...)``).
+SHARES = {
+    "agree": Share("articles", "state the majority value"),
+    "supported_by": Share("claims", "are supported"),
+}
+MOSTLY_CHECKS = tuple(SHARES)
 
 
 def check_mostly(mostly: object) -> float:
@@ -37,25 +43,25 @@ def check_mostly(mostly: object) -> float:
     return float(mostly)
 
 
-def apply_mostly(verdict: Verdict, mostly: float) -> Verdict:
+def apply_mostly(verdict: Verdict, mostly: float, of: Share | None = None) -> Verdict:
     """The verdict judged by share: it holds when at least ``mostly`` of it passes.
 
-    A verdict with no rows (an empty selection, mixed kinds) is left as it is.
+    ``of`` is what the verdict is a share of (by default the built-in
+    check's that made it). A verdict with no rows (an empty selection, mixed
+    kinds) is left as it is.
     """
     mostly = check_mostly(mostly)
-    if verdict.check not in MOSTLY_CHECKS or not verdict.evidence:
+    of = of if of is not None else SHARES.get(verdict.check)
+    if of is None or not verdict.evidence:
         return verdict
     if not verdict.holds and not any(row.role in FAILING_ROLES for row in verdict.evidence):
         return verdict  # it fails for another reason (too few sources): no share to judge
-    if verdict.check == "supported_by":
-        unit = "claims"
-        verb = "are supported"
+    unit, verb = of.unit, of.verb
+    if unit == "claims":
         total = len(verdict.evidence)
         passing = sum(1 for row in verdict.evidence if row.role not in FAILING_ROLES)
     else:
-        # agree: an article passes when none of its claims dissents.
-        unit = "articles"
-        verb = "state the majority value"
+        # An article passes when none of its claims fails (dissents).
         failing = {r.claim.article for r in verdict.evidence if r.role in FAILING_ROLES}
         articles = {r.claim.article for r in verdict.evidence if r.role != "aside"}
         total = len(articles)

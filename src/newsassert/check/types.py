@@ -49,6 +49,7 @@ __all__ = [
     "Parameter",
     "Queryable",
     "Select",
+    "Share",
     "bind",
     "check_kind",
 ]
@@ -153,6 +154,20 @@ class Parameter:
         return self.convert(given) if self.convert is not None else given
 
 
+@attrs.frozen
+class Share:
+    """What a check kind's verdict is a share of, for ``mostly``.
+
+    ``unit`` is ``"claims"`` (a row of the evidence passes when its role is
+    not a failing one) or ``"articles"`` (an article passes when none of its
+    rows fails); ``verb`` says what the passing ones do, in the summary
+    ("28 of 30 claims (93 %) are supported").
+    """
+
+    unit: str = attrs.field(validator=attrs.validators.in_(("claims", "articles")))
+    verb: str = "pass"
+
+
 @runtime_checkable
 class CheckKind(Protocol):
     """An ``expect`` kind: its parameters, and ``(selection, select, params) -> Verdict``.
@@ -161,6 +176,13 @@ class CheckKind(Protocol):
     :class:`newsassert.Selection`), ``select`` gives the claims of any other
     query over the same corpus (or group), and ``params`` maps the name of
     each of :attr:`parameters` to its value in the check (or its default).
+    A kind whose verdict is a share of claims or articles may also have a
+    ``share`` attribute (a :class:`Share`): its checks then take ``mostly``.
+    A kind that sets one text against others may have ``against_sources``
+    true: in a check grouped by summary (``group_by = "meta.summary_of"``)
+    its selection is then the summary's claims and ``select`` reads the
+    articles it summarizes; other kinds read the summary and its sources
+    together.
     """
 
     @property
@@ -177,6 +199,8 @@ class _Kind:
 
     function: Callable[[Sequence[Claim], Select, Mapping[str, Any]], Verdict]
     parameters: tuple[Parameter, ...]
+    share: Share | None = None
+    against_sources: bool = False
 
     def __call__(
         self, selection: Sequence[Claim], select: Select, params: Mapping[str, Any]
@@ -185,9 +209,14 @@ class _Kind:
 
 
 def check_kind(
-    *parameters: Parameter,
+    *parameters: Parameter, share: Share | None = None, against_sources: bool = False
 ) -> Callable[[Callable[[Sequence[Claim], Select, Mapping[str, Any]], Verdict]], CheckKind]:
-    """Make a check kind of a function ``(selection, select, params) -> Verdict``."""
+    """Make a check kind of a function ``(selection, select, params) -> Verdict``.
+
+    ``share``: what its verdict is a share of, when its checks may say
+    ``mostly`` (see :class:`Share`); ``against_sources``: whether, grouped by
+    summary, ``select`` reads the summary's sources (see :class:`CheckKind`).
+    """
     names = [p.name for p in parameters]
     if len(set(names)) != len(names):
         raise ValueError(f"a check kind declares a parameter twice: {names}")
@@ -195,7 +224,7 @@ def check_kind(
     def make(
         function: Callable[[Sequence[Claim], Select, Mapping[str, Any]], Verdict],
     ) -> CheckKind:
-        return _Kind(function, tuple(parameters))
+        return _Kind(function, tuple(parameters), share, against_sources)
 
     return make
 
