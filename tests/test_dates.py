@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 import newsassert
 from newsassert.extract.dates import FoundDate, find_dates
 from newsassert.load import make_article
-from newsassert.strategies import hijri_dates
+from newsassert.strategies import feast_dates, hijri_dates
 
 CORPUS = Path(__file__).parent / "corpus" / "dates"
 PUBLISHED = dt.date(2024, 1, 27)  # the seeds' publication day, a Saturday
@@ -226,3 +226,24 @@ def test_hijri_dates_round_trip(drawn: tuple[str, dt.date]) -> None:
     text, day = drawn
     found = find_dates(f"صدر القرار في {text} بعد نقاش.")
     assert [f.resolved for f in found] == [day], text
+
+
+@given(feast_dates() | feast_dates(arabic=True))
+def test_feasts_round_trip(drawn: tuple[str, dt.date, dt.date]) -> None:
+    # The reader's computus and Hijri feasts against an independent reckoning.
+    text, low, high = drawn
+    (found,) = find_dates(text)
+    if low == high:
+        assert found.resolved == low, text
+    else:
+        assert (found.low, found.high) == (low.isoformat(), high.isoformat()), text
+
+
+def test_easter_matches_dateutil() -> None:
+    easter_of = pytest.importorskip("dateutil.easter")
+    from newsassert.readers.date_feasts import easter, orthodox_easter
+
+    # An oracle written by others (the bench extra installs it with dateparser).
+    for year in range(1583, 2400):
+        assert easter(year) == easter_of.easter(year, easter_of.EASTER_WESTERN), year
+        assert orthodox_easter(year) == easter_of.easter(year, easter_of.EASTER_ORTHODOX), year

@@ -8,6 +8,7 @@ from hypothesis import strategies as st
 
 from newsassert import strategies as nst
 from newsassert.extract.numbers import find_numbers, fold, parse_number
+from newsassert.extract.quantities import read_quantities
 from newsassert.normalize import normalize_text
 
 VALUES = [
@@ -218,3 +219,11 @@ def test_number_strategies_check_their_options() -> None:
 
     with pytest.raises(InvalidArgument, match="english must be True or False"):
         nst.fraction_texts(english="yes").example()  # type: ignore[arg-type]
+
+
+@given(nst.rank_texts() | nst.rank_texts(arabic=True))
+def test_ranks_round_trip(drawn: tuple[str, int, str]) -> None:
+    # An ordinal beside the noun it numbers is one rank of that noun, never a count.
+    text, rank, noun = drawn
+    found = read_quantities(normalize_text(text))
+    assert [(q.value, q.unit) for q in found] == [(rank, f"ordinal:{noun}")], text

@@ -30,7 +30,9 @@ Anything resolved from the publication date is ``relative``.
 Where it lives: the vocabulary and the combined pattern in
 :mod:`newsassert.readers.date_pattern`; the small readers of a match in
 :mod:`newsassert.readers.date_readers`; the phrases the pattern does not read (periods
-counted from publication, Hijri dates) in :mod:`newsassert.readers.date_phrases`; the scan of a text and the hook here.
+counted from publication, Hijri dates) in :mod:`newsassert.readers.date_phrases`; the
+dates computed rather than written (moving feasts, centuries, weeks) in
+:mod:`newsassert.readers.date_feasts`; the scan of a text and the hook here.
 """
 
 from __future__ import annotations
@@ -43,6 +45,7 @@ import attrs
 import regex
 
 from newsassert.lexicon import Lexicon, default_lexicon
+from newsassert.readers.date_feasts import find_feasts
 from newsassert.readers.date_pattern import (
     _HAS_ARABIC,
     _MARKS,
@@ -82,6 +85,7 @@ def _scan(ctx: _Context, start: int, end: int) -> list[FoundDate]:
             ctx.month_first,
         )
     )
+    phrases.extend(find_feasts(text, start, end, ctx.published))
     if not phrases:
         return calendar
     out: list[FoundDate] = []

@@ -337,12 +337,21 @@ _RATIO = re.compile(
 )
 
 
+# "one in a million", واحد من مليون: one in a round scale written as a word.
+_SCALE_RATIO = re.compile(r"[ \t]+(?:(?i:in)|من(?:[ \t]+(?:كل|بين))?)[ \t]+")
+_ROUND_SCALES = frozenset({1e3, 1e6, 1e9})
+
+
 def _is_ratio(text: str, first: FoundNumber, second: FoundNumber) -> bool:
     if first.fraction or first.is_vague or second.fraction or second.is_vague or first.ratio:
         return False
-    if not 0 < first.value < second.value or second.value > 1000 or second.value % 1:
+    if not 0 < first.value < second.value or second.value % 1:
         return False
-    return _RATIO.fullmatch(text, first.end, second.start) is not None
+    if second.value <= 1000 and _RATIO.fullmatch(text, first.end, second.start) is not None:
+        return True
+    # "3 من 5000 جندي" is three of them; "one in a million" a ratio.
+    round_scale = second.words and second.value in _ROUND_SCALES and first.value < 100
+    return round_scale and _SCALE_RATIO.fullmatch(text, first.end, second.start) is not None
 
 
 @functools.cache

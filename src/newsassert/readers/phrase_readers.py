@@ -237,6 +237,11 @@ def _decade(m: re.Match[str], text: str) -> FoundDate | None:
         first = year
     elif m.group("dec_y"):
         first = int(m.group("dec_y"))
+        if first % 100 == 0 and first < 2000:
+            # "the 1800s" is the century far more often than its first decade
+            # (not "the 2000s": the century has only begun, its decade is meant):
+            # the hundred years hold both readings.
+            return FoundDate(start, end, low=str(first), high=str(first + 99))
     elif m.group("dec_2"):
         if start == 0 or text[start - 1] not in "'’":
             return None  # "in their 90s", "temperatures in the 90s": no decade

@@ -61,10 +61,12 @@ from newsassert.strategies._expected import (
     match_claims,
 )
 from newsassert.strategies._numbers import (
+    feast_dates,
     fraction_texts,
     hijri_dates,
     negative_numbers,
     ordinal_texts,
+    rank_texts,
     separated_numbers,
     spoken_decimals,
 )
@@ -88,6 +90,7 @@ __all__ = [
     "articles",
     "claims",
     "dates",
+    "feast_dates",
     "fraction_texts",
     "hijri_dates",
     "interval",
@@ -99,6 +102,7 @@ __all__ = [
     "person_names",
     "quantities",
     "queries",
+    "rank_texts",
     "separated_numbers",
     "spoken_decimals",
 ]

@@ -16,7 +16,13 @@ can check the round trip ``parse_number(text) == value``.
 * :func:`spoken_decimals`: a decimal point as a word (``three point one
   four``, ``ثلاثة فاصلة خمسة``), maybe before a scale word;
 * :func:`ordinal_texts`: an ordinal (``twenty-first``, ``21st``, ``الحادي
-  عشر``, ``الرابعة والعشرون``) and its rank.
+  عشر``, ``الرابعة والعشرون``) and its rank;
+* :func:`rank_texts`: an ordinal with the noun it numbers (``the fifth
+  round``, ``الجولة الخامسة``), its rank and the noun's key;
+* :func:`feast_dates`: a moving feast with its year (``Easter 2031``,
+  ``عيد الفطر 1447 هـ``, ``Thanksgiving 2040``) and the first and last day it
+  may be kept, computed here independently of the reader (Gauss's Easter
+  algorithm, the nth weekday counted by hand).
 """
 
 from __future__ import annotations
@@ -30,10 +36,12 @@ from hypothesis.strategies import DrawFn, SearchStrategy
 from newsassert.readers import hijri
 
 __all__ = [
+    "feast_dates",
     "fraction_texts",
     "hijri_dates",
     "negative_numbers",
     "ordinal_texts",
+    "rank_texts",
     "separated_numbers",
     "spoken_decimals",
 ]
@@ -325,3 +333,99 @@ def ordinal_texts(*, arabic: bool = False) -> SearchStrategy[tuple[str, int]]:
     "الرابعة عشرة") and its rank."""
     _check_keywords(arabic=arabic)
     return _ordinal(arabic)
+
+
+# (English noun, Arabic noun, its gender, the noun's key): nouns an ordinal numbers.
+_RANK_NOUNS = [
+    ("round", "الجولة", True, "round"),
+    ("day", "اليوم", False, "day"),
+    ("session", "الجلسة", True, "session"),
+    ("wave", "الموجة", True, "wave"),
+    ("term", "الولاية", True, "term"),
+    ("year", "العام", False, "year"),
+    ("anniversary", "الذكرى", True, "anniversary"),
+]
+
+
+@st.composite
+def _rank(draw: DrawFn, arabic: bool) -> tuple[str, int, str]:
+    english, arabic_noun, feminine, noun = draw(st.sampled_from(_RANK_NOUNS))
+    n = draw(st.integers(2, 99))
+    if arabic:
+        if n >= 20 and n % 10 == 0:
+            n += 1  # the tens alone are written as cardinals (الذكرى العشرين)
+        return f"{arabic_noun} {_arabic_ordinal(n, feminine)}", n, noun
+    if draw(st.booleans()):
+        suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+        word = f"{n}{suffix}"
+    else:
+        word = _english_ordinal(n)
+    return f"the {word} {english}", n, noun
+
+
+def rank_texts(*, arabic: bool = False) -> SearchStrategy[tuple[str, int, str]]:
+    """An ordinal 2-99 with a noun it numbers ("the fifth round", "the 21st
+    anniversary"; with ``arabic`` "الجولة الخامسة", "اليوم الحادي والعشرون"),
+    its rank and the noun's key (a quantity of unit ``ordinal:round``)."""
+    _check_keywords(arabic=arabic)
+    return _rank(arabic)
+
+
+def _gauss_easter(year: int, julian: bool) -> dt.date:
+    """Easter Sunday by Gauss's algorithm (with its two exceptions), Gregorian or Julian."""
+    a, b, c = year % 19, year % 4, year % 7
+    if julian:
+        m, n = 15, 6
+    else:
+        k = year // 100
+        p, q = (13 + 8 * k) // 25, k // 4
+        m, n = (15 - p + k - q) % 30, (4 + k - q) % 7
+    d = (19 * a + m) % 30
+    e = (2 * b + 4 * c + 6 * d + n) % 7
+    if not julian and d == 29 and e == 6:
+        return dt.date(year, 4, 19)
+    if not julian and d == 28 and e == 6 and (11 * m + 11) % 30 < 19:
+        return dt.date(year, 4, 18)
+    day = dt.date(year, 3, 22) + dt.timedelta(days=d + e)
+    # A Julian date, as the Gregorian day (13 days apart from 1900 to 2099).
+    return day + dt.timedelta(days=13) if julian else day
+
+
+def _nth_weekday(year: int, month: int, weekday: int, n: int) -> dt.date:
+    days = [dt.date(year, month, d) for d in range(1, 29)]
+    return [d for d in days if d.weekday() == weekday][n - 1]
+
+
+@st.composite
+def _feast(draw: DrawFn, arabic: bool) -> tuple[str, dt.date, dt.date]:
+    kind = draw(st.sampled_from(["easter", "good friday", "fitr", "adha", "thanksgiving"]))
+    if kind in ("fitr", "adha"):
+        year = draw(st.integers(1370, 1490))
+        month, first, last = (10, 1, 3) if kind == "fitr" else (12, 10, 13)
+        low, high = hijri.day(year, month, first), hijri.day(year, month, last)
+        assert low is not None and high is not None  # within the tables' years
+        name = {"fitr": ("عيد الفطر", "Eid al-Fitr"), "adha": ("عيد الأضحى", "Eid al-Adha")}[kind]
+        text = f"{name[0]} {year} هـ" if arabic else f"{name[1]} {year}"
+        # From the day before the tables' first day: the moon may be sighted earlier.
+        return text, low - dt.timedelta(days=1), high
+    year = draw(st.integers(1950, 2070))
+    if kind == "thanksgiving":
+        day = _nth_weekday(year, 11, 3, 4)
+        return (f"عيد الشكر {year}" if arabic else f"Thanksgiving {year}"), day, day
+    shift = dt.timedelta(days=-2 if kind == "good friday" else 0)
+    western = _gauss_easter(year, julian=False) + shift
+    if not arabic:
+        return f"{'Good Friday' if shift else 'Easter'} {year}", western, western
+    orthodox = _gauss_easter(year, julian=True) + shift
+    feast = "الجمعة العظيمة" if shift else "عيد الفصح"
+    return f"{feast} {year}", min(western, orthodox), max(western, orthodox)
+
+
+def feast_dates(*, arabic: bool = False) -> SearchStrategy[tuple[str, dt.date, dt.date]]:
+    """A moving feast with its year ("Easter 2031", "Eid al-Adha 1460",
+    "Thanksgiving 2040"; with ``arabic`` "عيد الفصح 2031", "عيد الفطر 1447 هـ")
+    and the first and last day it may be kept (one day, or in Arabic Easter the
+    Western and the Orthodox day; an Eid from the day before the tables' first
+    day to its last)."""
+    _check_keywords(arabic=arabic)
+    return _feast(arabic)
