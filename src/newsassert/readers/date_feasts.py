@@ -198,12 +198,12 @@ _EN_CENTURIES = {
 
 @functools.cache
 def _gates() -> tuple[re.Pattern[str], re.Pattern[str]]:
-    """Where a phrase here can start, searched before the phrase pattern: a
-    feast's whole name, and the word a century or a week phrase turns on,
-    whose first words come before it. Each pattern begins with its words, so
-    the engine skips in C to the next place one can start; the word boundary
-    before it is checked after."""
-    feasts = re.compile(rf"(?:{trie(sorted(_feasts()))})(?![\w'’\-])")
+    """Where a phrase here can start, searched before the phrase pattern: the
+    last word of a feast's name, and the word a century or a week phrase turns
+    on; the phrase is tried from the few words before it. Both are literal
+    alternations, which the engine scans in C."""
+    last_words = {form.split(" ")[-1] for form in _feasts()}
+    feasts = re.compile(rf"(?:{trie(sorted(last_words))})(?![\w'’\-])")
     anchors = re.compile(r"(?:century|week|القرن|الاسبوع)(?!\w)")
     return feasts, anchors
 
@@ -230,9 +230,13 @@ def find_feasts(text: str, start: int, end: int, published: dt.date | None) -> I
     feasts, anchors = _gates()
     candidates = set()
     for m in feasts.finditer(text, start, end):
-        begin = _start_before(text, m.start(), start)
-        if begin is not None:
-            candidates.add(begin)
+        if m.start() > start and text[m.start() - 1].isalnum():
+            continue
+        lo = max(start, m.start() - 32)
+        for w in _WORD_START.finditer(text, lo, m.start() + 1):
+            begin = _start_before(text, w.start(), start)
+            if begin is not None:
+                candidates.add(begin)
     for m in anchors.finditer(text, start, end):
         if m.start() > start and text[m.start() - 1].isalnum():
             continue

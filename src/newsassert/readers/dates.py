@@ -32,7 +32,8 @@ Where it lives: the vocabulary and the combined pattern in
 :mod:`newsassert.readers.date_readers`; the phrases the pattern does not read (periods
 counted from publication, Hijri dates) in :mod:`newsassert.readers.date_phrases`; the
 dates computed rather than written (moving feasts, centuries, weeks) in
-:mod:`newsassert.readers.date_feasts`; the scan of a text and the hook here.
+:mod:`newsassert.readers.date_feasts`; spans of days (the last three years,
+halves, seasons, between two days) in :mod:`newsassert.readers.date_spans`; the scan of a text and the hook here.
 """
 
 from __future__ import annotations
@@ -58,6 +59,7 @@ from newsassert.readers.date_pattern import (
 )
 from newsassert.readers.date_phrases import SUPPRESSED, find_phrases
 from newsassert.readers.date_readers import _Context, _counted, _next_word_in_clause, _read
+from newsassert.readers.date_spans import find_spans
 from newsassert.readers.dates_common import FoundDate
 from newsassert.text.normalize import normalize
 from newsassert.text.offsets import OffsetMap, removing
@@ -86,6 +88,7 @@ def _scan(ctx: _Context, start: int, end: int) -> list[FoundDate]:
         )
     )
     phrases.extend(find_feasts(text, start, end, ctx.published))
+    phrases.extend(find_spans(text, start, end, ctx.published, ctx.cased))
     if not phrases:
         return calendar
     out: list[FoundDate] = []
