@@ -362,7 +362,8 @@ class _Reader:
                 return j  # الملك بتجميد, السفير توقف, الزعيم له: no name
             return end
         end = j
-        while end < len(words) and end - j < _MAX_NAME:
+        size = 0  # name words, particles not counted (Luiz Inacio Lula da Silva)
+        while end < len(words) and size < _MAX_NAME:
             tok = words[end]
             if not tok.word or tok.arabic != arabic:
                 break
@@ -370,6 +371,7 @@ class _Reader:
             if not ok:
                 break
             end += 1
+            size += arabic or tok.key not in self.vocab.particles
         # A name does not end in a particle or an initial.
         while end > j and (
             words[end - 1].key in self.vocab.particles or words[end - 1].text.endswith(".")
