@@ -91,11 +91,24 @@ def test_quote(value: str, quoted: str) -> None:
 def test_an_office_without_a_country_takes_the_corpus_country(tmp_path: Path) -> None:
     # Two articles name a prime minister without a country, a third names an
     # Iraqi one: the corpus makes the country clear, so all three are compared.
-    (tmp_path / "a.txt").write_text("Prime Minister Mohammed Shia al-Sudani met the envoy.\n")
-    (tmp_path / "b.txt").write_text("Prime Minister Mohammed Shia al-Sudani spoke on Monday.\n")
-    (tmp_path / "c.txt").write_text("Iraqi Prime Minister Mustafa Al-Kadhimi met the envoy.\n")
+    # (People no alias data links to a country: the corpus alone tells it.)
+    (tmp_path / "a.txt").write_text("Prime Minister Samir Haddad met the envoy.\n")
+    (tmp_path / "b.txt").write_text("Prime Minister Samir Haddad spoke on Monday.\n")
+    (tmp_path / "c.txt").write_text("Iraqi Prime Minister Karim Nouri met the envoy.\n")
     results = builtin_checks(newsassert.load(tmp_path))
     office = [r for r in results if r.name.startswith("agree: prime minister")]
     assert len(office) == 1 and not office[0].verdict
-    assert "Al-Kadhimi" in office[0].verdict.summary
+    assert "Karim Nouri" in office[0].verdict.summary
     assert "country is null" in office[0].query
+
+
+def test_an_office_without_a_country_takes_its_holders_country(tmp_path: Path) -> None:
+    # The leaders' data links al-Sudani to Iraq: his office without a stated
+    # country is Iraq's, and compared with Al-Kadhimi's.
+    (tmp_path / "a.txt").write_text("Prime Minister Mohammed Shia al-Sudani met the envoy.\n")
+    (tmp_path / "b.txt").write_text("رئيس الوزراء محمد شياع السوداني التقى المبعوث.\n")
+    (tmp_path / "c.txt").write_text("Iraqi Prime Minister Mustafa Al-Kadhimi met the envoy.\n")
+    results = builtin_checks(newsassert.load(tmp_path))
+    office = [r for r in results if r.name.startswith("agree: prime minister")]
+    assert [r.name for r in office] == ["agree: prime minister of Iraq"]
+    assert not office[0].verdict and "Al-Kadhimi" in office[0].verdict.summary

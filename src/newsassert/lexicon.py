@@ -13,6 +13,12 @@ other spellings::
 
     [person]
     "Mohammed Shia al-Sudani" = ["محمد شياع السوداني", "Al-Sudani"]
+
+or a table with the spellings and the country the entry belongs to (a head of
+state or government, an organization)::
+
+    [person]
+    "Recep Tayyip Erdoğan" = { forms = ["رجب طيب أردوغان", "أردوغان"], country = "Türkiye" }
 """
 
 from __future__ import annotations
@@ -75,6 +81,19 @@ def load_aliases(path: str | Path) -> tuple[LexiconEntry, ...]:
         if not isinstance(table, dict):
             raise AliasError(f"'{kind}' must be a table", path=str(path), line=_line_of(raw, kind))
         for canonical, spellings in table.items():
+            country = None
+            if isinstance(spellings, dict):
+                # "Recep Tayyip Erdoğan" = { forms = ["أردوغان"], country = "Türkiye" }
+                extra = sorted(set(spellings) - {"forms", "country"})
+                country = spellings.get("country")
+                if extra or not isinstance(country, (str, type(None))):
+                    raise AliasError(
+                        f"the table of {canonical!r} in [{kind}] takes 'forms' (a list of "
+                        f"strings) and 'country' (a string) only (got {spellings!r})",
+                        path=str(path),
+                        line=_line_of(raw, canonical),
+                    )
+                spellings = spellings.get("forms", [])
             if isinstance(spellings, str):
                 spellings = [spellings]
             if not isinstance(spellings, list) or not all(isinstance(s, str) for s in spellings):
@@ -100,7 +119,7 @@ def load_aliases(path: str | Path) -> tuple[LexiconEntry, ...]:
                         path=str(path),
                         line=_line_of(raw, canonical),
                     )
-            entries.append(LexiconEntry(kind, canonical, tuple(spellings)))
+            entries.append(LexiconEntry(kind, canonical, tuple(spellings), country))
     return tuple(entries)
 
 
@@ -134,7 +153,11 @@ def entries_from_data(data: Mapping[str, Any]) -> list[LexiconEntry]:
             )
             out.append(
                 LexiconEntry(
-                    kind, item["canonical"], tuple(item.get("forms", ())), item.get("country"), extra
+                    kind,
+                    item["canonical"],
+                    tuple(item.get("forms", ())),
+                    item.get("country"),
+                    extra,
                 )
             )
     return out
@@ -147,6 +170,7 @@ BUILTIN_DATA_FILES = (
     "places.json",
     "cities.toml",
     "orgs.toml",
+    "leaders.toml",
 )
 
 

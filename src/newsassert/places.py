@@ -59,8 +59,26 @@ def place_within(inner: str, outer: str, lexicon: Lexicon | None = None) -> bool
 _LOCATIVE = frozenset(
     key(w)
     for w in (
-        "في", "فى", "داخل", "قرب", "إلى", "الى", "نحو", "حول", "خارج", "عبر",
-        "in", "at", "to", "into", "inside", "outside", "near", "around", "across", "toward",
+        "في",
+        "فى",
+        "داخل",
+        "قرب",
+        "إلى",
+        "الى",
+        "نحو",
+        "حول",
+        "خارج",
+        "عبر",
+        "in",
+        "at",
+        "to",
+        "into",
+        "inside",
+        "outside",
+        "near",
+        "around",
+        "across",
+        "toward",
         "towards",
     )
 )
@@ -109,11 +127,12 @@ def place_support(claim: Claim, sources: Iterable[Claim]) -> tuple[Claim, ...]:
     """The claims of ``sources`` that support the place or demonym ``claim`` without naming it.
 
     A country (``العراق``) is supported by a place within it (``الموصل``),
-    by its demonym (``العراقي``) or by an organization of that country
-    (``المركزي التركي`` for ``تركيا``); a demonym by its country, a place
-    within it, an organization of its country, or another form of itself.
-    A capital standing for its government (:func:`standing_for`) is
-    supported by its country's name, its demonym or an organization of it,
+    by its demonym (``العراقي``), by an organization of that country
+    (``المركزي التركي`` for ``تركيا``) or by a person the lexicon links to it
+    (a head of state or government: ``أردوغان``); a demonym by its country, a
+    place within it, an organization or leader of its country, or another
+    form of itself. A capital standing for its government (:func:`standing_for`)
+    is supported by its country's name, its demonym or an organization of it,
     not by another place within the country. Empty for any other claim.
     """
     if not isinstance(claim, MentionClaim) or claim.type not in ("place", "demonym"):
@@ -147,6 +166,17 @@ def place_support(claim: Claim, sources: Iterable[Claim]) -> tuple[Claim, ...]:
             # names that country: its demonym may be read inside its name.
             org = lexicon.lookup("org", source.entity or source.name)
             if org is not None and org.country and _country_key(lexicon, org.country) == key:
+                out.append(source)
+            continue
+        if source.type == "person":
+            # A head of state or government the alias data links to a
+            # country names it (أردوغان for تركيا).
+            leader = lexicon.lookup("person", source.entity) if source.entity else None
+            if (
+                leader is not None
+                and leader.country
+                and _country_key(lexicon, leader.country) == key
+            ):
                 out.append(source)
             continue
         if source.type not in ("place", "demonym"):

@@ -317,6 +317,10 @@ class SupportIndex:
             org = _lookup(lexicon, "org", claim.entity or claim.name)
             if org is not None and org.country:
                 self._keys["country", _country_key(lexicon, org.country)].append(i)
+        elif kind == "person" and claim.entity:
+            leader = _lookup(lexicon, "person", claim.entity)
+            if leader is not None and leader.country:
+                self._keys["country", _country_key(lexicon, leader.country)].append(i)
 
     def _mention_candidates(self, claim: MentionClaim, found: set[int]) -> None:
         kind, keys = claim.type, self._keys.get

@@ -12,7 +12,7 @@ from typing import NamedTuple
 import attrs
 import regex
 
-from newsassert.extract.entity_vocab import _FORMS, _lookup, _Vocab
+from newsassert.extract.entity_vocab import _FORMS, _extend, _lookup, _Vocab, last_part_key
 from newsassert.extract.entity_words import (
     _COUNTRY,
     _DEMONYMS,
@@ -22,10 +22,17 @@ from newsassert.extract.entity_words import (
     _Tables,
     _Word,
 )
-from newsassert.extract.people import name_end, name_words, single_name
-from newsassert.lexicon import LexiconEntry
+from newsassert.extract.people import (
+    lower_cased,
+    lower_title_name,
+    name_end,
+    name_words,
+    single_name,
+)
+from newsassert.lexicon import LexiconEntry, form_key
 from newsassert.names import name_key, names_match
-from newsassert.text.folded import Folded
+from newsassert.text.data import read_data
+from newsassert.text.folded import Folded, fold_word
 from newsassert.text.normalize import Normalized
 
 _MARKS = regex.compile(r"\p{Mn}+")
@@ -35,9 +42,14 @@ _IMPERFECT = regex.compile(r"^[يتن][^اويى]{2,4}[ىي]?$")
 # A verbal noun after a preposition (بتدمير, بتسببه): not part of a name.
 _PREP_MASDAR = regex.compile(r"^[بل]ت\w{3,}$")
 _MAX_NAME = 4
+_MAX_KNOWN = 6  # words of a form of a known person (تميم بن حمد آل ثاني)
 # Name particles that govern the next word: after them a title word is a name.
 _GOVERNING = frozenset({"عبد", "ابو", "ابن", "بن"})
-_MAX_TITLE_WORDS = 24  # words (and commas) from a title to the name it gives a role
+_MAX_TITLE_WORDS = 24
+# Offices one person holds at a time in one country (data/offices.toml).
+_SINGLE_HOLDER = frozenset(
+    read_data("offices.toml")["single_holder"]
+)  # words (and commas) from a title to the name it gives a role
 
 
 class _Found(NamedTuple):
@@ -86,9 +98,10 @@ class _Reader:
         # The keys of the words read_roles asked whether they are a known
         # person's: only those can make a second reading differ.
         self.tested: set[str] = set()
-        # Whether the text is lower-cased (the people reader decides): then a
-        # Latin surname is linked to its full name without a capital.
-        self.lower_cased = False
+        # Whether the text is lower-cased: then a Latin surname is linked to
+        # its full name without a capital, a title's name is read without
+        # capitals, and the lexicon's forms are looked up in lower case.
+        self.lower_cased = lower_cased(words)
 
     # -- helpers ---------------------------------------------------------
 
@@ -279,14 +292,20 @@ class _Reader:
             return i + size
         person = self._text(j, end)
         key = name_key(person)
-        entity = self._person_entity(person)
+        holder = self._person_entry(person)
+        entity = holder.canonical if holder is not None else None
         for title, at, dropped in titles:
             # Each title's claim spans from that title to the name.
             if apposition:
                 first, last = self._span(j, i + size)
             else:
                 first, last = self._span(at, end, dropped)
-            fields = {"title": title or "", "country": country, "person": person or "", "key": key}
+            where = country
+            if where is None and holder is not None and title in _SINGLE_HOLDER:
+                # A leader's office without a stated country is the office of
+                # the country the alias data links the leader to (الرئيس أردوغان).
+                where = holder.country
+            fields = {"title": title or "", "country": where, "person": person or "", "key": key}
             self.found.append(_Found("role", first, last, fields))
         self._emit(j, end, self._span(j, end), "person", person, key, entity)
         self.people.append(
@@ -339,6 +358,8 @@ class _Reader:
             k = i - back
             if k >= 0 and all(w.word for w in words[k:i]):
                 hit = self._lookup(k, _COUNTRY, back)
+                if hit is None and self.lower_cased:
+                    hit, _ = _extend(self.vocab, words, k, _COUNTRY, back, any_case=True)
                 if hit is not None and hit[1] == back:
                     return _country(hit[0])
         return None
@@ -361,6 +382,8 @@ class _Reader:
             if end - j == 1 and not single_name(words[j].key):
                 return j  # الملك بتجميد, السفير توقف, الزعيم له: no name
             return end
+        if self.lower_cased:
+            return lower_title_name(self, j)
         end = j
         size = 0  # name words, particles not counted (Luiz Inacio Lula da Silva)
         while end < len(words) and size < _MAX_NAME:
@@ -445,10 +468,55 @@ class _Reader:
         return tok.upper
 
     def _person_entity(self, name: str) -> str | None:
-        for entry in self.vocab.persons:
+        entry = self._person_entry(name)
+        return entry.canonical if entry is not None else None
+
+    def _person_entry(self, name: str) -> LexiconEntry | None:
+        """The lexicon's person (a leader, an alias file's) that ``name`` names."""
+        if len(name.split()) < 2:
+            # One word names a known person only as one of the entry's forms
+            # (أردوغان), not as any surname that sounds alike (mustafa).
+            return self.vocab.person_forms.get(form_key(fold_word(name)))
+        for entry in self.vocab.persons_by_last.get(last_part_key(name), ()):
             if any(names_match(name, form) for form in (entry.canonical, *entry.forms)):
-                return entry.canonical
+                return entry
         return None
+
+    def read_known_people(self) -> None:
+        """People the lexicon knows, named by one of their forms without a title
+        (``أردوغان``, ``محمد بن سلمان``, ``Erdogan``): the longest form wins."""
+        vocab = self.vocab
+        starts, table = vocab.person_starts, vocab.person_forms
+        if not table:
+            return
+        words, taken = self.words, self.taken
+        n = len(words)
+        i = 0
+        while i < n:
+            tok = words[i]
+            if taken[i] or not tok.word or tok.forms.isdisjoint(starts):
+                i += 1
+                continue
+            if not tok.arabic and not (tok.upper or self.lower_cased):
+                i += 1
+                continue
+            best: tuple[int, int] | None = None  # size, dropped letters
+            for form, dropped in tok.variants:
+                if form not in starts:
+                    continue
+                key, size = form, 1
+                while True:
+                    if key in table and (best is None or size > best[0]):
+                        best = (size, dropped)
+                    if size >= _MAX_KNOWN or i + size >= n or not words[i + size].word:
+                        break
+                    key = key + " " + words[i + size].key
+                    size += 1
+            if best is None or any(taken[i : i + best[0]]):
+                i += 1
+                continue
+            self.add_person(i, i + best[0], best[1])
+            i += best[0]
 
     def add_name(self, i: int, end: int, type: str) -> None:
         """A name of tokens ``i:end`` of a lower-cased text (a person's, or of a kind not told)."""
@@ -541,6 +609,8 @@ class _Reader:
             if at < i or taken[at] or not word.mask & bits:
                 continue
             hit = _lookup(vocab, words, at, _LEXICON, longest)
+            if hit is None and self.lower_cased and not word.arabic:
+                hit = self._lower_case_form(at)
             if hit is None:
                 continue
             entry, size, table, dropped = hit
@@ -574,6 +644,29 @@ class _Reader:
             for k in range(at, span_end):
                 taken[k] = True
             i = span_end
+
+    def _lower_case_form(self, at: int) -> tuple[LexiconEntry, int, int, int] | None:
+        """A form of the lexicon written in lower case, in a lower-cased text
+        (``new york``, ``baghdad``); not a one-word form that is also a common
+        word or a given name (``turkey``, ``jordan``, ``reading``)."""
+        words = self.words
+        limit = min(self.vocab.longest, len(words) - at)
+        hit, _ = _extend(self.vocab, words, at, _LEXICON, limit, any_case=True)
+        if hit is not None and hit[1] == 1:
+            names = name_words()
+            k = words[at].key
+            if names.common_word(k):
+                return None
+            nxt = words[at + 1] if at + 1 < len(words) else None
+            if (
+                k in names.latin
+                and nxt is not None
+                and nxt.word
+                and not nxt.arabic
+                and not names.common_word(nxt.key)
+            ):
+                return None  # jordan henderson: a given name and a surname
+        return hit
 
     def _demonym_after(self, end: int) -> tuple[LexiconEntry, int] | None:
         """The Arabic demonym agreeing with the organization that ends before token ``end``."""

@@ -22,6 +22,7 @@ import regex
 from newsassert.extract.entity_words import _ROLE, _Tables, _Word
 from newsassert.extract.people import name_words, start_of_name
 from newsassert.lexicon import Lexicon, LexiconEntry, form_key
+from newsassert.names import name_key
 from newsassert.text.arabic import CONJUNCTIONS, PREPOSITIONS
 from newsassert.text.data import read_data
 from newsassert.text.folded import fold_word
@@ -102,6 +103,13 @@ class _Vocab:
     prefixes: dict[str, int]
     continues: dict[str, int]
     persons: tuple[LexiconEntry, ...]
+    # The person entries by the key of the last part of each of their forms:
+    # a name matches a form only when their last parts match.
+    persons_by_last: dict[str, tuple[LexiconEntry, ...]]
+    # Every form of a person entry by its lookup key, and the keys of their
+    # first words: a known person is read by a form alone (أردوغان).
+    person_forms: dict[str, LexiconEntry]
+    person_starts: frozenset[str]
     longest: int
     stop: frozenset[str]
     given_names: frozenset[str]  # as written (normalized), though their key is a stop word's
@@ -201,12 +209,20 @@ def _vocab(lexicon: Lexicon) -> _Vocab:
                     continues[prefix] = continues.get(prefix, 0) | 1 << number
     longest = max((len(k.split()) for table in tables for k in table), default=1)
     given_names = frozenset(arabic["given_names"])
+    person_forms = {
+        form_key(fold_word(form)): entry
+        for entry in lexicon.of_kind("person")
+        for form in (entry.canonical, *entry.forms)
+    }
     return _Vocab(
         lexicon=lexicon,
         tables=tables,
         prefixes=prefixes,
         continues=continues,
         persons=lexicon.of_kind("person"),
+        persons_by_last=_by_last_part(lexicon.of_kind("person")),
+        person_forms=person_forms,
+        person_starts=frozenset(k.split(" ")[0] for k in person_forms),
         longest=longest,
         stop=_keys([*arabic["function_words"], *arabic["time_words"], *arabic["verbs"]]),
         given_names=given_names,
@@ -216,6 +232,20 @@ def _vocab(lexicon: Lexicon) -> _Vocab:
         title_adjectives=_keys(arabic["title_adjectives"]),
         lower_titles=_keys(english["lowercase_titles"]),
     )
+
+
+def last_part_key(name: str) -> str:
+    """The matching key of the last part of a person's name (``أردوغان``: ``artkn``)."""
+    parts = name_key(name).split()
+    return parts[-1] if parts else ""
+
+
+def _by_last_part(persons: tuple[LexiconEntry, ...]) -> dict[str, tuple[LexiconEntry, ...]]:
+    by_last: dict[str, list[LexiconEntry]] = {}
+    for entry in persons:
+        for form in dict.fromkeys(last_part_key(f) for f in (entry.canonical, *entry.forms)):
+            by_last.setdefault(form, []).append(entry)
+    return {k: tuple(v) for k, v in by_last.items()}
 
 
 def _variants(text: str, arabic: bool) -> list[tuple[str, int]]:
@@ -274,7 +304,12 @@ def _lookup(
 
 
 def _extend(
-    vocab: _Vocab, words: Sequence[_Word], i: int, tables: _Tables, limit: int
+    vocab: _Vocab,
+    words: Sequence[_Word],
+    i: int,
+    tables: _Tables,
+    limit: int,
+    any_case: bool = False,
 ) -> tuple[tuple[LexiconEntry, int, int, int] | None, bool]:
     """:func:`_lookup` over runs of at most ``limit`` words.
 
@@ -314,22 +349,30 @@ def _extend(
             for position, table in tables_of:
                 entry = table.get(key)
                 lower = table is roles and (size > 1 or key in vocab.lower_titles)
-                if entry is not None and _case_ok(words, i, size, table.capitals[key], lower):
+                if entry is not None and _case_ok(
+                    words, i, size, table.capitals[key], lower, any_case
+                ):
                     return (entry, size, position, dropped), deeper
     return None, deeper
 
 
 def _case_ok(
-    words: Sequence[_Word], i: int, size: int, capitals: tuple[str, ...], lower: bool = False
+    words: Sequence[_Word],
+    i: int,
+    size: int,
+    capitals: tuple[str, ...],
+    lower: bool = False,
+    any_case: bool = False,
 ) -> bool:
     """Latin forms must look like names: capitalized, and acronyms in capitals.
 
     A title may be lower-case (``lower``): "Iraq's interior minister, X", "premier X".
+    In a lower-cased text (``any_case``) any form may, but an acronym (``us``).
     """
     if words[i].arabic:
         return True
     if not any(w.upper for w in words[i : i + size]):
-        return lower
+        return lower or (any_case and (size > 1 or not capitals))
     return size > 1 or all(form == words[i].text for form in capitals)
 
 

@@ -38,6 +38,8 @@ from newsassert.text.normalize import key
 
 __all__ = [
     "NameWords",
+    "lower_cased",
+    "lower_title_name",
     "name_end",
     "name_words",
     "read_lower_names",
@@ -223,7 +225,8 @@ def read_people(reader: _Reader) -> None:
     words, taken = reader.words, reader.taken
     names = name_words()
     n = len(words)
-    lower = reader.lower_cased = _lower_cased(words)
+    lower = reader.lower_cased = lower_cased(words)
+    reader.read_known_people()
     i = 0
     while i < n:
         tok = words[i]
@@ -478,13 +481,60 @@ _LOWER_SHARE = 0.01
 _LOWER_WORDS = 6
 
 
-def _lower_cased(words: list[_Word]) -> bool:
+def lower_cased(words: list[_Word]) -> bool:
+    """Whether the Latin words of a text are (almost) all lower case."""
     latin = capitalized = 0
     for w in words:
         if w.word and not w.arabic:
             latin += 1
             capitalized += w.upper and not w.text.isupper()
     return latin >= _LOWER_WORDS and capitalized <= latin * _LOWER_SHARE
+
+
+def lower_title_name(reader: _Reader, j: int) -> int:
+    """The end of the name after a title in lower-cased English (``j`` if none).
+
+    Capitals tell nothing there: the name is the given names, particles and
+    words no list knows after the title (``prime minister mustafa al-kadhimi
+    said``, ``president obama``), and a known surname after a given name
+    (``gordon brown``); it ends at a function word, a reporting verb or a
+    common word (``the president said``, ``president of the club``).
+    """
+    words = reader.words
+    names = name_words()
+    n = len(words)
+    end = j
+    while end < n and end - j < _MAX_LOWER:
+        tok = words[end]
+        if not _latin_word(tok) or not tok.text.replace("-", "").replace("'", "").isalpha():
+            break
+        k = tok.key
+        if " " in k and k.split(" ")[0] in reader.vocab.particles:
+            end += 1  # al-kadhimi
+            continue
+        if k in names.function or k in names.reporting or k in names.honorifics:
+            break
+        if k in reader.vocab.particles:
+            end += 1
+            continue
+        given = k in names.latin
+        if given and end == j and names.common_word(k):
+            # A given name that is a common word (mark, rose) is the name when
+            # a name word follows it (president mark carney; not the king rose to).
+            nxt = words[end + 1] if end + 1 < n else None
+            given = (
+                _latin_word(nxt)
+                and nxt is not None
+                and nxt.key not in names.function
+                and (nxt.key in names.latin or not names.common_word(nxt.key))
+            )
+        if given or not names.common_word(k) or (end > j and k in names.surnames):
+            end += 1
+            continue
+        break
+    while end > j and words[end - 1].key in reader.vocab.particles:
+        end -= 1
+    return end
 
 
 def _latin_word(tok: _Word | None) -> bool:
@@ -516,6 +566,11 @@ def _lower_case_name(reader: _Reader, i: int, names: NameWords) -> int:
     w1, w2 = first.key, words[i + 1].key
     if w1 in names.function or w1 in names.reporting or w1 in reader.vocab.particles:
         return i
+    # Two words that are no common words before a reporting verb (shezoy
+    # bleary said, jordan henderson said).
+    said = i + 2 < n and words[i + 2].key in names.reporting
+    if said and all(_surname_like(w, names, strict=True) for w in (w1, w2)):
+        return i + 2
     if w1 in names.latin:
         # A given name that is a common word or a place (will, mark, london)
         # needs a second word that is neither, nor another given name
@@ -536,10 +591,6 @@ def _lower_case_name(reader: _Reader, i: int, names: NameWords) -> int:
         ):
             end += 1
         return end
-    # Two words that are no common words before a reporting verb (shezoy bleary said).
-    said = i + 2 < n and words[i + 2].key in names.reporting
-    if said and all(_surname_like(w, names, strict=True) for w in (w1, w2)):
-        return i + 2
     return i
 
 
