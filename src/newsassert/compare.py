@@ -501,8 +501,29 @@ def same_entity(a: MentionClaim, b: MentionClaim) -> bool:
 
 
 def same_person(a: str, b: str) -> bool:
-    """Whether two written names name one person (cross-script, surname alone allowed)."""
-    return names_match(a, b)
+    """Whether two written names name one person (cross-script, surname alone allowed).
+
+    One word alone also names the person whose full name has it as a part
+    other than a particle: "Lula" is "Luiz Inacio Lula da Silva", as the press
+    calls him. Two names of several words need :func:`names_match`.
+    """
+    return names_match(a, b) or _part_of(a, b) or _part_of(b, a)
+
+
+_NAME_PARTICLES = frozenset({"da", "de", "di", "do", "dos", "du", "van", "von", "der", "la", "le"})
+
+
+def _part_of(single: str, full: str) -> bool:
+    if " " in single.strip():
+        return False
+    parts = full.split()
+    if len(parts) < 2:
+        return False
+    return any(
+        names_match(single, part)
+        for part in parts
+        if len(part) >= 3 and part.casefold() not in _NAME_PARTICLES
+    )
 
 
 def names_match(a: str, b: str) -> bool:
