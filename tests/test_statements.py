@@ -219,6 +219,20 @@ def test_wordnet_file_names_its_source() -> None:
     }
 
 
+@pytest.mark.skipif(
+    not Path("/usr/share/wordnet/data.noun").is_file(), reason="WordNet's files (wordnet-base)"
+)
+def test_wordnet_file_is_the_generator_s_output() -> None:
+    import importlib.util
+
+    path = Path(__file__).resolve().parent.parent / "scripts" / "gen_wordnet_antonyms.py"
+    spec = importlib.util.spec_from_file_location("gen_wordnet_antonyms", path)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    assert module.main(["--check"]) == 0, "run python scripts/gen_wordnet_antonyms.py"
+
+
 def test_grammar_file_parses() -> None:
     grammar = read_data("statements.toml")
     assert grammar["negation"]["reach"] >= 1
