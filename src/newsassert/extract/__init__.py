@@ -119,7 +119,15 @@ def _counts_outside_dates(claims: list[Claim]) -> list[Claim]:
                 return True
         return False
 
-    return [c for c in claims if not (isinstance(c, QuantityClaim) and in_a_date(c))]
+    # A rank ("the third quarter" of "the third quarter of 2023") is no piece
+    # of the date: it stays, so that a summary's "the third quarter" is supported.
+    return [
+        c for c in claims if not (isinstance(c, QuantityClaim) and not _is_rank(c) and in_a_date(c))
+    ]
+
+
+def _is_rank(claim: QuantityClaim) -> bool:
+    return claim.unit is not None and claim.unit.startswith("ordinal:")
 
 
 # Article.claims extracts through this function: the values import no stage.
