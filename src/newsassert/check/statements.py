@@ -13,6 +13,9 @@ anything, most of their content words. Aligned statements
 - otherwise say nothing about each other (a contrary predicate negated,
   "did not win" against "lost", is neither).
 
+Across languages statements share no content word, only anchors: there, one
+shared anchor is enough to support, and two are needed to conflict.
+
 A statement a source both agrees with and contradicts is supported: a report
 that says the price rose and later that it fell is not evidence against a
 summary that says it rose. Statements in a conditional clause or a quotation
@@ -66,6 +69,19 @@ def aligned(a: StatementClaim, b: StatementClaim) -> bool:
     if shared == 0 or shared < MIN_SHARE * smaller:
         return False
     return shared >= min(MIN_SHARED, smaller)
+
+
+# Across languages no content word is shared, only anchors: one anchor (the
+# date of a day's news) aligns a summary's "talks on ending the mission" with
+# the source's «انطلقت» (began), which is enough to support, not to oppose.
+MIN_ANCHORS_ACROSS_LANGUAGES = 2
+
+
+def _firmly_aligned(a: StatementClaim, b: StatementClaim) -> bool:
+    """Whether two aligned statements are aligned firmly enough to be set against each other."""
+    if a.lang == b.lang:
+        return True
+    return len(set(a.anchors) & set(b.anchors)) >= MIN_ANCHORS_ACROSS_LANGUAGES
 
 
 def opposable(a: StatementClaim, b: StatementClaim) -> bool:
@@ -122,7 +138,7 @@ def statement_evidence(claim: StatementClaim, sources: StatementSources) -> Evid
         relation = opposition(claim, source)
         if relation == "agree":
             matches.append(source)
-        elif relation and opposable(claim, source):
+        elif relation and opposable(claim, source) and _firmly_aligned(claim, source):
             conflicts.append((source, relation))
     value = describe_statement(claim)
     if matches:
@@ -177,7 +193,7 @@ def statement_agree(claims: Sequence[StatementClaim], *, query: str = "") -> Ver
             relation = opposition(claim, other)
             if relation == "agree":
                 backers[claim.id].add(other.article)
-            elif relation and opposable(claim, other):
+            elif relation and opposable(claim, other) and _firmly_aligned(claim, other):
                 against[claim.id].append((other, relation))
     rows: list[Evidence] = []
     failures: list[str] = []
