@@ -95,3 +95,26 @@ def test_given_metadata_wins_over_the_text() -> None:
     article = make_article(text, id="x", outlet="AFP", published=dt.date(2024, 1, 1))
     assert (article.outlet, article.published) == ("AFP", dt.date(2024, 1, 1))
     assert make_article(text, id="x").outlet == "Malay Mail"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "ارتفعت أسعار النفط في العراق يوم السبت 27 يناير 2024",
+        "Oil prices rose sharply across Iraq on 27 January 2024",
+    ],
+)
+def test_a_sentence_with_a_date_is_no_dateline(line: str) -> None:
+    # Five words beside a date are a report, not a label: as the only line of
+    # a text it must give body claims, or a one-line summary checks nothing.
+    assert not is_date_line(line)
+    article = make_article(line, id="one-line")
+    assert {c.section for c in article.claims} == {"body"}
+    assert any(c.kind == "date" for c in article.claims)
+
+
+@pytest.mark.parametrize(
+    "line", ["عرب وعالم27-1-2024 | 15:13", "Last updated 27 January 2024 14:05 GMT"]
+)
+def test_a_dateline_with_its_labels_and_time_stays_one(line: str) -> None:
+    assert is_date_line(line)

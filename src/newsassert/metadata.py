@@ -113,7 +113,11 @@ def is_date_line(line: str) -> bool:
     rest = "".join(
         line[a.end : b.start] for a, b in zip([_START, *found], [*found, _END], strict=True)
     )
-    return len(_WORD.findall(rest)) <= 5
+    # Figures beside a date are a time (15:13); words are labels (تاريخ النشر,
+    # "Last updated", GMT). Five words are a sentence, not a label: "ارتفعت
+    # أسعار النفط في العراق" before a date is a one-line report, not a dateline.
+    words = _WORD.findall(rest)
+    return len(words) <= 5 and sum(1 for w in words if not _NUMBER.search(w)) <= 4
 
 
 def label_value(line: str) -> str | None:
