@@ -38,7 +38,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
 import attrs
@@ -208,9 +208,14 @@ def _bare_figures_match(a: QuantityClaim, b: QuantityClaim, ia: Any, ib: Any) ->
     return _comparable_context(a, b)
 
 
-def _comparable_context(a: QuantityClaim, b: QuantityClaim) -> bool:
+def _comparable_context(
+    a: QuantityClaim,
+    b: QuantityClaim,
+    words: Callable[[QuantityClaim], frozenset[str]] | None = None,
+) -> bool:
     """Whether the words around two figures say they are figures of one thing."""
-    shared = len(_context_words(a) & _context_words(b))
+    words = words or _context_words
+    shared = len(words(a) & words(b))
     # A headline has few words around a figure: one shared word is context.
     short = min(len(a.sentence.split()), len(b.sentence.split())) <= _SHORT_SENTENCE
     return shared >= 2 or (short and shared >= 1)
@@ -234,14 +239,11 @@ def _same_share(a: QuantityClaim, b: QuantityClaim, scale_a: float, scale_b: flo
         return False
     # The whole is often inside the claim ("half of the affected towns"):
     # its words count as context.
-    shared = len(_share_words(a) & _share_words(b))
-    short = min(len(a.sentence.split()), len(b.sentence.split())) <= _SHORT_SENTENCE
-    return shared >= 2 or (short and shared >= 1)
+    return _comparable_context(a, b, _share_words)
 
 
 def _share_words(claim: QuantityClaim) -> frozenset[str]:
-    own = (key(w) for w in _WORD.findall(claim.text.casefold()))
-    return _context_words(claim) | {k for k in own if len(k) > 2 and k not in _stopwords()}
+    return _context_words(claim) | _content_keys(_WORD.findall(claim.text.casefold()))
 
 
 def _is_rank(claim: QuantityClaim) -> bool:
@@ -267,9 +269,12 @@ def _context(sentence: str, text: str) -> frozenset[str]:
         end = at + len(text)
     before = _WORD.findall(folded, 0, at)[-_CONTEXT_WIDTH:]
     after = _WORD.findall(folded, end)[:_CONTEXT_WIDTH]
-    return frozenset(
-        k for w in (*before, *after) if (k := key(w)) and len(k) > 2 and k not in _stopwords()
-    )
+    return _content_keys((*before, *after))
+
+
+def _content_keys(words: Iterable[str]) -> frozenset[str]:
+    """The keys of the content words among ``words`` (no stop word, none under three letters)."""
+    return frozenset(k for w in words if (k := key(w)) and len(k) > 2 and k not in _stopwords())
 
 
 @functools.cache
