@@ -55,7 +55,7 @@ from newsassert.extract.quantity_context import (
     _range,
     _words_key,
 )
-from newsassert.extract.quantity_ordinals import article_ranks, construct_ranks, rank_of
+from newsassert.extract.quantity_ordinals import Rank, article_ranks, construct_ranks, rank_of
 from newsassert.extract.quantity_words import _Static, _static, _Tables, _tables, _tokens_before
 from newsassert.hookspecs import hookimpl
 from newsassert.lexicon import Lexicon, default_lexicon, form_key
@@ -127,6 +127,22 @@ def _segment_claims(context: ArticleContext, segment: Segment) -> list[Claim]:
     return claims
 
 
+def _rank_quantity(rank: Rank) -> Quantity:
+    """A rank as the quantity it claims: exactly its value, of unit ``ordinal:<noun>``."""
+    value = rank.value
+    return Quantity(
+        rank.start,
+        rank.end,
+        value,
+        "exact",
+        value,
+        value,
+        rank.unit,
+        unit_start=rank.noun_start,
+        unit_end=rank.noun_end,
+    )
+
+
 def read_quantities(text: str, lexicon: Lexicon | None = None) -> list[Quantity]:
     """The quantities of a text in the matching form (offsets into ``text``)."""
     folded = fold(text)
@@ -160,36 +176,14 @@ def _read(folded: Folded, lexicon: Lexicon) -> list[Quantity]:
         # its own ("the third quarter": unit "ordinal:quarter").
         rank = rank_of(text, n, st.months) if n.ordinal or n.definite or not n.words else None
         if rank is not None:
-            ranks.append(
-                Quantity(
-                    rank.start,
-                    rank.end,
-                    rank.value,
-                    "exact",
-                    rank.value,
-                    rank.value,
-                    rank.unit,
-                    unit_start=rank.noun_start,
-                    unit_end=rank.noun_end,
-                )
-            )
+            ranks.append(_rank_quantity(rank))
         elif not n.ordinal:
             numbers.append(n)
     tables = _tables(lexicon)
-    for rank in (*construct_ranks(text, tables.unit_canonical), *article_ranks(text)):
-        ranks.append(
-            Quantity(
-                rank.start,
-                rank.end,
-                rank.value,
-                "exact",
-                rank.value,
-                rank.value,
-                rank.unit,
-                unit_start=rank.noun_start,
-                unit_end=rank.noun_end,
-            )
-        )
+    ranks.extend(
+        _rank_quantity(rank)
+        for rank in (*construct_ranks(text, tables.unit_canonical), *article_ranks(text))
+    )
     if not ranks:
         return _counts(text, numbers, st, tables)
     # The noun of a rank is no count of its own ("الربع الثالث" is not a quarter).
