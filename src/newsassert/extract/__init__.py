@@ -107,17 +107,21 @@ def _counts_outside_dates(claims: list[Claim]) -> list[Claim]:
         reach.append(max(end, reach[-1]) if reach else end)
 
     def in_a_date(claim: QuantityClaim) -> bool:
-        # The dates that start before the quantity ends and reach past its start.
+        # Binary searches over the starts and their furthest ends, not a walk
+        # back over the dates: an article of thousands of dates stays linear.
+        # Some date starts before the quantity ends and reaches past its start:
         i = bisect.bisect_left(starts, claim.end) - 1
         if i < 0 or reach[i] <= claim.start:
             return False
-        for start, end in dates[: i + 1][::-1]:
-            if end <= claim.start:
-                continue
-            inside = start <= claim.start and claim.end <= end and end - start > claim.end - claim.start
-            if inside or claim.unit is None:
-                return True
-        return False
+        if claim.unit is None:
+            return True  # a bare figure overlapping a date
+        # A longer date around it: starting at or before it and ending after
+        # it, or starting before it and ending with it.
+        j = bisect.bisect_right(starts, claim.start) - 1
+        if j >= 0 and reach[j] > claim.end:
+            return True
+        k = bisect.bisect_left(starts, claim.start) - 1
+        return k >= 0 and reach[k] >= claim.end
 
     # A rank ("the third quarter" of "the third quarter of 2023") is no piece
     # of the date: it stays, so that a summary's "the third quarter" is supported.
