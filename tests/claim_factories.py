@@ -12,6 +12,21 @@ from newsassert.model import DateClaim, MentionClaim, QuantityClaim, RoleClaim
 
 _ids = itertools.count()
 
+# A check file for the seeds: the troops in Iraq agree, one prime minister does not.
+SEED_CHECKS = """\
+[[check]]
+name = "troops in Iraq agree"
+query = "quantity where unit = soldier and place = Iraq"
+expect = "agree"
+min_sources = 2
+
+[[check]]
+name = "one prime minister"
+query = 'role where title = "prime minister"'
+expect = "distinct"
+max = 1
+"""
+
 
 def _common(
     article: str, text: str, sentence: str | None, lang: str, **extra: Any

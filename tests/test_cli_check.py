@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from claim_factories import use_toy_extractor, write_toy_corpus
+from claim_factories import SEED_CHECKS, use_toy_extractor, write_toy_corpus
 from newsassert import plugins
 from newsassert.cli import main
 from newsassert.model import SCHEMA_VERSION
@@ -120,24 +120,15 @@ def test_bad_input_exits_2(
     assert exit_info.value.code == 2
 
 
-CHECKS = """\
-[[check]]
-name = "troops in Iraq agree"
-query = "quantity where unit = soldier and place = Iraq"
-expect = "agree"
-min_sources = 2
-
-[[check]]
-name = "one prime minister"
-query = 'role where title = "prime minister"'
-expect = "distinct"
-max = 1
-
+CHECKS = (
+    SEED_CHECKS
+    + """
 [[check]]
 name = "broken query"
 query = "quantity where unit = = soldier"
 expect = "agree"
 """
+)
 
 
 def test_check_file(corpus: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

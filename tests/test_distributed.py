@@ -10,6 +10,7 @@ from typing import Any
 import pytest
 
 import newsassert
+from claim_factories import SEED_CHECKS
 from newsassert.check.auto import builtin_checks
 from newsassert.errors import LoadError
 
@@ -117,21 +118,6 @@ def test_an_id_in_two_partitions_is_a_duplicate(client: Any, tmp_path: Path) -> 
         extract_shards([src], tmp_path / "out", scheduler=client, partition_bytes=4_000)
 
 
-_CHECKS = """\
-[[check]]
-name = "troops in Iraq agree"
-query = "quantity where unit = soldier and place = Iraq"
-expect = "agree"
-min_sources = 2
-
-[[check]]
-name = "one prime minister"
-query = 'role where title = "prime minister"'
-expect = "distinct"
-max = 1
-"""
-
-
 def _run(argv: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str]:
     from newsassert.cli import main
 
@@ -149,7 +135,7 @@ def test_the_check_command_on_dask_says_what_it_says_in_one_process(
     monkeypatch.setenv("NEWSASSERT_CACHE_DIR", str(tmp_path / "cache"))
     dask = ["--engine", "dask", "--scheduler", client.scheduler.address]
     checks = tmp_path / "stories.checks.toml"
-    checks.write_text(_CHECKS, encoding="utf-8")
+    checks.write_text(SEED_CHECKS, encoding="utf-8")
     for extra in ([], ["--checks", str(checks)]):
         local = _run(["check", str(corpus_dir), "--format", "json", *extra], capsys)
         shards = tmp_path / f"shards{len(extra)}"
