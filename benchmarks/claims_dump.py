@@ -122,42 +122,12 @@ def main(argv: list[str] | None = None) -> int:
         _newsassert(
             "extract", "--no-cache", "-j", "1", "-q", str(path), out=out / f"{name}.claims.jsonl"
         )
-    _newsassert(
-        "check",
-        "--no-cache",
-        "-j",
-        "1",
-        str(seeds),
-        "--checks",
-        str(checks),
-        out=out / "seeds.check.txt",
-    )
-    _newsassert(
-        "check",
-        "--no-cache",
-        "-j",
-        "1",
-        "--format",
-        "json",
-        str(seeds),
-        "--checks",
-        str(checks),
-        "--report",
-        "seeds.report.html",
-        out=out / "seeds.check.json",
-    )
-    _newsassert(
-        "check",
-        "--no-cache",
-        "-j",
-        "1",
-        "--format",
-        "json",
-        "inputs/generated.jsonl",
-        "--checks",
-        str(checks),
-        out=out / "generated.check.json",
-    )
+    def check(*args: str, to: Path) -> None:
+        _newsassert("check", "--no-cache", "-j", "1", *args, "--checks", str(checks), out=to)
+
+    check(str(seeds), to=out / "seeds.check.txt")
+    check("--format", "json", str(seeds), "--report", "seeds.report.html", to=out / "seeds.check.json")
+    check("--format", "json", "inputs/generated.jsonl", to=out / "generated.check.json")
     _newsassert("explain", "--no-cache", "-q", str(seeds), out=out / "seeds.explain.txt")
     sizes = {p.name: p.stat().st_size for p in sorted(out.glob("*")) if p.is_file()}
     print(json.dumps(sizes, indent=1))
